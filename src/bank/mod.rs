@@ -1,0 +1,92 @@
+//! Loading a fact bank: the one built into the binary, or one named by
+//! `--bank` / `FACTCHECK_BANK`.
+
+pub mod check;
+mod model;
+
+use std::path::Path;
+
+pub use model::*;
+
+use crate::error::{Error, Result};
+
+/// The shipped bank, embedded so that `factcheck` works from any directory.
+pub const EMBEDDED: &str = include_str!("../../questions.json");
+
+/// How the built-in bank is named in messages.
+pub const EMBEDDED_NAME: &str = "built-in questions.json";
+
+/// Loads the bank at `path`, or the built-in one.
+pub fn load(path: Option<&Path>) -> Result<Bank> {
+    match path {
+        None => parse(EMBEDDED, EMBEDDED_NAME),
+        Some(path) => {
+            let (text, name) = read(path)?;
+            let bank = parse(&text, &name)?;
+            // A bank whose references do not hold would make every command
+            // misbehave; refuse it up front and point at the full report.
+            let problems = check::structural(&bank);
+            if let Some(first) = problems.first() {
+                return Err(Error::BankInvalid {
+                    path: name,
+                    message: format!(
+                        "{} problem(s), the first: {}: {}",
+                        problems.len(),
+                        first.location,
+                        first.message
+                    ),
+                });
+            }
+            Ok(bank)
+        }
+    }
+}
+
+/// Reads a bank file as UTF-8; returns its text and its name for messages.
+pub fn read(path: &Path) -> Result<(String, String)> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::InvalidUtf8 {
+            path: name.clone(),
+            line,
+        }
+    })?;
+    Ok((text, name))
+}
+
+/// Parses bank JSON, naming line and column of any syntax or shape error.
+pub fn parse(text: &str, name: &str) -> Result<Bank> {
+    let bank: Bank = serde_json::from_str(text).map_err(|e| Error::BankSyntax {
+        path: name.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    if bank.schema_version != SCHEMA_VERSION {
+        return Err(Error::BankInvalid {
+            path: name.to_string(),
+            message: format!(
+                "schema_version {} is not supported (this factcheck reads version {SCHEMA_VERSION})",
+                bank.schema_version
+            ),
+        });
+    }
+    Ok(bank)
+}
+
+/// serde_json appends " at line L column C"; we print the position first.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}

@@ -1,0 +1,342 @@
+//! The fact bank's data model: what `questions.json` holds. The format is
+//! documented for bank authors in `docs/bank-format.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this binary reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    pub schema_version: u32,
+    pub source: Source,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub named_dates: Vec<NamedDate>,
+    #[serde(default)]
+    pub lexicon: Lexicon,
+    pub facts: Vec<Fact>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+/// Where the facts come from; `text` is the article itself, so every quote
+/// can be checked against it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Country,
+    City,
+    Region,
+    Organisation,
+    Person,
+    Event,
+    Treaty,
+    Other,
+}
+
+impl EntityKind {
+    /// Kinds that can fill a "where" slot.
+    pub fn is_place(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Country | EntityKind::City | EntityKind::Region
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    /// A capital that stands for its government ("Seoul announced…").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stands_for: Option<String>,
+    /// The larger place this one lies in, so "in the United States" holds
+    /// for a fact placed in one of its cities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+}
+
+/// A date known by name ("New Year's Day"); without a year it matches that
+/// day in any year, with a year in the statement it is that exact day.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedDate {
+    pub names: Vec<String>,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// Bank-specific words for the verifier, on top of its built-in English.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Words that never change a statement's meaning for this bank.
+    #[serde(default)]
+    pub filler: Vec<String>,
+    /// Pairs of words of opposite meaning.
+    #[serde(default)]
+    pub antonyms: Vec<[String; 2]>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub topic: String,
+    /// The claim in plain words; `verify` must judge it SUPPORTED.
+    pub statement: String,
+    /// The article's own words, verbatim.
+    pub quote: String,
+    /// Ids of the entities the fact is about.
+    #[serde(default)]
+    pub entities: Vec<String>,
+    /// Words a statement about this fact may use (synonyms, inflections).
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub values: Vec<Value>,
+}
+
+/// Whether a value is what the fact asserts, or the frame it holds in (the
+/// year a figure is for). A different claim value refutes; a different
+/// scope means the article does not say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Claim,
+    Scope,
+}
+
+impl Role {
+    fn is_claim(&self) -> bool {
+        *self == Role::Claim
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Value {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the precision is the form.
+    Date {
+        value: String,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    Ordinal {
+        value: u64,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    Count {
+        value: f64,
+        #[serde(default)]
+        approx: bool,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    Money {
+        value: f64,
+        /// ISO 4217 code, e.g. `USD`.
+        currency: String,
+        #[serde(default)]
+        approx: bool,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    Place {
+        entity: String,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    Person {
+        entity: String,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+}
+
+impl Value {
+    pub fn text(&self) -> &str {
+        match self {
+            Value::Date { text, .. }
+            | Value::Ordinal { text, .. }
+            | Value::Count { text, .. }
+            | Value::Money { text, .. }
+            | Value::Place { text, .. }
+            | Value::Person { text, .. } => text,
+        }
+    }
+
+    pub fn role(&self) -> Role {
+        match self {
+            Value::Date { role, .. }
+            | Value::Ordinal { role, .. }
+            | Value::Count { role, .. }
+            | Value::Money { role, .. }
+            | Value::Place { role, .. }
+            | Value::Person { role, .. } => *role,
+        }
+    }
+
+    pub fn entity(&self) -> Option<&str> {
+        match self {
+            Value::Place { entity, .. } | Value::Person { entity, .. } => Some(entity),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    /// The fact this question teaches.
+    pub fact: String,
+    pub prompt: String,
+    pub explanation: String,
+    #[serde(flatten)]
+    pub body: QuestionBody,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    Choice,
+    Truefalse,
+    Open,
+}
+
+impl QuestionKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            QuestionKind::Choice => "choice",
+            QuestionKind::Truefalse => "truefalse",
+            QuestionKind::Open => "open",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum QuestionBody {
+    Choice {
+        choices: Vec<String>,
+        answer: String,
+    },
+    Truefalse {
+        answer: bool,
+    },
+    Open {
+        answer: OpenAnswer,
+    },
+}
+
+impl Question {
+    pub fn kind(&self) -> QuestionKind {
+        match self.body {
+            QuestionBody::Choice { .. } => QuestionKind::Choice,
+            QuestionBody::Truefalse { .. } => QuestionKind::Truefalse,
+            QuestionBody::Open { .. } => QuestionKind::Open,
+        }
+    }
+
+    /// The right answer as a person would read it.
+    pub fn answer_text(&self, bank: &Bank) -> String {
+        match &self.body {
+            QuestionBody::Choice { answer, .. } => answer.clone(),
+            QuestionBody::Truefalse { answer } => if *answer { "true" } else { "false" }.into(),
+            QuestionBody::Open { answer } => match answer.kind {
+                AnswerType::Place | AnswerType::Person => bank
+                    .entity(&answer.value)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| answer.value.clone()),
+                _ => answer
+                    .display
+                    .clone()
+                    .unwrap_or_else(|| answer.value.clone()),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerType {
+    Number,
+    Ordinal,
+    Date,
+    Money,
+    Place,
+    Person,
+    Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenAnswer {
+    #[serde(rename = "type")]
+    pub kind: AnswerType,
+    /// Number: `14000`; ordinal: `193`; date: `YYYY[-MM[-DD]]`; money:
+    /// `21000000 USD`; place/person: an entity id; text: the answer.
+    pub value: String,
+    /// How to show the answer, when `value` is not made for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// Other answers that count as right.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accept: Vec<String>,
+}
+
+impl Bank {
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    /// Topics in first-seen order.
+    pub fn topics(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for f in &self.facts {
+            if !out.contains(&f.topic.as_str()) {
+                out.push(&f.topic);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,200 @@
+//! Grading answers. Open answers go through the verifier's reading of
+//! numbers, dates, money and names, so "193", "193rd" and "one hundred
+//! ninety-third" are all the same ordinal, while a wrong number or name
+//! is always wrong.
+
+use crate::bank::{AnswerType, Bank, EntityKind, OpenAnswer};
+use crate::verify::Verifier;
+use crate::verify::lexicon::Cmp;
+use crate::verify::normalise::{self, PartialDate, QKind, TokKind, parse_digits, stem};
+
+pub fn type_name(t: AnswerType) -> &'static str {
+    match t {
+        AnswerType::Number => "number",
+        AnswerType::Ordinal => "ordinal",
+        AnswerType::Date => "date",
+        AnswerType::Money => "money",
+        AnswerType::Place => "place",
+        AnswerType::Person => "person",
+        AnswerType::Text => "text",
+    }
+}
+
+/// An open answer's expected value, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    Number(f64),
+    Ordinal(u64),
+    Date(PartialDate),
+    Money { value: f64, currency: String },
+    Entity(usize),
+    Text(String),
+}
+
+/// Parses `value` as its declared type; the error says what is expected.
+pub fn parse_expected(bank: &Bank, a: &OpenAnswer) -> Result<Expected, String> {
+    let v = a.value.trim();
+    let bad = |form: &str| {
+        Err(format!(
+            "\"{v}\" does not parse as {}: {form}",
+            type_name(a.kind)
+        ))
+    };
+    match a.kind {
+        AnswerType::Number => match parse_digits(v) {
+            Some(n) => Ok(Expected::Number(n)),
+            None => bad("write digits, e.g. 14000"),
+        },
+        AnswerType::Ordinal => match v.parse::<u64>() {
+            Ok(n) if n > 0 => Ok(Expected::Ordinal(n)),
+            _ => bad("write the position in digits, e.g. 193"),
+        },
+        AnswerType::Date => match PartialDate::parse_iso(v) {
+            Some(d) => Ok(Expected::Date(d)),
+            None => bad("write YYYY, YYYY-MM or YYYY-MM-DD"),
+        },
+        AnswerType::Money => {
+            let mut parts = v.split_whitespace();
+            let amount = parts.next().and_then(parse_digits);
+            let currency = parts
+                .next()
+                .filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()));
+            match (amount, currency, parts.next()) {
+                (Some(value), Some(c), None) => Ok(Expected::Money {
+                    value,
+                    currency: c.to_string(),
+                }),
+                _ => bad("write the amount and an ISO currency code, e.g. 21000000 USD"),
+            }
+        }
+        AnswerType::Place | AnswerType::Person => {
+            let Some(i) = bank.entity_index(v) else {
+                return bad("name an entity id from the bank's entities");
+            };
+            let kind = bank.entities[i].kind;
+            let fits = if a.kind == AnswerType::Person {
+                kind == EntityKind::Person
+            } else {
+                kind.is_place()
+            };
+            if fits {
+                Ok(Expected::Entity(i))
+            } else {
+                bad("the entity is of another kind")
+            }
+        }
+        AnswerType::Text => {
+            if v.is_empty() {
+                bad("the answer is empty")
+            } else {
+                Ok(Expected::Text(v.to_string()))
+            }
+        }
+    }
+}
+
+/// Content stems of a text, for comparing free-text answers.
+fn content_stems(text: &str) -> Vec<String> {
+    normalise::tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokKind::Symbol && !normalise::is_stopword(&t.text))
+        .map(|t| stem(&t.text))
+        .collect()
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let (a, b) = (content_stems(a), content_stems(b));
+    !a.is_empty() && a == b
+}
+
+/// A word of the given answer that is the expected word or one typo from
+/// it (ordinary words of five letters or more only).
+fn word_present(want: &str, given: &[String]) -> bool {
+    given.iter().any(|g| {
+        g == want
+            || (want.chars().count() >= 5
+                && g.chars().next() == want.chars().next()
+                && strsim::damerau_levenshtein(g, want) <= 1)
+    })
+}
+
+/// Whether `given` is a right answer to an open question.
+pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
+    let Ok(expected) = parse_expected(v.bank(), a) else {
+        return false;
+    };
+    if a.accept.iter().any(|acc| same_words(acc, given)) {
+        return true;
+    }
+    let an = v.analyse(given);
+    if an.negations > 0 {
+        return false;
+    }
+    let exact = |q: &normalise::Quantity| matches!(q.cmp, Cmp::Exact | Cmp::Approx);
+    let eq = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+    // One quantity only: "14000 or 15000" is not an answer.
+    let only = |pred: &dyn Fn(&QKind) -> bool| {
+        let qs: Vec<_> = an
+            .quantities
+            .iter()
+            .filter(|q| !q.small || pred(&q.kind))
+            .collect();
+        qs.len() == 1 && exact(qs[0]) && pred(&qs[0].kind)
+    };
+    match expected {
+        Expected::Number(n) => only(&|k| match k {
+            QKind::Count { value } => eq(*value, n),
+            _ => false,
+        }),
+        Expected::Ordinal(n) => only(&|k| match k {
+            QKind::Ordinal { value } => *value == n,
+            QKind::Count { value } => eq(*value, n as f64),
+            _ => false,
+        }),
+        Expected::Date(d) => only(&|k| match k {
+            QKind::Date { date, alt: None } => {
+                // The year may be left out when the question asks for a day.
+                let year_ok = date.year == d.year || (date.year.is_none() && d.day.is_some());
+                year_ok && date.month == d.month && date.day == d.day
+            }
+            _ => false,
+        }),
+        Expected::Money { value, currency } => only(&|k| match k {
+            QKind::Money {
+                value: x,
+                currency: c,
+            } => eq(*x, value) && c.is_none_or(|c| c == currency),
+            QKind::Count { value: x } => eq(*x, value),
+            _ => false,
+        }),
+        Expected::Entity(e) => !an.mentions.is_empty() && an.mentions.iter().all(|m| m.entity == e),
+        Expected::Text(t) => {
+            let given = content_stems(given);
+            std::iter::once(t.as_str())
+                .chain(a.accept.iter().map(String::as_str))
+                .any(|form| {
+                    let want = content_stems(form);
+                    !want.is_empty() && want.iter().all(|w| word_present(w, &given))
+                })
+        }
+    }
+}
+
+/// Reads a choice: its number (1-based) or its text.
+pub fn parse_choice(choices: &[String], given: &str) -> Option<usize> {
+    let g = given.trim();
+    if let Ok(n) = g.parse::<usize>() {
+        return (1..=choices.len()).contains(&n).then(|| n - 1);
+    }
+    let g = g.to_lowercase();
+    choices.iter().position(|c| c.trim().to_lowercase() == g)
+}
+
+/// Reads true/false, yes/no, t/f, y/n.
+pub fn parse_bool(given: &str) -> Option<bool> {
+    match given.trim().to_lowercase().as_str() {
+        "true" | "t" | "yes" | "y" => Some(true),
+        "false" | "f" | "no" | "n" => Some(false),
+        _ => None,
+    }
+}

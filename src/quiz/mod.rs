@@ -1,0 +1,182 @@
+//! The quiz: choosing questions, asking them in a terminal (dialoguer) or
+//! over a plain line protocol (scripts, CI, screen readers), grading,
+//! keeping the history, and stopping cleanly on Ctrl-C.
+
+pub mod grade;
+pub mod history;
+mod plain;
+mod prompt;
+pub mod select;
+pub mod session;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::bank::{self, Bank, QuestionKind};
+use crate::cli::{ColorWhen, Format, KindArg, QuizArgs};
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::render;
+use crate::verify::Verifier;
+use history::History;
+use session::Session;
+
+type Shared = Arc<Mutex<Session<'static>>>;
+
+pub fn run(bank_path: Option<&Path>, color: ColorWhen, args: &QuizArgs) -> Result<Exit> {
+    if args.no_input {
+        return Err(Error::Usage(
+            "--no-input: a quiz needs answers. In scripts, give them on standard input, one a line, \
+             and read the result with --format json (e.g. printf '1\\ntrue\\n' | factcheck quiz --count 2 --seed 7 --format json)"
+                .into(),
+        ));
+    }
+    let json = args.format == Format::Json;
+    let terminal = io::stdin().is_terminal() && io::stderr().is_terminal();
+    let feedback_tty = if json {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    let colorful = render::init_color(color, feedback_tty);
+
+    // The session outlives any borrow: the Ctrl-C handler needs it.
+    let bank: &'static Bank = Box::leak(Box::new(bank::load(bank_path)?));
+    let (history, cards) = if args.no_history {
+        (None, Default::default())
+    } else {
+        open_history(bank)
+    };
+    let seed = args.seed.unwrap_or_else(rand::random);
+    let kinds: Vec<QuestionKind> = args
+        .kind
+        .iter()
+        .map(|k| match k {
+            KindArg::Choice => QuestionKind::Choice,
+            KindArg::Truefalse => QuestionKind::Truefalse,
+            KindArg::Open => QuestionKind::Open,
+        })
+        .collect();
+    let items = select::select(
+        bank,
+        &select::Selection {
+            count: args.count as usize,
+            seed,
+            topics: &args.topic,
+            kinds: &kinds,
+            review: args.review.then_some(&cards),
+        },
+    )?;
+    let session = Session {
+        bank,
+        verifier: Verifier::new(bank),
+        items,
+        answers: Vec::new(),
+        seed,
+        pass_mark: args.pass_mark,
+        started: Instant::now(),
+        history,
+        json,
+    };
+    let shared: Shared = Arc::new(Mutex::new(session));
+    let handler_state = Arc::clone(&shared);
+    // Ctrl-C while reading a line (plain mode) arrives as SIGINT; in a
+    // terminal prompt it arrives as a key, and the prompt raises SIGINT too.
+    // Either way one path prints the summary so far and exits 130.
+    if let Err(e) = ctrlc::set_handler(move || interrupt(&handler_state)) {
+        eprintln!("factcheck: warning: cannot catch Ctrl-C: {e}");
+    }
+    let result = if terminal {
+        prompt::run(&shared, colorful)
+    } else {
+        plain::run(&shared)
+    };
+    match result {
+        Err(Error::Interrupted) => interrupt(&shared),
+        Err(e) => return Err(e),
+        Ok(()) => {}
+    }
+    let s = lock(&shared);
+    let summary = s.summary(false);
+    finish(&s, &summary)?;
+    Ok(match summary.passed {
+        Some(false) => Exit::Failure,
+        _ => Exit::Success,
+    })
+}
+
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Session<'static>> {
+    // A panic elsewhere must not stop the summary from printing.
+    shared.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Prints the summary: for people on the feedback stream, and with
+/// `--format json` as one object on stdout.
+fn finish(s: &Session, summary: &session::Summary) -> Result<()> {
+    if s.json {
+        let mut err = io::stderr().lock();
+        s.write_summary(&mut err, summary)?;
+        let mut stdout = io::stdout().lock();
+        render::out(
+            &mut stdout,
+            serde_json::to_string_pretty(summary).map_err(io::Error::other)?,
+        )?;
+        stdout.flush()?;
+    } else {
+        let mut stdout = io::stdout().lock();
+        s.write_summary(&mut stdout, summary)?;
+        stdout.flush()?;
+    }
+    Ok(())
+}
+
+/// Restores the terminal, prints the summary so far and exits 130. The
+/// answers given are already in the history: each was saved before it was
+/// shown. Holding the lock until exit keeps a second Ctrl-C from printing
+/// twice.
+fn interrupt(shared: &Shared) -> ! {
+    let s = lock(shared);
+    if io::stderr().is_terminal() {
+        let term = dialoguer::console::Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("");
+    }
+    let summary = s.summary(true);
+    let _ = finish(&s, &summary);
+    std::process::exit(i32::from(Exit::Interrupted.code()))
+}
+
+/// Opens the history, warning (and carrying on without it) when it cannot
+/// be read.
+fn open_history(
+    bank: &Bank,
+) -> (
+    Option<History>,
+    std::collections::HashMap<String, history::Card>,
+) {
+    let Some(dir) = history::dir() else {
+        eprintln!(
+            "factcheck: warning: no history location (set FACTCHECK_HOME or XDG_DATA_HOME); answers will not be recorded"
+        );
+        return (None, Default::default());
+    };
+    let h = History::at(&dir);
+    match h.load() {
+        Ok(loaded) => {
+            if let Some(w) = h.damage_warning(&loaded) {
+                eprintln!("factcheck: warning: {w}");
+            }
+            let cards = history::cards(&loaded.records, bank);
+            (Some(h), cards)
+        }
+        Err(e) => {
+            eprintln!(
+                "factcheck: warning: cannot read history {}: {e}; answers will not be recorded",
+                h.path.display()
+            );
+            (None, Default::default())
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The plain line protocol, used when standard input is not a terminal:
+//! each question and its numbered choices are printed, one answer is read
+//! per line, and end of input ends the quiz.
+
+use std::io::{self, BufRead, Write};
+
+use super::Shared;
+use super::grade;
+use super::session::Given;
+use crate::bank::QuestionBody;
+use crate::error::{Error, Result};
+use crate::render::out;
+
+pub fn run(shared: &Shared) -> Result<()> {
+    let json = super::lock(shared).json;
+    let mut w: Box<dyn Write> = if json {
+        Box::new(io::stderr())
+    } else {
+        Box::new(io::stdout())
+    };
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let n = super::lock(shared).items.len();
+    for idx in 0..n {
+        let (item, body, header) = {
+            let s = super::lock(shared);
+            let item = s.items[idx].clone();
+            let q = &s.bank.questions[item.question];
+            let topic = s.bank.fact(&q.fact).map_or("", |f| f.topic.as_str());
+            let header = format!("[{topic} · {}] {}", q.kind().name(), q.prompt);
+            (item, q.body.clone(), (s.progress(idx + 1), header))
+        };
+        out(&mut w, &header.0)?;
+        out(&mut w, &header.1)?;
+        let hint = match &body {
+            QuestionBody::Choice { choices, .. } => {
+                for (k, &c) in item.order.iter().enumerate() {
+                    out(&mut w, format_args!("  {}) {}", k + 1, choices[c]))?;
+                }
+                format!("Answer 1-{} or the text of a choice", choices.len())
+            }
+            QuestionBody::Truefalse { .. } => "Answer true or false".to_string(),
+            QuestionBody::Open { .. } => "Type your answer".to_string(),
+        };
+        out(&mut w, &hint)?;
+        let given = loop {
+            write!(w, "> ")?;
+            w.flush()?;
+            let Some(line) = read_line(&mut input)? else {
+                // End of input: the quiz ends here with what was answered.
+                out(&mut w, "")?;
+                return Ok(());
+            };
+            let line = line.trim();
+            let parsed = match &body {
+                QuestionBody::Choice { choices, .. } => {
+                    let shown: Vec<String> =
+                        item.order.iter().map(|&c| choices[c].clone()).collect();
+                    grade::parse_choice(&shown, line).map(|k| Given::Choice(item.order[k]))
+                }
+                QuestionBody::Truefalse { .. } => grade::parse_bool(line).map(Given::Bool),
+                QuestionBody::Open { .. } => {
+                    (!line.is_empty()).then(|| Given::Text(line.to_string()))
+                }
+            };
+            match parsed {
+                Some(g) => break g,
+                None => out(&mut w, format_args!("Not understood. {hint}."))?,
+            }
+        };
+        let mut s = super::lock(shared);
+        let a = s.answer(&item, &given, false);
+        s.feedback(&mut w, &a)?;
+    }
+    Ok(())
+}
+
+/// One line of input, lossily decoded; `None` at end of input.
+fn read_line(input: &mut impl BufRead) -> Result<Option<String>> {
+    let mut buf = Vec::new();
+    match input.read_until(b'\n', &mut buf) {
+        Ok(0) => Ok(None),
+        Ok(_) => Ok(Some(String::from_utf8_lossy(&buf).into_owned())),
+        Err(e) => Err(Error::from(e)),
+    }
+}

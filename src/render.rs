@@ -1,0 +1,61 @@
+//! Output: color decided once at start-up, and writers that turn a closed
+//! pipe into a quiet exit instead of a panic.
+
+use std::io::{self, IsTerminal, Write};
+
+use colored::Colorize;
+
+use crate::cli::ColorWhen;
+use crate::verify::Verdict;
+
+/// Decides color once for the whole run: `--color`, then NO_COLOR and
+/// TERM=dumb, then whether `stream_is_terminal`.
+pub fn init_color(when: ColorWhen, stream_is_terminal: bool) -> bool {
+    let env_allows = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    let on = match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => env_allows && stream_is_terminal,
+    };
+    colored::control::set_override(on);
+    on
+}
+
+pub fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+/// Writes a line to stdout, mapping a closed pipe to [`crate::Error::BrokenPipe`].
+pub fn out(w: &mut impl Write, line: impl std::fmt::Display) -> crate::Result<()> {
+    writeln!(w, "{line}").map_err(crate::Error::from)
+}
+
+pub fn verdict(v: Verdict) -> colored::ColoredString {
+    match v {
+        Verdict::Supported => v.label().green().bold(),
+        Verdict::Refuted => v.label().red().bold(),
+        Verdict::NotEnoughInfo => v.label().yellow().bold(),
+    }
+}
+
+pub fn dim(s: &str) -> colored::ColoredString {
+    s.dimmed()
+}
+
+pub fn good(s: &str) -> colored::ColoredString {
+    s.green().bold()
+}
+
+pub fn bad(s: &str) -> colored::ColoredString {
+    s.red().bold()
+}
+
+pub fn heading(s: &str) -> colored::ColoredString {
+    s.bold()
+}
+
+/// A quotation from the article, in typographic quotes.
+pub fn quote(text: &str) -> String {
+    format!("\u{201c}{}\u{201d}", text.trim())
+}

@@ -1,0 +1,441 @@
+//! Deciding a verdict: does a fact cover everything a statement says, and
+//! if so, do its values, polarity and wording agree?
+
+use super::lexicon;
+use super::normalise::{Analysis, QKind, Rel, TokKind, amount_relation, stem};
+use super::retrieve::{FactIndex, FactValue, IndexedValue, Verifier};
+use super::{Judgement, Verdict};
+use crate::bank::{EntityKind, Role};
+
+/// Why a verdict was reached.
+#[derive(Debug, Clone)]
+pub enum Reason {
+    Agrees,
+    /// An odd number of negations against the fact.
+    Negated,
+    /// A word of opposite meaning to one of the fact's.
+    Opposite {
+        word: String,
+    },
+    /// A value, place or person other than the article's.
+    Differs {
+        claim: String,
+        fact: String,
+    },
+    /// A value for a frame the fact does not cover (another year).
+    Scope {
+        claim: String,
+        fact: String,
+    },
+    /// A bound or date the fact can neither confirm nor deny.
+    Undecided {
+        claim: String,
+        fact: String,
+    },
+    /// "It was not X" where X is not the article's value: true or not,
+    /// the article does not say it.
+    NegatedDiffers {
+        claim: String,
+        fact: String,
+    },
+    /// Two facts cover the statement and disagree.
+    Conflict,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub fact: usize,
+    pub verdict: Verdict,
+    pub reason: Reason,
+    /// Byte spans of the statement to replace, for the correction.
+    pub replacements: Vec<(usize, usize, String)>,
+}
+
+/// Whether a statement's quantity can be compared with a fact's value.
+pub fn comparable(q: &QKind, v: &FactValue) -> bool {
+    matches!(
+        (q, v),
+        (QKind::Date { .. }, FactValue::Date(_))
+            | (QKind::Ordinal { .. }, FactValue::Ordinal(_))
+            | (QKind::Count { .. }, FactValue::Count { .. })
+            | (QKind::Money { .. }, FactValue::Money { .. })
+    ) || matches!((q, v), (QKind::Count { value }, FactValue::Money { .. }) if *value >= 1000.0)
+}
+
+fn relation(q: &QKind, cmp: lexicon::Cmp, v: &FactValue) -> Rel {
+    match (q, v) {
+        (QKind::Date { date, alt }, FactValue::Date(f)) => {
+            let r = date.relation(f);
+            match alt.map(|d| d.relation(f)) {
+                None => r,
+                Some(r2) if r2 == r => r,
+                Some(_) => Rel::Unknown,
+            }
+        }
+        (QKind::Ordinal { value }, FactValue::Ordinal(f)) => {
+            if value == f {
+                Rel::Match
+            } else {
+                Rel::Mismatch
+            }
+        }
+        (QKind::Count { value }, FactValue::Count { value: f, approx }) => {
+            amount_relation(*value, cmp, *f, *approx)
+        }
+        (
+            QKind::Count { value },
+            FactValue::Money {
+                value: f, approx, ..
+            },
+        ) => amount_relation(*value, cmp, *f, *approx),
+        (
+            QKind::Money { value, currency },
+            FactValue::Money {
+                value: f,
+                currency: fc,
+                approx,
+            },
+        ) => {
+            if currency.is_some_and(|c| c != fc) {
+                Rel::Mismatch
+            } else {
+                amount_relation(*value, cmp, *f, *approx)
+            }
+        }
+        _ => Rel::Unknown,
+    }
+}
+
+/// A typo of one of the fact's ordinary words: same first letter, one edit
+/// away (two for long words). Never applied to names.
+fn typo_of(word: &str, f: &FactIndex) -> bool {
+    let n = word.chars().count();
+    if !(5..=30).contains(&n) {
+        return false;
+    }
+    let max = if n >= 9 { 2 } else { 1 };
+    let first = word.chars().next();
+    f.surfaces
+        .iter()
+        .map(String::as_str)
+        .chain(lexicon::FILLER.iter().copied())
+        .any(|s| {
+            s.len() >= 4 && s.chars().next() == first && strsim::damerau_levenshtein(word, s) <= max
+        })
+}
+
+struct Slot<'a> {
+    first: usize,
+    last: usize,
+    fact: &'a IndexedValue,
+    rel: Rel,
+}
+
+/// Judges the statement against one fact. `Err` names what the fact does
+/// not cover, so that the fact has nothing to say about the statement.
+pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
+    let f = &v.facts[fi];
+    let quoted = |k: usize| format!("\"{}\"", a.tokens[k].text);
+    let mut matched = 0usize;
+    let mut flips: Vec<usize> = Vec::new();
+    let mut names: Vec<usize> = Vec::new();
+    for &k in &a.words {
+        let t = &a.tokens[k];
+        if t.kind != TokKind::Word {
+            return Err(quoted(k));
+        }
+        let s = stem(&t.text);
+        if f.stems.contains(&s) {
+            matched += 1;
+        } else if v.filler.contains(&s) {
+        } else if v
+            .antonyms
+            .get(&s)
+            .is_some_and(|ants| ants.iter().any(|x| f.stems.contains(x)))
+        {
+            flips.push(k);
+        } else if !v.vocab.contains(&t.text) && a.looks_like_name(k) {
+            names.push(k);
+        } else if !v.vocab.contains(&t.text) && typo_of(&t.text, f) {
+            matched += 1;
+        } else {
+            return Err(quoted(k));
+        }
+    }
+
+    let mut slots: Vec<Slot> = Vec::new();
+    for m in &a.mentions {
+        let entity = &v.bank.entities[m.entity];
+        if m.locative && entity.kind.is_place() {
+            if let Some((place, pv)) = f.place() {
+                let rel = if v.place_within(place, m.entity) {
+                    Rel::Match
+                } else {
+                    Rel::Mismatch
+                };
+                slots.push(Slot {
+                    first: m.first,
+                    last: m.last,
+                    fact: pv,
+                    rel,
+                });
+                continue;
+            }
+        }
+        if entity.kind == EntityKind::Person {
+            if let Some((person, pv)) = f.person() {
+                let rel = if person == m.entity {
+                    Rel::Match
+                } else {
+                    Rel::Mismatch
+                };
+                slots.push(Slot {
+                    first: m.first,
+                    last: m.last,
+                    fact: pv,
+                    rel,
+                });
+                continue;
+            }
+        }
+        let own = f.entities.contains(&m.entity)
+            || v.represents(m.entity)
+                .is_some_and(|e| f.entities.contains(&e));
+        if !own {
+            return Err(entity.name.clone());
+        }
+    }
+
+    // Unknown capitalised names, grouped: a different person beside
+    // "administration", or a different place after "in", refutes.
+    let mut g = 0;
+    while g < names.len() {
+        let first = names[g];
+        let mut last = first + 1;
+        while g + 1 < names.len() && names[g + 1] == last {
+            g += 1;
+            last += 1;
+        }
+        g += 1;
+        let near = |k: usize| {
+            a.tokens
+                .get(k)
+                .is_some_and(|t| lexicon::PERSON_CUES.contains(&t.text.as_str()))
+        };
+        let person_cue = near(last) || (first > 0 && near(first - 1));
+        let mut p = first;
+        if p > 0 && a.tokens[p - 1].text == "the" {
+            p -= 1;
+        }
+        let locative = p > 0 && lexicon::LOCATIVES.contains(&a.tokens[p - 1].text.as_str());
+        let slot = match (f.person(), f.place()) {
+            (Some((_, pv)), _) if person_cue => pv,
+            (_, Some((_, pv))) if locative => pv,
+            _ => return Err(quoted(first)),
+        };
+        slots.push(Slot {
+            first,
+            last,
+            fact: slot,
+            rel: Rel::Mismatch,
+        });
+    }
+
+    for q in &a.quantities {
+        let mut best: Option<Slot> = None;
+        for fv in f.values.iter().filter(|fv| comparable(&q.kind, &fv.value)) {
+            let rel = relation(&q.kind, q.cmp, &fv.value);
+            // Match beats undecided beats a scope difference beats a claim
+            // difference: a value is only wrong if no reading makes it right.
+            let rank = |r: Rel, role: Role| match (r, role) {
+                (Rel::Match, _) => 3,
+                (Rel::Unknown, _) => 2,
+                (Rel::Mismatch, Role::Scope) => 1,
+                (Rel::Mismatch, Role::Claim) => 0,
+            };
+            if best
+                .as_ref()
+                .is_none_or(|b| rank(rel, fv.role) > rank(b.rel, b.fact.role))
+            {
+                best = Some(Slot {
+                    first: q.first,
+                    last: q.last,
+                    fact: fv,
+                    rel,
+                });
+            }
+        }
+        match best {
+            Some(s) if q.small && s.rel != Rel::Match => {}
+            Some(s) => slots.push(s),
+            None if q.small => {}
+            None => {
+                let (s, e) = a.span(q.first, q.last);
+                return Err(format!("\"{}\"", a_text(a, s, e)));
+            }
+        }
+    }
+
+    if matched == 0 && slots.is_empty() {
+        return Err("anything the fact says".into());
+    }
+
+    let negated = ((a.negations + flips.len()) % 2 == 1) != f.negated;
+    let text_of = |s: &Slot| {
+        let (b, e) = a.span(s.first, s.last);
+        a_text(a, b, e)
+    };
+    let outcome = |verdict, reason, replacements| {
+        Ok(Outcome {
+            fact: fi,
+            verdict,
+            reason,
+            replacements,
+        })
+    };
+    if let Some(s) = slots
+        .iter()
+        .find(|s| s.rel == Rel::Mismatch && s.fact.role == Role::Scope)
+    {
+        let reason = Reason::Scope {
+            claim: text_of(s),
+            fact: s.fact.text.clone(),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
+    let wrong: Vec<&Slot> = slots.iter().filter(|s| s.rel == Rel::Mismatch).collect();
+    if let Some(first) = wrong.first() {
+        let (claim, fact) = (text_of(first), first.fact.text.clone());
+        if negated {
+            return outcome(
+                Verdict::NotEnoughInfo,
+                Reason::NegatedDiffers { claim, fact },
+                vec![],
+            );
+        }
+        let replacements = wrong
+            .iter()
+            .map(|s| {
+                let (b, e) = a.span(s.first, s.last);
+                (b, e, s.fact.text.clone())
+            })
+            .collect();
+        return outcome(
+            Verdict::Refuted,
+            Reason::Differs { claim, fact },
+            replacements,
+        );
+    }
+    if let Some(s) = slots.iter().find(|s| s.rel == Rel::Unknown) {
+        let reason = Reason::Undecided {
+            claim: text_of(s),
+            fact: s.fact.text.clone(),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
+    if negated {
+        let reason = match flips.first() {
+            Some(&k) if a.negations % 2 == 0 || f.negated => Reason::Opposite {
+                word: a.tokens[k].text.clone(),
+            },
+            _ => Reason::Negated,
+        };
+        return outcome(Verdict::Refuted, reason, vec![]);
+    }
+    outcome(Verdict::Supported, Reason::Agrees, vec![])
+}
+
+fn a_text(a: &Analysis, start: usize, end: usize) -> String {
+    a.source.get(start..end).unwrap_or_default().to_string()
+}
+
+/// Picks one outcome among the facts that cover the statement. Decisive
+/// verdicts beat undecided ones; if the best-scored decisive fact supports
+/// the statement while another refutes it, the answer is NOT_ENOUGH_INFO,
+/// because a wrong SUPPORTED is the one mistake not to make.
+pub fn reconcile(outcomes: Vec<(Outcome, f32)>) -> Option<Outcome> {
+    let decisive: Vec<&Outcome> = outcomes
+        .iter()
+        .map(|(o, _)| o)
+        .filter(|o| o.verdict != Verdict::NotEnoughInfo)
+        .collect();
+    match decisive.first() {
+        Some(top) => {
+            let conflict = top.verdict == Verdict::Supported
+                && decisive.iter().any(|o| o.verdict == Verdict::Refuted);
+            if conflict {
+                Some(Outcome {
+                    verdict: Verdict::NotEnoughInfo,
+                    reason: Reason::Conflict,
+                    replacements: vec![],
+                    fact: top.fact,
+                })
+            } else {
+                Some((*top).clone())
+            }
+        }
+        None => outcomes.into_iter().next().map(|(o, _)| o),
+    }
+}
+
+impl Outcome {
+    pub fn into_judgement(self, v: &Verifier, statement: &str) -> Judgement {
+        let fact = &v.bank.facts[self.fact];
+        let explanation = match &self.reason {
+            Reason::Agrees => format!("the article says so: {}", fact.statement),
+            Reason::Negated => format!("the article says the opposite: {}", fact.statement),
+            Reason::Opposite { word } => format!(
+                "\"{word}\" says the opposite of the article: {}",
+                fact.statement
+            ),
+            Reason::Differs { claim, fact } => {
+                format!("the article says {fact}, not {claim}")
+            }
+            Reason::Scope { claim, fact } => format!(
+                "the article gives this for {fact}, not {claim}; it does not say what held for {claim}"
+            ),
+            Reason::Undecided { claim, fact } => {
+                format!("the article says {fact}, which neither confirms nor rules out {claim}")
+            }
+            Reason::NegatedDiffers { claim, fact } => {
+                format!("the article says {fact}; it says nothing about {claim}")
+            }
+            Reason::Conflict => format!(
+                "the facts closest to this statement disagree about it; nearest: {}",
+                fact.statement
+            ),
+        };
+        let correction = (self.verdict == Verdict::Refuted).then(|| {
+            if self.replacements.is_empty() {
+                fact.statement.clone()
+            } else {
+                let mut out = statement.to_string();
+                let mut reps = self.replacements.clone();
+                reps.sort_by_key(|r| std::cmp::Reverse(r.0));
+                for (b, e, text) in reps {
+                    out.replace_range(b..e, &text);
+                }
+                out
+            }
+        });
+        Judgement {
+            statement: statement.to_string(),
+            verdict: self.verdict,
+            fact_id: Some(fact.id.clone()),
+            evidence: Some(fact.quote.clone()),
+            explanation,
+            correction,
+        }
+    }
+}
+
+/// Explains a NOT_ENOUGH_INFO that no fact covered.
+pub fn uncovered_explanation(v: &Verifier, closest: Option<(usize, String)>) -> String {
+    match closest {
+        Some((fi, what)) => format!(
+            "the article does not say this: the closest fact ({}) says nothing about {what}",
+            v.bank.facts[fi].id
+        ),
+        None => "the article does not say this: no fact shares its subject".into(),
+    }
+}

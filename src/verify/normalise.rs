@@ -1,0 +1,1196 @@
+//! Turning text into tokens and typed quantities: numbers in digits or
+//! words, ordinals, money, dates of any common form, comparatives.
+//! Everything here is general English; what a bank adds (entity aliases,
+//! named dates) arrives through [`Gazetteer`].
+
+use std::collections::HashMap;
+
+use super::lexicon::{self, Cmp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Symbol,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Lower-cased, without dots or possessive `'s`.
+    pub text: String,
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// First letter upper-case in the original.
+    pub cap: bool,
+    /// Every letter upper-case (and at least two of them).
+    pub upper: bool,
+    /// Glued to the previous token (`193rd`, `21M`).
+    pub attached: bool,
+    pub sentence_start: bool,
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | ':')
+}
+
+/// Splits text into words, numbers and currency symbols. Hyphenated words
+/// become their parts, `n't` becomes `not`, `'s` is dropped, and the dots of
+/// abbreviations go (`U.S.` → `us`).
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let mut sentence_start = true;
+    let mut prev_end = usize::MAX;
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while let Some(d) = at(j) {
+                if d.is_ascii_digit() {
+                    j += 1;
+                } else if matches!(d, ',' | '.' | '/' | '-' | ':')
+                    && at(j + 1).is_some_and(|n| n.is_ascii_digit())
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            out.push(Token {
+                text: s[start..end].to_string(),
+                start,
+                end,
+                kind: TokKind::Number,
+                cap: false,
+                upper: false,
+                attached: prev_end == start,
+                sentence_start,
+            });
+            sentence_start = false;
+            prev_end = end;
+            i = j;
+        } else if c.is_alphabetic() {
+            let mut j = i + 1;
+            let mut seg_len = 1;
+            while let Some(d) = at(j) {
+                if d.is_alphanumeric() {
+                    j += 1;
+                    seg_len += 1;
+                } else if matches!(d, '\'' | '’' | '-' | '‐')
+                    && at(j + 1).is_some_and(|n| n.is_alphanumeric())
+                {
+                    j += 2;
+                    seg_len = 1;
+                } else if d == '.' && seg_len == 1 && at(j + 1).is_some_and(|n| n.is_alphabetic()) {
+                    // An abbreviation made of single letters: U.S., U.N.
+                    j += 2;
+                    seg_len = 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            push_word(
+                &mut out,
+                &s[start..end],
+                start,
+                prev_end == start,
+                sentence_start,
+            );
+            sentence_start = false;
+            prev_end = end;
+            i = j;
+        } else if matches!(c, '$' | '€' | '£' | '¥' | '₩' | '~' | '%') {
+            let end = start + c.len_utf8();
+            out.push(Token {
+                text: c.to_string(),
+                start,
+                end,
+                kind: TokKind::Symbol,
+                cap: false,
+                upper: false,
+                attached: prev_end == start,
+                sentence_start,
+            });
+            sentence_start = false;
+            prev_end = end;
+            i += 1;
+        } else {
+            if is_sentence_end(c) {
+                sentence_start = true;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Adds one word run, split at hyphens, with contractions resolved.
+fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sentence: bool) {
+    let mut first = true;
+    let first_cap = raw.chars().next().is_some_and(char::is_uppercase);
+    let mut part_start = 0;
+    let bytes: Vec<(usize, char)> = raw.char_indices().collect();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    for &(k, ch) in &bytes {
+        if ch == '-' || ch == '‐' {
+            pieces.push((part_start, k));
+            part_start = k + ch.len_utf8();
+        }
+    }
+    pieces.push((part_start, raw.len()));
+    for (a, b) in pieces {
+        let part = &raw[a..b];
+        if part.is_empty() {
+            continue;
+        }
+        let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
+        // "Geun-hye": the later parts of a capitalised name belong to it.
+        let cap = letters.first().is_some_and(|c| c.is_uppercase()) || (!first && first_cap);
+        let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let mut lower: String = part
+            .chars()
+            .filter(|&c| c != '.')
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        let mut negated = false;
+        if let Some(base) = lower.strip_suffix("n't") {
+            negated = true;
+            lower = match base {
+                "ca" => "can".into(),
+                "wo" => "will".into(),
+                "sha" => "shall".into(),
+                _ => base.to_string(),
+            };
+        } else if let Some(base) = lower.strip_suffix("'s") {
+            lower = base.to_string();
+        }
+        let kind = if lower.chars().all(|c| c.is_ascii_digit()) {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        };
+        out.push(Token {
+            text: lower,
+            start: offset + a,
+            end: offset + b,
+            kind,
+            cap,
+            upper,
+            attached: attached && first,
+            sentence_start: sentence && first,
+        });
+        if negated {
+            out.push(Token {
+                text: "not".into(),
+                start: offset + b,
+                end: offset + b,
+                kind: TokKind::Word,
+                cap: false,
+                upper: false,
+                attached: true,
+                sentence_start: false,
+            });
+        }
+        first = false;
+    }
+}
+
+/// A light English stemmer: enough to meet inflections (ties/tie,
+/// established/establish, quietly/quiet) at a few dozen instructions a word.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_string();
+    let n = w.len();
+    if !w.is_ascii() || n <= 3 {
+        return w;
+    }
+    if n > 4 && (w.ends_with("ies") || w.ends_with("ied")) {
+        w.truncate(n - 3);
+        w.push('y');
+        return w;
+    }
+    if w.ends_with("sses") {
+        w.truncate(n - 2);
+    } else if w.ends_with("ing") && n > 5 {
+        w.truncate(n - 3);
+        undouble(&mut w);
+    } else if w.ends_with("ed") && n > 4 {
+        w.truncate(n - 2);
+        undouble(&mut w);
+    } else if w.ends_with("ly") && n > 5 {
+        w.truncate(n - 2);
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w.truncate(n - 1);
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    w
+}
+
+fn undouble(w: &mut String) {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'e' | b'o') {
+        w.pop();
+    }
+}
+
+/// A date to the precision it was given: `2024`, `February 2024`,
+/// `14 February` (any year) or a full day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the bank's form).
+    pub fn parse_iso(s: &str) -> Option<PartialDate> {
+        let mut parts = s.split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        if !(1..=9999).contains(&year) || s.len() < 4 {
+            return None;
+        }
+        let month = match parts.next() {
+            Some(m) => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => {
+                let m = month?;
+                Some(d.parse::<u8>().ok().filter(|d| valid_day(year, m, *d))?)
+            }
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(PartialDate {
+            year: Some(year),
+            month,
+            day,
+        })
+    }
+
+    /// How `self`, a claim, stands to `fact`: every part the claim gives
+    /// must equal the fact's; a part the fact lacks cannot be checked.
+    pub fn relation(&self, fact: &PartialDate) -> Rel {
+        let mut unknown = false;
+        for (c, f) in [
+            (self.year, fact.year),
+            (self.month.map(i32::from), fact.month.map(i32::from)),
+            (self.day.map(i32::from), fact.day.map(i32::from)),
+        ] {
+            match (c, f) {
+                (Some(c), Some(f)) if c != f => return Rel::Mismatch,
+                (Some(_), None) => unknown = true,
+                _ => {}
+            }
+        }
+        if unknown { Rel::Unknown } else { Rel::Match }
+    }
+
+    pub fn display(&self) -> String {
+        const NAMES: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = self.month.map(|m| NAMES[usize::from(m.clamp(1, 12)) - 1]);
+        match (self.day, month, self.year) {
+            (Some(d), Some(m), Some(y)) => format!("{d} {m} {y}"),
+            (Some(d), Some(m), None) => format!("{d} {m}"),
+            (None, Some(m), Some(y)) => format!("{m} {y}"),
+            (None, Some(m), None) => m.to_string(),
+            (_, _, Some(y)) => y.to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+fn valid_day(year: i32, month: u8, day: u8) -> bool {
+    let max = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=max).contains(&day)
+}
+
+/// The outcome of comparing one claimed value with the fact's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    Match,
+    Mismatch,
+    /// Neither follows: too fine a date, a bound at the edge of "about".
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QKind {
+    /// A numeric date; `alt` is the other reading of an ambiguous `05/02/2024`.
+    Date {
+        date: PartialDate,
+        alt: Option<PartialDate>,
+    },
+    Ordinal {
+        value: u64,
+    },
+    Count {
+        value: f64,
+    },
+    Money {
+        value: f64,
+        currency: Option<&'static str>,
+    },
+    Percent {
+        value: f64,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Quantity {
+    pub kind: QKind,
+    pub cmp: Cmp,
+    /// Token range, comparator included.
+    pub first: usize,
+    pub last: usize,
+    /// A lone small number word ("the two countries", "one of the few"):
+    /// ignored unless the fact has a value it could be compared with.
+    pub small: bool,
+}
+
+/// Compares a claimed amount with the fact's, each an interval: "about"
+/// widens a value by [`lexicon::APPROX_TOLERANCE`], bounds are half-lines.
+pub fn amount_relation(x: f64, cmp: Cmp, v: f64, fact_approx: bool) -> Rel {
+    let t = lexicon::APPROX_TOLERANCE;
+    let (lo, hi) = if fact_approx {
+        (v * (1.0 - t), v * (1.0 + t))
+    } else {
+        (v, v)
+    };
+    let eq = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    let pick = |yes: bool, no: bool| {
+        if yes {
+            Rel::Match
+        } else if no {
+            Rel::Mismatch
+        } else {
+            Rel::Unknown
+        }
+    };
+    match cmp {
+        Cmp::Exact | Cmp::Approx if eq(x, v) => Rel::Match,
+        Cmp::Exact if !fact_approx => Rel::Mismatch,
+        Cmp::Exact => pick(false, x < lo || x > hi),
+        Cmp::Approx if !fact_approx => pick((v - x).abs() <= t * x.abs(), true),
+        Cmp::Approx => pick(false, (v - x).abs() > t * v.abs()),
+        Cmp::Gt => pick(lo > x, hi <= x),
+        Cmp::Ge => pick(lo >= x, hi < x),
+        Cmp::Lt => pick(hi < x, lo >= x),
+        Cmp::Le => pick(hi <= x, lo > x),
+    }
+}
+
+/// Parses a run of digits with thousands separators or a decimal point.
+pub fn parse_digits(s: &str) -> Option<f64> {
+    if s.contains(['/', '-', ':']) {
+        return None;
+    }
+    let commas = s.matches(',').count();
+    let cleaned: String = if commas > 0 {
+        // Thousands separators must sit between groups of three digits.
+        let groups: Vec<&str> = s.split('.').next()?.split(',').collect();
+        if groups.iter().skip(1).any(|g| g.len() != 3) || groups[0].is_empty() {
+            return None;
+        }
+        s.replace(',', "")
+    } else {
+        s.to_string()
+    };
+    if cleaned.matches('.').count() > 1 {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Reads `2024-02-14`, `2024/02/14`, `14/02/2024`, `02/14/2024`, `14.02.2024`.
+/// A day-month order that cannot be told apart yields both readings.
+pub fn parse_numeric_date(s: &str) -> Option<(PartialDate, Option<PartialDate>)> {
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return None;
+    }
+    let nums: Vec<i32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let mk = |y: i32, m: i32, d: i32| -> Option<PartialDate> {
+        let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+        ((1..=12).contains(&m) && valid_day(y, m, d)).then_some(PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        })
+    };
+    if parts[0].len() == 4 {
+        return mk(nums[0], nums[1], nums[2]).map(|d| (d, None));
+    }
+    if parts[2].len() != 4 {
+        return None;
+    }
+    let dmy = mk(nums[2], nums[1], nums[0]);
+    let mdy = mk(nums[2], nums[0], nums[1]);
+    match (dmy, mdy) {
+        (Some(a), Some(b)) if a != b => Some((a, Some(b))),
+        (Some(a), _) => Some((a, None)),
+        (None, Some(b)) => Some((b, None)),
+        (None, None) => None,
+    }
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+pub fn month_of(word: &str) -> Option<u8> {
+    lookup(lexicon::MONTHS, word)
+}
+
+pub fn is_stopword(word: &str) -> bool {
+    lexicon::STOPWORDS.contains(&word)
+}
+
+pub fn is_negation(word: &str) -> bool {
+    lexicon::NEGATIONS.contains(&word)
+}
+
+pub fn is_filler(word: &str) -> bool {
+    lexicon::FILLER.contains(&word)
+}
+
+/// What a bank contributes to reading a statement: its names and named dates.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// First token of an alias → (alias tokens, entity index, acronym?),
+    /// longest alias first.
+    aliases: HashMap<String, Vec<(Vec<String>, usize, bool)>>,
+    /// Named dates as token sequences.
+    named_dates: Vec<(Vec<String>, u8, u8)>,
+}
+
+impl Gazetteer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add_alias(&mut self, alias: &str, entity: usize) {
+        let toks: Vec<String> = tokenize(alias)
+            .into_iter()
+            .map(|t| t.text)
+            .filter(|t| t != "the")
+            .collect();
+        let Some(first) = toks.first().cloned() else {
+            return;
+        };
+        // A short all-capitals alias (UN, US) only matches capitals, so
+        // that the pronoun "us" is not a country.
+        let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
+        let list = self.aliases.entry(first).or_default();
+        list.push((toks, entity, acronym));
+        list.sort_by_key(|(t, _, _)| std::cmp::Reverse(t.len()));
+    }
+
+    pub fn add_named_date(&mut self, name: &str, month: u8, day: u8) {
+        let toks: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
+        if !toks.is_empty() {
+            self.named_dates.push((toks, month, day));
+        }
+        self.named_dates
+            .sort_by_key(|(t, _, _)| std::cmp::Reverse(t.len()));
+    }
+}
+
+/// A name from the bank found in a statement.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Mention {
+    pub entity: usize,
+    pub first: usize,
+    pub last: usize,
+    /// After "in"/"at": a place slot.
+    pub locative: bool,
+}
+
+/// A statement read into what the verifier compares.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The statement as given; token spans index into it.
+    pub source: String,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub quantities: Vec<Quantity>,
+    pub negations: usize,
+    /// Content words left once names, quantities, stopwords and negations
+    /// are taken out: token indices.
+    pub words: Vec<usize>,
+    /// The whole statement is in capitals, so capitals say nothing.
+    pub all_caps: bool,
+}
+
+impl Analysis {
+    pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.tokens[first].start, self.tokens[last - 1].end)
+    }
+
+    /// A content word that looks like a name: capitalised mid-sentence.
+    pub fn looks_like_name(&self, tok: usize) -> bool {
+        let t = &self.tokens[tok];
+        t.cap && !self.all_caps && !t.sentence_start
+    }
+}
+
+fn word_at<'a>(tokens: &'a [Token], i: usize) -> Option<&'a str> {
+    tokens
+        .get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.text.as_str())
+}
+
+fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[String]) -> bool {
+    seq.iter().enumerate().all(|(k, s)| {
+        tokens
+            .get(i + k)
+            .is_some_and(|t| !used[i + k] && t.text == *s)
+    })
+}
+
+/// Reads a statement.
+pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
+    let tokens = tokenize(text);
+    let n = tokens.len();
+    let mut used = vec![false; n];
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters > 3 && !text.chars().any(|c| c.is_lowercase());
+
+    let mut quantities = Vec::new();
+    let mut mentions = Vec::new();
+
+    // Names first, so that COVID-19 or a year inside a name is no quantity;
+    // a country word directly before "dollars" belongs to the currency.
+    let mut i = 0;
+    while i < n {
+        let t = &tokens[i];
+        if lexicon::CURRENCY_QUALIFIERS.contains(&t.text.as_str())
+            && tokens.get(i + 1).is_some_and(|n| {
+                lookup(lexicon::CURRENCY_WORDS, &n.text).is_some() || n.text == "$"
+            })
+        {
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        if let Some(cands) = gaz.aliases.get(&t.text) {
+            for (seq, entity, acronym) in cands {
+                if *acronym && !(t.upper || all_caps) {
+                    continue;
+                }
+                if seq_matches(&tokens, &used, i, seq) {
+                    matched = Some((seq.len(), *entity));
+                    break;
+                }
+            }
+        }
+        if let Some((len, entity)) = matched {
+            let mut k = i;
+            if k > 0 && tokens[k - 1].text == "the" {
+                k -= 1;
+            }
+            let locative = k > 0 && lexicon::LOCATIVES.contains(&tokens[k - 1].text.as_str());
+            for u in &mut used[i..i + len] {
+                *u = true;
+            }
+            mentions.push(Mention {
+                entity,
+                first: i,
+                last: i + len,
+                locative,
+            });
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+
+    let mut i = 0;
+    while i < n {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(q) = read_quantity(&tokens, &used, i, gaz) {
+            for u in &mut used[q.first..q.last] {
+                *u = true;
+            }
+            i = q.last;
+            quantities.push(q);
+        } else {
+            i += 1;
+        }
+    }
+
+    let mut negations = 0;
+    let mut words = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if used[k] || t.kind == TokKind::Symbol {
+            continue;
+        }
+        if is_negation(&t.text) {
+            negations += 1;
+        } else if !is_stopword(&t.text) {
+            words.push(k);
+        }
+    }
+    Analysis {
+        source: text.to_string(),
+        tokens,
+        mentions,
+        quantities,
+        negations,
+        words,
+        all_caps,
+    }
+}
+
+/// Reads a quantity starting at token `i` (comparator, currency, number,
+/// scale, unit), or a date.
+fn read_quantity(tokens: &[Token], used: &[bool], i: usize, gaz: &Gazetteer) -> Option<Quantity> {
+    let free = |k: usize| k < tokens.len() && !used[k];
+    // Comparator phrase, kept only when a number follows.
+    let mut cmp = Cmp::Exact;
+    let mut j = i;
+    for (phrase, c) in lexicon::COMPARATORS {
+        let seq: Vec<&str> = phrase.split(' ').collect();
+        if seq
+            .iter()
+            .enumerate()
+            .all(|(k, s)| free(i + k) && tokens[i + k].text == *s)
+        {
+            cmp = *c;
+            j = i + seq.len();
+            break;
+        }
+    }
+    if j > i && !starts_number(tokens, j) {
+        return None;
+    }
+    if let Some((date, alt, end)) = read_date(tokens, used, j, gaz) {
+        return Some(Quantity {
+            kind: QKind::Date { date, alt },
+            cmp,
+            first: i,
+            last: end,
+            small: false,
+        });
+    }
+    // Currency before the amount: $, US$, USD.
+    let mut currency: Option<&'static str> = None;
+    let mut k = j;
+    if free(k) && lexicon::CURRENCY_QUALIFIERS.contains(&tokens[k].text.as_str()) && free(k + 1) {
+        if let Some(c) = lookup(lexicon::CURRENCY_SYMBOLS, &tokens[k + 1].text) {
+            currency = Some(c);
+            k += 2;
+        }
+    }
+    if currency.is_none() && free(k) {
+        if let Some(c) = lookup(lexicon::CURRENCY_SYMBOLS, &tokens[k].text) {
+            currency = Some(c);
+            k += 1;
+        } else if tokens[k].text.len() == 3 {
+            if let Some(c) = lookup(lexicon::CURRENCY_WORDS, &tokens[k].text) {
+                if starts_number(tokens, k + 1) {
+                    currency = Some(c);
+                    k += 1;
+                }
+            }
+        }
+    }
+    let (mut value, ordinal, words_only, mut k) = read_number(tokens, used, k)?;
+    if ordinal {
+        return Some(Quantity {
+            kind: QKind::Ordinal {
+                value: value as u64,
+            },
+            cmp,
+            first: i,
+            last: k,
+            small: words_only && value < 20.0,
+        });
+    }
+    // A year: four plain digits, nothing money-like around it.
+    let mut scaled = false;
+    while free(k) {
+        let t = &tokens[k];
+        let scale = lookup(lexicon::SCALES, &t.text);
+        // One-letter scales (m, k, b) only when glued to the digits.
+        match scale {
+            Some(s) if t.text.len() > 1 || t.attached => {
+                value *= s;
+                scaled = true;
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    if free(k) && (tokens[k].text == "%" || tokens[k].text == "percent") {
+        return Some(Quantity {
+            kind: QKind::Percent { value },
+            cmp,
+            first: i,
+            last: k + 1,
+            small: false,
+        });
+    }
+    if free(k) && tokens[k].text == "per" && free(k + 1) && tokens[k + 1].text == "cent" {
+        return Some(Quantity {
+            kind: QKind::Percent { value },
+            cmp,
+            first: i,
+            last: k + 2,
+            small: false,
+        });
+    }
+    if currency.is_none() {
+        let mut m = k;
+        if free(m) && lexicon::CURRENCY_QUALIFIERS.contains(&tokens[m].text.as_str()) {
+            m += 1;
+        }
+        if free(m) {
+            if let Some(c) = lookup(lexicon::CURRENCY_WORDS, &tokens[m].text) {
+                currency = Some(c);
+                k = m + 1;
+            }
+        }
+    }
+    let kind = match currency {
+        Some(c) => QKind::Money {
+            value,
+            currency: Some(c),
+        },
+        None => QKind::Count { value },
+    };
+    let small = words_only && !scaled && value < 20.0 && currency.is_none();
+    Some(Quantity {
+        kind,
+        cmp,
+        first: i,
+        last: k,
+        small,
+    })
+}
+
+fn starts_number(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        t.kind == TokKind::Number
+            || lookup(lexicon::CURRENCY_SYMBOLS, &t.text).is_some()
+            || lexicon::CURRENCY_QUALIFIERS.contains(&t.text.as_str())
+            || (t.text.len() == 3 && lookup(lexicon::CURRENCY_WORDS, &t.text).is_some())
+            || number_word(&t.text)
+            || t.text == "a"
+    })
+}
+
+fn number_word(w: &str) -> bool {
+    lookup(lexicon::UNITS, w).is_some()
+        || lookup(lexicon::TENS, w).is_some()
+        || lookup(lexicon::ORDINAL_UNITS, w).is_some()
+        || matches!(
+            w,
+            "hundred" | "thousand" | "million" | "billion" | "trillion"
+        )
+}
+
+/// Reads digits (`14,000`, `14 000`, `193` + `rd`) or number words
+/// (`one hundred and ninety-third`). Returns the value, whether it is an
+/// ordinal, whether it was words only, and the next token.
+fn read_number(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, bool, usize)> {
+    let free = |k: usize| k < tokens.len() && !used[k];
+    if !free(k) {
+        return None;
+    }
+    let t = &tokens[k];
+    if t.kind == TokKind::Number {
+        let mut value = parse_digits(&t.text)?;
+        let mut end = k + 1;
+        // "14 000": a short group followed by groups of exactly three digits.
+        if !t.text.contains([',', '.']) && t.text.len() <= 3 {
+            while free(end)
+                && tokens[end].kind == TokKind::Number
+                && tokens[end].text.len() == 3
+                && tokens[end].text.bytes().all(|b| b.is_ascii_digit())
+            {
+                value = value * 1000.0 + parse_digits(&tokens[end].text)?;
+                end += 1;
+            }
+        }
+        if free(end)
+            && tokens[end].attached
+            && matches!(tokens[end].text.as_str(), "st" | "nd" | "rd" | "th")
+        {
+            return Some((value, true, false, end + 1));
+        }
+        // "21 million": digits then scale words are read by the caller.
+        return Some((value, false, false, end));
+    }
+    // Number words.
+    let mut total = 0u64;
+    let mut current = 0u64;
+    let mut j = k;
+    let mut any = false;
+    let mut ordinal = false;
+    while free(j) {
+        let w = tokens[j].text.as_str();
+        if let Some(v) = lookup(lexicon::UNITS, w).or_else(|| lookup(lexicon::TENS, w)) {
+            current = current.saturating_add(v);
+        } else if let Some(v) = lookup(lexicon::ORDINAL_UNITS, w) {
+            if v >= 100 {
+                current = current.max(1).saturating_mul(v);
+            } else {
+                current = current.saturating_add(v);
+            }
+            ordinal = true;
+            any = true;
+            j += 1;
+            break;
+        } else if w == "hundred" {
+            current = current.max(1).saturating_mul(100);
+        } else if w == "a" && any_following_scale(tokens, j) && !any {
+            current = 1;
+        } else if let Some(scale) = match w {
+            "thousand" => Some(1_000u64),
+            "million" => Some(1_000_000),
+            "billion" => Some(1_000_000_000),
+            "trillion" => Some(1_000_000_000_000),
+            _ => None,
+        } {
+            if !any {
+                return None;
+            }
+            total = total.saturating_add(current.max(1).saturating_mul(scale));
+            current = 0;
+        } else if w == "and" && any && word_at(tokens, j + 1).is_some_and(number_word) {
+            // "one hundred and ninety-third"
+        } else {
+            break;
+        }
+        any = true;
+        j += 1;
+    }
+    if !any {
+        return None;
+    }
+    Some(((total + current) as f64, ordinal, true, j))
+}
+
+fn any_following_scale(tokens: &[Token], j: usize) -> bool {
+    word_at(tokens, j + 1)
+        .is_some_and(|w| matches!(w, "hundred" | "thousand" | "million" | "billion"))
+}
+
+fn day_at(tokens: &[Token], used: &[bool], k: usize) -> Option<(u8, usize)> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    if t.kind != TokKind::Number || t.text.len() > 2 {
+        return None;
+    }
+    let d: u8 = t.text.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let mut end = k + 1;
+    if tokens
+        .get(end)
+        .is_some_and(|s| s.attached && matches!(s.text.as_str(), "st" | "nd" | "rd" | "th"))
+    {
+        end += 1;
+    }
+    Some((d, end))
+}
+
+fn year_at(tokens: &[Token], used: &[bool], k: usize) -> Option<i32> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    if t.kind != TokKind::Number || t.text.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.text.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+/// Reads a date at token `k`: numeric, month-day-year in either order,
+/// month-year, a month alone, a named date with or without a year, a year.
+fn read_date(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+    gaz: &Gazetteer,
+) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    let with_year = |d: PartialDate, end: usize| -> (PartialDate, Option<PartialDate>, usize) {
+        match year_at(tokens, used, end) {
+            Some(y) => (PartialDate { year: Some(y), ..d }, None, end + 1),
+            None => (d, None, end),
+        }
+    };
+    if t.kind == TokKind::Number && t.text.contains(['-', '/', '.']) {
+        if let Some((d, alt)) = parse_numeric_date(&t.text) {
+            return Some((d, alt, k + 1));
+        }
+    }
+    for (seq, month, day) in &gaz.named_dates {
+        if seq_matches(tokens, used, k, seq) {
+            let d = PartialDate {
+                year: None,
+                month: Some(*month),
+                day: Some(*day),
+            };
+            return Some(with_year(d, k + seq.len()));
+        }
+    }
+    if let Some(m) = month_of(&t.text) {
+        // "May" and "March" are also ordinary words: only a month with a
+        // number beside it, or a full unambiguous month name.
+        if let Some((d, end)) = day_at(tokens, used, k + 1) {
+            return Some(with_year(
+                PartialDate {
+                    year: None,
+                    month: Some(m),
+                    day: Some(d),
+                },
+                end,
+            ));
+        }
+        if let Some(y) = year_at(tokens, used, k + 1) {
+            return Some((
+                PartialDate {
+                    year: Some(y),
+                    month: Some(m),
+                    day: None,
+                },
+                None,
+                k + 2,
+            ));
+        }
+        if t.text.len() > 4 && !matches!(t.text.as_str(), "march") {
+            return Some((
+                PartialDate {
+                    year: None,
+                    month: Some(m),
+                    day: None,
+                },
+                None,
+                k + 1,
+            ));
+        }
+        return None;
+    }
+    if let Some((d, mut end)) = day_at(tokens, used, k) {
+        if word_at(tokens, end) == Some("of") {
+            end += 1;
+        }
+        if let Some(m) = word_at(tokens, end).and_then(month_of) {
+            if !used[end] {
+                return Some(with_year(
+                    PartialDate {
+                        year: None,
+                        month: Some(m),
+                        day: Some(d),
+                    },
+                    end + 1,
+                ));
+            }
+        }
+    }
+    if let Some(y) = year_at(tokens, used, k) {
+        let next = tokens.get(k + 1).map(|t| t.text.as_str());
+        let money_like = next.is_some_and(|w| {
+            lookup(lexicon::SCALES, w).is_some()
+                || lookup(lexicon::CURRENCY_WORDS, w).is_some()
+                || w == "%"
+        });
+        let prev_symbol = k > 0 && tokens[k - 1].kind == TokKind::Symbol;
+        if !money_like && !prev_symbol {
+            return Some((
+                PartialDate {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                },
+                None,
+                k + 1,
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantities(s: &str) -> Vec<QKind> {
+        analyse(s, &Gazetteer::new())
+            .quantities
+            .into_iter()
+            .map(|q| q.kind)
+            .collect()
+    }
+
+    fn count(v: f64) -> QKind {
+        QKind::Count { value: v }
+    }
+
+    #[test]
+    fn numbers_in_every_form() {
+        for s in [
+            "14,000",
+            "14000",
+            "14 000",
+            "14 thousand",
+            "fourteen thousand",
+            "14k",
+        ] {
+            assert_eq!(quantities(s), vec![count(14000.0)], "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinals_in_digits_and_words() {
+        for s in [
+            "193rd",
+            "one hundred ninety-third",
+            "one hundred and ninety-third",
+        ] {
+            assert_eq!(quantities(s), vec![QKind::Ordinal { value: 193 }], "{s}");
+        }
+    }
+
+    #[test]
+    fn money_with_scale_and_currency() {
+        let m = QKind::Money {
+            value: 21e6,
+            currency: Some("USD"),
+        };
+        for s in [
+            "$21 million",
+            "USD 21M",
+            "21,000,000 dollars",
+            "21 million US dollars",
+            "21 million U.S. dollars",
+            "US$21 million",
+        ] {
+            assert_eq!(quantities(s), vec![m.clone()], "{s}");
+        }
+        assert_eq!(
+            quantities("21 billion dollars"),
+            vec![QKind::Money {
+                value: 21e9,
+                currency: Some("USD")
+            }]
+        );
+    }
+
+    #[test]
+    fn dates_with_their_precision() {
+        let day = PartialDate {
+            year: Some(2024),
+            month: Some(2),
+            day: Some(14),
+        };
+        for s in [
+            "2024-02-14",
+            "February 14, 2024",
+            "14 February 2024",
+            "Feb. 14, 2024",
+            "14/02/2024",
+            "14th of February 2024",
+        ] {
+            match &quantities(s)[..] {
+                [QKind::Date { date, .. }] => assert_eq!(*date, day, "{s}"),
+                other => panic!("{s}: {other:?}"),
+            }
+        }
+        match &quantities("February 2024")[..] {
+            [QKind::Date { date, .. }] => {
+                assert_eq!(
+                    (date.year, date.month, date.day),
+                    (Some(2024), Some(2), None)
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn comparators_bound_the_claim() {
+        let a = analyse("more than 20,000 people", &Gazetteer::new());
+        assert_eq!(a.quantities[0].cmp, Cmp::Gt);
+        let a = analyse("under the treaty", &Gazetteer::new());
+        assert!(a.quantities.is_empty());
+        assert_eq!(amount_relation(12000.0, Cmp::Gt, 14000.0, true), Rel::Match);
+        assert_eq!(
+            amount_relation(20000.0, Cmp::Gt, 14000.0, true),
+            Rel::Mismatch
+        );
+        assert_eq!(
+            amount_relation(14000.0, Cmp::Gt, 14000.0, true),
+            Rel::Unknown
+        );
+        assert_eq!(amount_relation(30e6, Cmp::Lt, 21e6, false), Rel::Match);
+        assert_eq!(
+            amount_relation(4000.0, Cmp::Approx, 14000.0, true),
+            Rel::Mismatch
+        );
+    }
+
+    #[test]
+    fn contractions_and_possessives() {
+        let t: Vec<String> = tokenize("Cuba didn't join Korea's U.S.-led bloc")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            t,
+            ["cuba", "did", "not", "join", "korea", "us", "led", "bloc"]
+        );
+    }
+
+    #[test]
+    fn stems_meet_inflections() {
+        for (a, b) in [
+            ("ties", "tie"),
+            ("established", "establish"),
+            ("quietly", "quiet"),
+            ("countries", "country"),
+            ("continued", "continues"),
+            ("stopped", "stop"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+}

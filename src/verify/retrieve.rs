@@ -1,0 +1,334 @@
+//! The verifier's index over a bank, and finding the facts a statement is
+//! most likely about.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon;
+use super::normalise::{self, Analysis, Gazetteer, PartialDate, stem};
+use super::{Judgement, Verdict, judge};
+use crate::bank::{Bank, EntityKind, Role, Value};
+
+/// A fact's value, parsed once.
+#[derive(Debug, Clone)]
+pub enum FactValue {
+    Date(PartialDate),
+    Ordinal(u64),
+    Count {
+        value: f64,
+        approx: bool,
+    },
+    Money {
+        value: f64,
+        currency: String,
+        approx: bool,
+    },
+    Place(usize),
+    Person(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct IndexedValue {
+    pub value: FactValue,
+    pub role: Role,
+    pub text: String,
+}
+
+/// What the verifier knows of one fact.
+#[derive(Debug)]
+pub struct FactIndex {
+    pub stems: HashSet<String>,
+    /// Lower-case words, for typo matching.
+    pub surfaces: Vec<String>,
+    pub entities: Vec<usize>,
+    /// The canonical statement is itself negative ("did not have ties").
+    pub negated: bool,
+    pub values: Vec<IndexedValue>,
+}
+
+impl FactIndex {
+    pub fn place(&self) -> Option<(usize, &IndexedValue)> {
+        self.values.iter().find_map(|v| match v.value {
+            FactValue::Place(e) => Some((e, v)),
+            _ => None,
+        })
+    }
+
+    pub fn person(&self) -> Option<(usize, &IndexedValue)> {
+        self.values.iter().find_map(|v| match v.value {
+            FactValue::Person(e) => Some((e, v)),
+            _ => None,
+        })
+    }
+}
+
+/// Everything needed to judge statements against one bank, built once.
+pub struct Verifier<'b> {
+    pub(crate) bank: &'b Bank,
+    pub(crate) gaz: Gazetteer,
+    pub(crate) facts: Vec<FactIndex>,
+    /// Every word the verifier knows; a word outside it may be a typo.
+    pub(crate) vocab: HashSet<String>,
+    pub(crate) filler: HashSet<String>,
+    pub(crate) antonyms: HashMap<String, Vec<String>>,
+    idf: HashMap<String, f32>,
+    /// Entity index → what it stands for (a capital for its government).
+    pub(crate) stands_for: Vec<Option<usize>>,
+    pub(crate) part_of: Vec<Option<usize>>,
+}
+
+/// How many of the best-scored facts are judged.
+const CANDIDATES: usize = 4;
+
+impl<'b> Verifier<'b> {
+    pub fn new(bank: &'b Bank) -> Self {
+        let mut gaz = Gazetteer::new();
+        for (i, e) in bank.entities.iter().enumerate() {
+            gaz.add_alias(&e.name, i);
+            for a in &e.aliases {
+                gaz.add_alias(a, i);
+            }
+        }
+        for nd in &bank.named_dates {
+            for name in &nd.names {
+                gaz.add_named_date(name, nd.month, nd.day);
+            }
+        }
+        let resolve = |id: &Option<String>| id.as_deref().and_then(|id| bank.entity_index(id));
+        let stands_for = bank
+            .entities
+            .iter()
+            .map(|e| resolve(&e.stands_for))
+            .collect();
+        let part_of = bank.entities.iter().map(|e| resolve(&e.part_of)).collect();
+
+        let mut vocab: HashSet<String> = HashSet::new();
+        for w in lexicon::STOPWORDS
+            .iter()
+            .chain(lexicon::FILLER)
+            .chain(lexicon::NEGATIONS)
+        {
+            vocab.insert((*w).to_string());
+        }
+        for (a, b) in lexicon::ANTONYMS {
+            vocab.insert((*a).to_string());
+            vocab.insert((*b).to_string());
+        }
+        let mut filler: HashSet<String> = lexicon::FILLER.iter().map(|w| stem(w)).collect();
+        for w in &bank.lexicon.filler {
+            filler.insert(stem(&w.to_lowercase()));
+            vocab.insert(w.to_lowercase());
+        }
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let bank_pairs = bank
+            .lexicon
+            .antonyms
+            .iter()
+            .map(|[a, b]| (a.as_str(), b.as_str()));
+        for (a, b) in lexicon::ANTONYMS.iter().copied().chain(bank_pairs) {
+            let (a, b) = (stem(&a.to_lowercase()), stem(&b.to_lowercase()));
+            antonyms.entry(a.clone()).or_default().push(b.clone());
+            antonyms.entry(b).or_default().push(a);
+        }
+
+        let empty = Gazetteer::new();
+        let facts: Vec<FactIndex> = bank
+            .facts
+            .iter()
+            .map(|f| {
+                let mut stems = HashSet::new();
+                let mut surfaces = Vec::new();
+                let texts = f.keywords.iter().map(String::as_str);
+                for text in texts.chain([f.statement.as_str(), f.quote.as_str()]) {
+                    for t in normalise::tokenize(text) {
+                        if t.kind != normalise::TokKind::Word
+                            || normalise::is_stopword(&t.text)
+                            || normalise::is_negation(&t.text)
+                        {
+                            continue;
+                        }
+                        stems.insert(stem(&t.text));
+                        vocab.insert(t.text.clone());
+                        if !surfaces.contains(&t.text) {
+                            surfaces.push(t.text);
+                        }
+                    }
+                }
+                let negated = normalise::analyse(&f.statement, &empty).negations % 2 == 1;
+                let entities = f
+                    .entities
+                    .iter()
+                    .filter_map(|id| bank.entity_index(id))
+                    .collect();
+                let values = f
+                    .values
+                    .iter()
+                    .filter_map(|v| index_value(bank, v))
+                    .collect();
+                FactIndex {
+                    stems,
+                    surfaces,
+                    entities,
+                    negated,
+                    values,
+                }
+            })
+            .collect();
+        for e in &bank.entities {
+            for a in e.aliases.iter().chain([&e.name]) {
+                for t in normalise::tokenize(a) {
+                    vocab.insert(t.text);
+                }
+            }
+        }
+        let n = facts.len().max(1) as f32;
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for f in &facts {
+            for s in &f.stems {
+                *df.entry(s.as_str()).or_default() += 1;
+            }
+        }
+        let idf = df
+            .into_iter()
+            .map(|(s, d)| (s.to_string(), (1.0 + n / d as f32).ln()))
+            .collect();
+        Verifier {
+            bank,
+            gaz,
+            facts,
+            vocab,
+            filler,
+            antonyms,
+            idf,
+            stands_for,
+            part_of,
+        }
+    }
+
+    pub fn bank(&self) -> &'b Bank {
+        self.bank
+    }
+
+    pub fn analyse(&self, statement: &str) -> Analysis {
+        normalise::analyse(statement, &self.gaz)
+    }
+
+    /// Scores every fact by what it shares with the statement: rare words
+    /// count most, then names and quantities of a kind the fact has.
+    pub fn retrieve(&self, a: &Analysis) -> Vec<(usize, f32)> {
+        let stems: Vec<String> = a.words.iter().map(|&k| stem(&a.tokens[k].text)).collect();
+        let mut scored: Vec<(usize, f32)> = self
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let mut score: f32 = stems
+                    .iter()
+                    .filter(|s| f.stems.contains(*s))
+                    .map(|s| self.idf.get(s).copied().unwrap_or(0.0))
+                    .sum();
+                for m in &a.mentions {
+                    let e = self.represents(m.entity);
+                    if f.entities.contains(&m.entity) || e.is_some_and(|e| f.entities.contains(&e))
+                    {
+                        score += 1.0;
+                    }
+                    let kind = self.bank.entities[m.entity].kind;
+                    if (kind == EntityKind::Person && f.person().is_some())
+                        || (m.locative && kind.is_place() && f.place().is_some())
+                    {
+                        score += 2.0;
+                    }
+                }
+                for q in a.quantities.iter().filter(|q| !q.small) {
+                    if f.values
+                        .iter()
+                        .any(|v| judge::comparable(&q.kind, &v.value))
+                    {
+                        score += 1.5;
+                    }
+                }
+                (i, score)
+            })
+            .filter(|(_, s)| *s > 0.0)
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.truncate(CANDIDATES);
+        scored
+    }
+
+    /// What an entity stands for when it is not a place slot: a capital
+    /// for its country's government.
+    pub(crate) fn represents(&self, entity: usize) -> Option<usize> {
+        self.stands_for.get(entity).copied().flatten()
+    }
+
+    /// Whether a fact placed at `fact_place` holds for a claim placed at
+    /// `claim_place`: the same place, or one the fact's place lies in.
+    pub(crate) fn place_within(&self, fact_place: usize, claim_place: usize) -> bool {
+        let mut p = Some(fact_place);
+        // Bounded walk: a cycle of part_of in a bad bank must not hang.
+        for _ in 0..16 {
+            match p {
+                Some(e) if e == claim_place => return true,
+                Some(e) => p = self.part_of.get(e).copied().flatten(),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Judges one statement.
+    pub fn judge(&self, statement: &str) -> Judgement {
+        let a = self.analyse(statement);
+        let candidates = self.retrieve(&a);
+        let mut outcomes: Vec<(judge::Outcome, f32)> = Vec::new();
+        let mut closest: Option<(usize, String)> = None;
+        for &(fi, score) in &candidates {
+            match judge::judge(self, &a, fi) {
+                Ok(o) => outcomes.push((o, score)),
+                Err(what) => {
+                    closest.get_or_insert((fi, what));
+                }
+            }
+        }
+        match judge::reconcile(outcomes) {
+            Some(o) => o.into_judgement(self, statement),
+            None => Judgement {
+                statement: statement.to_string(),
+                verdict: Verdict::NotEnoughInfo,
+                fact_id: None,
+                evidence: None,
+                explanation: judge::uncovered_explanation(self, closest),
+                correction: None,
+            },
+        }
+    }
+}
+
+fn index_value(bank: &Bank, v: &Value) -> Option<IndexedValue> {
+    let value = match v {
+        Value::Date { value, .. } => FactValue::Date(PartialDate::parse_iso(value)?),
+        Value::Ordinal { value, .. } => FactValue::Ordinal(*value),
+        Value::Count { value, approx, .. } => FactValue::Count {
+            value: *value,
+            approx: *approx,
+        },
+        Value::Money {
+            value,
+            currency,
+            approx,
+            ..
+        } => FactValue::Money {
+            value: *value,
+            currency: currency.to_uppercase(),
+            approx: *approx,
+        },
+        Value::Place { entity, .. } => FactValue::Place(bank.entity_index(entity)?),
+        Value::Person { entity, .. } => FactValue::Person(bank.entity_index(entity)?),
+    };
+    Some(IndexedValue {
+        value,
+        role: v.role(),
+        text: v.text().to_string(),
+    })
+}
