@@ -265,13 +265,13 @@ fn claim_review(bank: &Bank, j: &Judgement) -> serde_json::Value {
 }
 
 fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
-    if let Some(t) = &args.topic {
-        if !bank.topics().contains(&t.as_str()) {
-            return Err(Error::Usage(format!(
-                "unknown topic \"{t}\"; topics: {}",
-                bank.topics().join(", ")
-            )));
-        }
+    if let Some(t) = &args.topic
+        && !bank.topics().contains(&t.as_str())
+    {
+        return Err(Error::Usage(format!(
+            "unknown topic \"{t}\"; topics: {}",
+            bank.topics().join(", ")
+        )));
     }
     let facts: Vec<_> = bank
         .facts

@@ -70,7 +70,7 @@ pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
-    /// A capital that stands for its government ("Seoul announced…").
+    /// A capital that stands for its government ("Paris announced…").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stands_for: Option<String>,
     /// The larger place this one lies in, so "in the United States" holds
@@ -227,7 +227,7 @@ pub struct Question {
     pub body: QuestionBody,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionKind {
     Choice,
@@ -274,16 +274,7 @@ impl Question {
         match &self.body {
             QuestionBody::Choice { answer, .. } => answer.clone(),
             QuestionBody::Truefalse { answer } => if *answer { "true" } else { "false" }.into(),
-            QuestionBody::Open { answer } => match answer.kind {
-                AnswerType::Place | AnswerType::Person => bank
-                    .entity(&answer.value)
-                    .map(|e| e.name.clone())
-                    .unwrap_or_else(|| answer.value.clone()),
-                _ => answer
-                    .display
-                    .clone()
-                    .unwrap_or_else(|| answer.value.clone()),
-            },
+            QuestionBody::Open { answer } => crate::quiz::grade::display(bank, answer),
         }
     }
 }
@@ -305,8 +296,8 @@ pub enum AnswerType {
 pub struct OpenAnswer {
     #[serde(rename = "type")]
     pub kind: AnswerType,
-    /// Number: `14000`; ordinal: `193`; date: `YYYY[-MM[-DD]]`; money:
-    /// `21000000 USD`; place/person: an entity id; text: the answer.
+    /// Number: `12500`; ordinal: `12`; date: `YYYY[-MM[-DD]]`; money:
+    /// `5000000 USD`; place/person: an entity id; text: the answer.
     pub value: String,
     /// How to show the answer, when `value` is not made for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,6 @@
 //! Grading answers. Open answers go through the verifier's reading of
-//! numbers, dates, money and names, so "193", "193rd" and "one hundred
-//! ninety-third" are all the same ordinal, while a wrong number or name
+//! numbers, dates, money and names, so "112", "112th" and "one hundred
+//! and twelfth" are all the same ordinal, while a wrong number or name
 //! is always wrong.
 
 use crate::bank::{AnswerType, Bank, EntityKind, OpenAnswer};
@@ -43,11 +43,11 @@ pub fn parse_expected(bank: &Bank, a: &OpenAnswer) -> Result<Expected, String> {
     match a.kind {
         AnswerType::Number => match parse_digits(v) {
             Some(n) => Ok(Expected::Number(n)),
-            None => bad("write digits, e.g. 14000"),
+            None => bad("write digits, e.g. 12500"),
         },
         AnswerType::Ordinal => match v.parse::<u64>() {
             Ok(n) if n > 0 => Ok(Expected::Ordinal(n)),
-            _ => bad("write the position in digits, e.g. 193"),
+            _ => bad("write the position in digits, e.g. 12"),
         },
         AnswerType::Date => match PartialDate::parse_iso(v) {
             Some(d) => Ok(Expected::Date(d)),
@@ -64,7 +64,7 @@ pub fn parse_expected(bank: &Bank, a: &OpenAnswer) -> Result<Expected, String> {
                     value,
                     currency: c.to_string(),
                 }),
-                _ => bad("write the amount and an ISO currency code, e.g. 21000000 USD"),
+                _ => bad("write the amount and an ISO currency code, e.g. 5000000 USD"),
             }
         }
         AnswerType::Place | AnswerType::Person => {
@@ -91,6 +91,54 @@ pub fn parse_expected(bank: &Bank, a: &OpenAnswer) -> Result<Expected, String> {
             }
         }
     }
+}
+
+/// The expected answer as people write it: `display` if the bank gives
+/// one, else the value formatted for its type.
+pub fn display(bank: &Bank, a: &OpenAnswer) -> String {
+    if let Some(d) = &a.display {
+        return d.clone();
+    }
+    match parse_expected(bank, a) {
+        Ok(Expected::Number(n)) => group(n),
+        Ok(Expected::Ordinal(n)) => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+        Ok(Expected::Date(d)) => d.display(),
+        Ok(Expected::Money { value, currency }) => format!("{} {currency}", group(value)),
+        Ok(Expected::Entity(i)) => bank.entities[i].name.clone(),
+        Ok(Expected::Text(t)) => t,
+        Err(_) => a.value.clone(),
+    }
+}
+
+/// 12500 → "12,500"; fractions keep up to two decimals.
+fn group(n: f64) -> String {
+    let whole = n.trunc() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if whole < 0 {
+        out.insert(0, '-');
+    }
+    let frac = n - n.trunc();
+    if frac.abs() > 1e-9 {
+        let f = format!("{:.2}", frac.abs());
+        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    out
 }
 
 /// Content stems of a text, for comparing free-text answers.
@@ -132,7 +180,7 @@ pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
     }
     let exact = |q: &normalise::Quantity| matches!(q.cmp, Cmp::Exact | Cmp::Approx);
     let eq = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
-    // One quantity only: "14000 or 15000" is not an answer.
+    // One quantity only: "100 or 200" is not an answer.
     let only = |pred: &dyn Fn(&QKind) -> bool| {
         let qs: Vec<_> = an
             .quantities

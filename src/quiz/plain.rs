@@ -52,6 +52,9 @@ pub fn run(shared: &Shared) -> Result<()> {
                 return Ok(());
             };
             let line = line.trim();
+            // Input from a pipe is not echoed; show it so that the
+            // transcript reads as a dialogue.
+            out(&mut w, line)?;
             let parsed = match &body {
                 QuestionBody::Choice { choices, .. } => {
                     let shown: Vec<String> =

@@ -166,37 +166,38 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
     let mut slots: Vec<Slot> = Vec::new();
     for m in &a.mentions {
         let entity = &v.bank.entities[m.entity];
-        if m.locative && entity.kind.is_place() {
-            if let Some((place, pv)) = f.place() {
-                let rel = if v.place_within(place, m.entity) {
-                    Rel::Match
-                } else {
-                    Rel::Mismatch
-                };
-                slots.push(Slot {
-                    first: m.first,
-                    last: m.last,
-                    fact: pv,
-                    rel,
-                });
-                continue;
-            }
+        if m.locative
+            && entity.kind.is_place()
+            && let Some((place, pv)) = f.place()
+        {
+            let rel = if v.place_within(place, m.entity) {
+                Rel::Match
+            } else {
+                Rel::Mismatch
+            };
+            slots.push(Slot {
+                first: m.first,
+                last: m.last,
+                fact: pv,
+                rel,
+            });
+            continue;
         }
-        if entity.kind == EntityKind::Person {
-            if let Some((person, pv)) = f.person() {
-                let rel = if person == m.entity {
-                    Rel::Match
-                } else {
-                    Rel::Mismatch
-                };
-                slots.push(Slot {
-                    first: m.first,
-                    last: m.last,
-                    fact: pv,
-                    rel,
-                });
-                continue;
-            }
+        if entity.kind == EntityKind::Person
+            && let Some((person, pv)) = f.person()
+        {
+            let rel = if person == m.entity {
+                Rel::Match
+            } else {
+                Rel::Mismatch
+            };
+            slots.push(Slot {
+                first: m.first,
+                last: m.last,
+                fact: pv,
+                rel,
+            });
+            continue;
         }
         let own = f.entities.contains(&m.entity)
             || v.represents(m.entity)
@@ -283,7 +284,13 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
     let negated = ((a.negations + flips.len()) % 2 == 1) != f.negated;
     let text_of = |s: &Slot| {
         let (b, e) = a.span(s.first, s.last);
-        a_text(a, b, e)
+        let text = a_text(a, b, e);
+        // Quoted mid-sentence: "not about 4,000", not "not About 4,000".
+        if b == 0 && !text.chars().nth(1).is_some_and(char::is_uppercase) {
+            lower_first(&text)
+        } else {
+            text
+        }
     };
     let outcome = |verdict, reason, replacements| {
         Ok(Outcome {
@@ -313,13 +320,7 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
                 vec![],
             );
         }
-        let replacements = wrong
-            .iter()
-            .map(|s| {
-                let (b, e) = a.span(s.first, s.last);
-                (b, e, s.fact.text.clone())
-            })
-            .collect();
+        let replacements = wrong.iter().map(|s| replacement(a, s)).collect();
         return outcome(
             Verdict::Refuted,
             Reason::Differs { claim, fact },
@@ -335,7 +336,7 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
     }
     if negated {
         let reason = match flips.first() {
-            Some(&k) if a.negations % 2 == 0 || f.negated => Reason::Opposite {
+            Some(&k) if a.negations.is_multiple_of(2) || f.negated => Reason::Opposite {
                 word: a.tokens[k].text.clone(),
             },
             _ => Reason::Negated,
@@ -343,6 +344,41 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
         return outcome(Verdict::Refuted, reason, vec![]);
     }
     outcome(Verdict::Supported, Reason::Agrees, vec![])
+}
+
+/// The fact's value in place of the statement's, with the preposition a
+/// date of that precision takes ("in 2001" → "on 3 May 2002").
+fn replacement(a: &Analysis, s: &Slot) -> (usize, usize, String) {
+    let (mut b, e) = a.span(s.first, s.last);
+    let mut text = s.fact.text.clone();
+    if let FactValue::Date(d) = &s.fact.value
+        && s.first > 0
+    {
+        let prev = &a.tokens[s.first - 1];
+        let want = if d.day.is_some() { "on" } else { "in" };
+        if matches!(prev.text.as_str(), "in" | "on") && prev.text != want {
+            b = prev.start;
+            text = format!("{want} {text}");
+        }
+    }
+    if b == 0 {
+        text = upper_first(&text);
+    }
+    (b, e, text)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn a_text(a: &Analysis, start: usize, end: usize) -> String {

@@ -148,7 +148,7 @@ pub enum Cmp {
     Le,
 }
 
-/// Relative tolerance of "about": "about 14,000" covers 13,300 to 14,700.
+/// Relative tolerance of "about": "about 10,000" covers 9,500 to 10,500.
 pub const APPROX_TOLERANCE: f64 = 0.05;
 
 pub const UNITS: &[(&str, u64)] = &[

@@ -26,7 +26,7 @@ pub struct Token {
     pub cap: bool,
     /// Every letter upper-case (and at least two of them).
     pub upper: bool,
-    /// Glued to the previous token (`193rd`, `21M`).
+    /// Glued to the previous token (`112th`, `35M`).
     pub attached: bool,
     pub sentence_start: bool,
 }
@@ -242,7 +242,7 @@ fn undouble(w: &mut String) {
     }
 }
 
-/// A date to the precision it was given: `2024`, `February 2024`,
+/// A date to the precision it was given: `2019`, `June 2019`,
 /// `14 February` (any year) or a full day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct PartialDate {
@@ -348,7 +348,7 @@ pub enum Rel {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QKind {
-    /// A numeric date; `alt` is the other reading of an ambiguous `05/02/2024`.
+    /// A numeric date; `alt` is the other reading of an ambiguous `05/02/2019`.
     Date {
         date: PartialDate,
         alt: Option<PartialDate>,
@@ -434,7 +434,7 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Reads `2024-02-14`, `2024/02/14`, `14/02/2024`, `02/14/2024`, `14.02.2024`.
+/// Reads `2019-06-23`, `2019/06/23`, `23/06/2019`, `06/23/2019`, `23.06.2019`.
 /// A day-month order that cannot be told apart yields both readings.
 pub fn parse_numeric_date(s: &str) -> Option<(PartialDate, Option<PartialDate>)> {
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
@@ -570,7 +570,7 @@ impl Analysis {
     }
 }
 
-fn word_at<'a>(tokens: &'a [Token], i: usize) -> Option<&'a str> {
+fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
     tokens
         .get(i)
         .filter(|t| t.kind == TokKind::Word)
@@ -716,23 +716,24 @@ fn read_quantity(tokens: &[Token], used: &[bool], i: usize, gaz: &Gazetteer) -> 
     // Currency before the amount: $, US$, USD.
     let mut currency: Option<&'static str> = None;
     let mut k = j;
-    if free(k) && lexicon::CURRENCY_QUALIFIERS.contains(&tokens[k].text.as_str()) && free(k + 1) {
-        if let Some(c) = lookup(lexicon::CURRENCY_SYMBOLS, &tokens[k + 1].text) {
-            currency = Some(c);
-            k += 2;
-        }
+    if free(k)
+        && lexicon::CURRENCY_QUALIFIERS.contains(&tokens[k].text.as_str())
+        && free(k + 1)
+        && let Some(c) = lookup(lexicon::CURRENCY_SYMBOLS, &tokens[k + 1].text)
+    {
+        currency = Some(c);
+        k += 2;
     }
     if currency.is_none() && free(k) {
         if let Some(c) = lookup(lexicon::CURRENCY_SYMBOLS, &tokens[k].text) {
             currency = Some(c);
             k += 1;
-        } else if tokens[k].text.len() == 3 {
-            if let Some(c) = lookup(lexicon::CURRENCY_WORDS, &tokens[k].text) {
-                if starts_number(tokens, k + 1) {
-                    currency = Some(c);
-                    k += 1;
-                }
-            }
+        } else if tokens[k].text.len() == 3
+            && let Some(c) = lookup(lexicon::CURRENCY_WORDS, &tokens[k].text)
+            && starts_number(tokens, k + 1)
+        {
+            currency = Some(c);
+            k += 1;
         }
     }
     let (mut value, ordinal, words_only, mut k) = read_number(tokens, used, k)?;
@@ -785,11 +786,11 @@ fn read_quantity(tokens: &[Token], used: &[bool], i: usize, gaz: &Gazetteer) -> 
         if free(m) && lexicon::CURRENCY_QUALIFIERS.contains(&tokens[m].text.as_str()) {
             m += 1;
         }
-        if free(m) {
-            if let Some(c) = lookup(lexicon::CURRENCY_WORDS, &tokens[m].text) {
-                currency = Some(c);
-                k = m + 1;
-            }
+        if free(m)
+            && let Some(c) = lookup(lexicon::CURRENCY_WORDS, &tokens[m].text)
+        {
+            currency = Some(c);
+            k = m + 1;
         }
     }
     let kind = match currency {
@@ -830,8 +831,8 @@ fn number_word(w: &str) -> bool {
         )
 }
 
-/// Reads digits (`14,000`, `14 000`, `193` + `rd`) or number words
-/// (`one hundred and ninety-third`). Returns the value, whether it is an
+/// Reads digits (`12,500`, `12 500`, `112` + `th`) or number words
+/// (`one hundred and twelfth`). Returns the value, whether it is an
 /// ordinal, whether it was words only, and the next token.
 fn read_number(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, bool, usize)> {
     let free = |k: usize| k < tokens.len() && !used[k];
@@ -842,7 +843,7 @@ fn read_number(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, 
     if t.kind == TokKind::Number {
         let mut value = parse_digits(&t.text)?;
         let mut end = k + 1;
-        // "14 000": a short group followed by groups of exactly three digits.
+        // "12 500": a short group followed by groups of exactly three digits.
         if !t.text.contains([',', '.']) && t.text.len() <= 3 {
             while free(end)
                 && tokens[end].kind == TokKind::Number
@@ -859,7 +860,7 @@ fn read_number(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, 
         {
             return Some((value, true, false, end + 1));
         }
-        // "21 million": digits then scale words are read by the caller.
+        // "35 million": digits then scale words are read by the caller.
         return Some((value, false, false, end));
     }
     // Number words.
@@ -899,7 +900,7 @@ fn read_number(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, 
             total = total.saturating_add(current.max(1).saturating_mul(scale));
             current = 0;
         } else if w == "and" && any && word_at(tokens, j + 1).is_some_and(number_word) {
-            // "one hundred and ninety-third"
+            // "one hundred and twelfth"
         } else {
             break;
         }
@@ -957,10 +958,11 @@ fn read_date(
             None => (d, None, end),
         }
     };
-    if t.kind == TokKind::Number && t.text.contains(['-', '/', '.']) {
-        if let Some((d, alt)) = parse_numeric_date(&t.text) {
-            return Some((d, alt, k + 1));
-        }
+    if t.kind == TokKind::Number
+        && t.text.contains(['-', '/', '.'])
+        && let Some((d, alt)) = parse_numeric_date(&t.text)
+    {
+        return Some((d, alt, k + 1));
     }
     for (seq, month, day) in &gaz.named_dates {
         if seq_matches(tokens, used, k, seq) {
@@ -1013,17 +1015,17 @@ fn read_date(
         if word_at(tokens, end) == Some("of") {
             end += 1;
         }
-        if let Some(m) = word_at(tokens, end).and_then(month_of) {
-            if !used[end] {
-                return Some(with_year(
-                    PartialDate {
-                        year: None,
-                        month: Some(m),
-                        day: Some(d),
-                    },
-                    end + 1,
-                ));
-            }
+        if let Some(m) = word_at(tokens, end).and_then(month_of)
+            && !used[end]
+        {
+            return Some(with_year(
+                PartialDate {
+                    year: None,
+                    month: Some(m),
+                    day: Some(d),
+                },
+                end + 1,
+            ));
         }
     }
     if let Some(y) = year_at(tokens, used, k) {
@@ -1068,48 +1070,48 @@ mod tests {
     #[test]
     fn numbers_in_every_form() {
         for s in [
-            "14,000",
-            "14000",
-            "14 000",
-            "14 thousand",
-            "fourteen thousand",
-            "14k",
+            "17,000",
+            "17000",
+            "17 000",
+            "17 thousand",
+            "seventeen thousand",
+            "17k",
         ] {
-            assert_eq!(quantities(s), vec![count(14000.0)], "{s}");
+            assert_eq!(quantities(s), vec![count(17000.0)], "{s}");
         }
     }
 
     #[test]
     fn ordinals_in_digits_and_words() {
         for s in [
-            "193rd",
-            "one hundred ninety-third",
-            "one hundred and ninety-third",
+            "187th",
+            "one hundred eighty-seventh",
+            "one hundred and eighty-seventh",
         ] {
-            assert_eq!(quantities(s), vec![QKind::Ordinal { value: 193 }], "{s}");
+            assert_eq!(quantities(s), vec![QKind::Ordinal { value: 187 }], "{s}");
         }
     }
 
     #[test]
     fn money_with_scale_and_currency() {
         let m = QKind::Money {
-            value: 21e6,
+            value: 35e6,
             currency: Some("USD"),
         };
         for s in [
-            "$21 million",
-            "USD 21M",
-            "21,000,000 dollars",
-            "21 million US dollars",
-            "21 million U.S. dollars",
-            "US$21 million",
+            "$35 million",
+            "USD 35M",
+            "35,000,000 dollars",
+            "35 million US dollars",
+            "35 million U.S. dollars",
+            "US$35 million",
         ] {
             assert_eq!(quantities(s), vec![m.clone()], "{s}");
         }
         assert_eq!(
-            quantities("21 billion dollars"),
+            quantities("35 billion dollars"),
             vec![QKind::Money {
-                value: 21e9,
+                value: 35e9,
                 currency: Some("USD")
             }]
         );
@@ -1118,28 +1120,28 @@ mod tests {
     #[test]
     fn dates_with_their_precision() {
         let day = PartialDate {
-            year: Some(2024),
-            month: Some(2),
-            day: Some(14),
+            year: Some(2019),
+            month: Some(6),
+            day: Some(23),
         };
         for s in [
-            "2024-02-14",
-            "February 14, 2024",
-            "14 February 2024",
-            "Feb. 14, 2024",
-            "14/02/2024",
-            "14th of February 2024",
+            "2019-06-23",
+            "June 23, 2019",
+            "23 June 2019",
+            "Jun. 23, 2019",
+            "23/06/2019",
+            "23rd of June 2019",
         ] {
             match &quantities(s)[..] {
                 [QKind::Date { date, .. }] => assert_eq!(*date, day, "{s}"),
                 other => panic!("{s}: {other:?}"),
             }
         }
-        match &quantities("February 2024")[..] {
+        match &quantities("June 2019")[..] {
             [QKind::Date { date, .. }] => {
                 assert_eq!(
                     (date.year, date.month, date.day),
-                    (Some(2024), Some(2), None)
+                    (Some(2019), Some(6), None)
                 )
             }
             other => panic!("{other:?}"),
@@ -1152,31 +1154,31 @@ mod tests {
         assert_eq!(a.quantities[0].cmp, Cmp::Gt);
         let a = analyse("under the treaty", &Gazetteer::new());
         assert!(a.quantities.is_empty());
-        assert_eq!(amount_relation(12000.0, Cmp::Gt, 14000.0, true), Rel::Match);
+        assert_eq!(amount_relation(12000.0, Cmp::Gt, 17000.0, true), Rel::Match);
         assert_eq!(
-            amount_relation(20000.0, Cmp::Gt, 14000.0, true),
+            amount_relation(20000.0, Cmp::Gt, 17000.0, true),
             Rel::Mismatch
         );
         assert_eq!(
-            amount_relation(14000.0, Cmp::Gt, 14000.0, true),
+            amount_relation(17000.0, Cmp::Gt, 17000.0, true),
             Rel::Unknown
         );
-        assert_eq!(amount_relation(30e6, Cmp::Lt, 21e6, false), Rel::Match);
+        assert_eq!(amount_relation(40e6, Cmp::Lt, 35e6, false), Rel::Match);
         assert_eq!(
-            amount_relation(4000.0, Cmp::Approx, 14000.0, true),
+            amount_relation(4000.0, Cmp::Approx, 17000.0, true),
             Rel::Mismatch
         );
     }
 
     #[test]
     fn contractions_and_possessives() {
-        let t: Vec<String> = tokenize("Cuba didn't join Korea's U.S.-led bloc")
+        let t: Vec<String> = tokenize("Spain didn't join Norway's U.S.-led bloc")
             .into_iter()
             .map(|t| t.text)
             .collect();
         assert_eq!(
             t,
-            ["cuba", "did", "not", "join", "korea", "us", "led", "bloc"]
+            ["spain", "did", "not", "join", "norway", "us", "led", "bloc"]
         );
     }
 

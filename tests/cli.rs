@@ -1,0 +1,184 @@
+//! Command-line conventions: version, help, usage errors, color,
+//! completions, the man page, broken pipes.
+
+mod common;
+
+use std::io::Read;
+use std::process::Stdio;
+
+use common::{Env, code, stderr, stdout};
+
+#[test]
+fn version_and_help_exit_zero() {
+    let env = Env::new();
+    let out = env.cmd().arg("--version").output().unwrap();
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).starts_with("factcheck "));
+    let out = env.cmd().arg("--help").output().unwrap();
+    assert_eq!(code(&out), 0);
+    for sub in [
+        "verify",
+        "quiz",
+        "facts",
+        "bank",
+        "stats",
+        "completions",
+        "man",
+    ] {
+        assert!(stdout(&out).contains(sub), "help lists {sub}");
+    }
+}
+
+#[test]
+fn bad_flags_and_missing_subcommand_are_usage_errors() {
+    let env = Env::new();
+    for args in [
+        &["--nope"][..],
+        &[],
+        &["verify", "--format", "xml", "x"],
+        &["quiz", "--count", "0"],
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?}: usage errors print nothing on stdout"
+        );
+    }
+}
+
+#[test]
+fn errors_are_one_line_prefixed_with_the_tool_name() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--bank", "/nonexistent/bank.json", "facts"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("factcheck: cannot read /nonexistent/bank.json"),
+        "{err}"
+    );
+}
+
+#[test]
+fn color_is_decided_by_flag_no_color_and_term() {
+    let env = Env::new();
+    let verify = |extra: &[&str], vars: &[(&str, &str)]| {
+        let mut c = env.cmd();
+        c.args(extra)
+            .args(["verify", "The letters were exchanged in New York."]);
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        stdout(&c.output().unwrap())
+    };
+    assert!(verify(&["--color", "always"], &[]).contains("\x1b["));
+    assert!(!verify(&["--color", "never"], &[]).contains("\x1b["));
+    // Not a terminal: auto means no color.
+    assert!(!verify(&[], &[]).contains("\x1b["));
+    assert!(
+        !verify(
+            &["--color", "auto"],
+            &[("NO_COLOR", "1"), ("TERM", "xterm")]
+        )
+        .contains("\x1b[")
+    );
+    assert!(!verify(&[], &[("TERM", "dumb")]).contains("\x1b["));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = env.cmd().args(["completions", shell]).output().unwrap();
+        assert_eq!(code(&out), 0, "{shell}");
+        let text = stdout(&out);
+        assert!(text.contains("factcheck"), "{shell}");
+        assert!(
+            text.contains("verify") && text.contains("quiz"),
+            "{shell} completes subcommands"
+        );
+    }
+    let out = env.cmd().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn bash_completion_script_is_valid_bash() {
+    let env = Env::new();
+    let out = env.cmd().args(["completions", "bash"]).output().unwrap();
+    let script = env.write("factcheck.bash", &out.stdout);
+    let check = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn man_page_is_roff_with_every_subcommand() {
+    let env = Env::new();
+    let out = env.cmd().arg("man").output().unwrap();
+    assert_eq!(code(&out), 0);
+    let page = stdout(&out);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH factcheck"),
+        "{}",
+        &page[..80]
+    );
+    assert!(page.contains(".TH factcheck"));
+    for sub in ["verify", "quiz", "facts", "bank", "stats"] {
+        assert!(page.contains(sub), "man page mentions {sub}");
+    }
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    let env = Env::new();
+    // Far more output than a pipe buffer holds, so the write really fails.
+    let lines = "Cuba still has strong ties with North Korea.\n".repeat(5000);
+    env.write("many.txt", lines);
+    let mut child = env
+        .std_cmd()
+        .args(["verify", "--file", "many.txt"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close the pipe, as `| head -c1` would.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    stdout.read_exact(&mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn broken_pipe_in_a_shell_pipeline() {
+    let env = Env::new();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' facts | head -1", common::BIN))
+        .env_clear()
+        .env("HOME", env.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    assert_eq!(stdout(&out).lines().count(), 1);
+}

@@ -1,0 +1,81 @@
+//! Shared helpers: every test drives the real binary in a temporary
+//! directory with a cleared environment, so nothing from the developer's
+//! shell (NO_COLOR, XDG dirs, FACTCHECK_*) leaks in.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_factcheck");
+
+/// A temporary home for one test.
+pub struct Env {
+    pub dir: TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Where the quiz keeps its history in this environment.
+    pub fn data_home(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    pub fn history_file(&self) -> PathBuf {
+        self.data_home().join("factcheck").join("history.jsonl")
+    }
+
+    /// The binary with an empty environment but for HOME and XDG_DATA_HOME
+    /// inside the temporary directory.
+    pub fn std_cmd(&self) -> Command {
+        let mut c = Command::new(BIN);
+        c.env_clear()
+            .env("HOME", self.path())
+            .env("XDG_DATA_HOME", self.data_home())
+            .current_dir(self.path());
+        c
+    }
+
+    pub fn cmd(&self) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.std_cmd())
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path().join(name);
+        std::fs::write(&p, contents).expect("write test file");
+        p
+    }
+}
+
+/// The shipped bank's JSON, for tests that break it on purpose.
+pub fn shipped_bank() -> serde_json::Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json"))
+        .expect("questions.json");
+    serde_json::from_str(&text).expect("questions.json parses")
+}
+
+pub fn shipped() -> factcheck::bank::Bank {
+    factcheck::bank::load(None).expect("built-in bank loads")
+}
+
+pub fn code(out: &std::process::Output) -> i32 {
+    out.status.code().expect("exited with a code, not a signal")
+}
+
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
