@@ -116,6 +116,11 @@ pub struct Fact {
     /// Words a statement about this fact may use (synonyms, inflections).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// If given, a statement must use one of these words to be about this
+    /// fact: the fact's key verb, when its quote holds words that would
+    /// otherwise let a different claim match ("invited to attend").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
     #[serde(default)]
     pub values: Vec<Value>,
 }

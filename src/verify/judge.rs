@@ -163,6 +163,15 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
         }
     }
 
+    if !f.requires.is_empty()
+        && !a
+            .words
+            .iter()
+            .any(|&k| f.requires.contains(&stem(&a.tokens[k].text)))
+    {
+        return Err(format!("\"{}\"", f.requires.join("\", \"")));
+    }
+
     let mut slots: Vec<Slot> = Vec::new();
     for m in &a.mentions {
         let entity = &v.bank.entities[m.entity];

@@ -11,7 +11,7 @@ pub const STOPWORDS: &[&str] = &[
     "whose", "what", "than", "so", "such", "into", "onto", "upon", "both", "between", "s", "will",
     "would", "can", "could", "may", "might", "shall", "should", "must", "up", "out", "also",
     "then", "now", "very", "really", "indeed", "actually", "just", "only", "all", "any", "own",
-    "per", "via", "mr", "mrs", "ms", "st", "one's", "another", "other", "others", "same",
+    "per", "via", "off", "mr", "mrs", "ms", "st", "one's", "another", "other", "others", "same",
 ];
 
 /// Content words that never change what a statement claims: hedges, titles,
@@ -75,6 +75,11 @@ pub const FILLER: &[&str] = &[
     "important",
     "key",
     "major",
+    "happened",
+    "happen",
+    "occurred",
+    "occur",
+    "through",
 ];
 
 /// Words that negate the clause they are in.
@@ -326,6 +331,13 @@ pub const ANTONYMS: &[(&str, &str)] = &[
     ("maintain", "end"),
     ("maintain", "drop"),
     ("maintain", "abandon"),
+    ("maintain", "broke"),
+    ("continue", "broke"),
+    ("keep", "broke"),
+    ("accordance", "violation"),
+    ("accordance", "breach"),
+    ("comply", "violate"),
+    ("follow", "violate"),
     ("continue", "sever"),
     ("continue", "cut"),
     ("continue", "end"),

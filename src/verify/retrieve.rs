@@ -43,6 +43,8 @@ pub struct FactIndex {
     /// The canonical statement is itself negative ("did not have ties").
     pub negated: bool,
     pub values: Vec<IndexedValue>,
+    /// Stems of which a statement must use one (empty: no requirement).
+    pub requires: Vec<String>,
 }
 
 impl FactIndex {
@@ -164,7 +166,9 @@ impl<'b> Verifier<'b> {
                     .iter()
                     .filter_map(|v| index_value(bank, v))
                     .collect();
+                let requires = f.requires.iter().map(|w| stem(&w.to_lowercase())).collect();
                 FactIndex {
+                    requires,
                     stems,
                     surfaces,
                     entities,

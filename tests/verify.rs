@@ -1,0 +1,406 @@
+//! `factcheck verify`: every labelled example, every output format, every
+//! exit-code path.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{Env, code, stderr, stdout};
+use factcheck::verify::{Judgement, Verdict};
+use serde_json::Value as Json;
+
+/// (expected verdict, case kind, statement) rows of a labelled file.
+fn rows(tsv: &str) -> Vec<(Verdict, String, String)> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut cols = l.splitn(3, '\t');
+            let verdict = Verdict::parse(cols.next().unwrap()).expect("verdict column");
+            let kind = cols.next().expect("kind column").to_string();
+            let statement = cols.next().expect("statement column").to_string();
+            (verdict, kind, statement)
+        })
+        .collect()
+}
+
+/// Runs a labelled file through `verify --file --format jsonl` and
+/// reports every row that got another verdict, with per-kind tallies.
+fn run_labelled(tsv: &str, name: &str) {
+    let env = Env::new();
+    let rows = rows(tsv);
+    let input: String = rows.iter().map(|(_, _, s)| format!("{s}\n")).collect();
+    let path = env.write("statements.txt", input);
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "jsonl", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(matches!(code(&out), 0 | 1 | 3), "{}", stderr(&out));
+    let got: Vec<Judgement> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got.len(), rows.len());
+    let mut failures = Vec::new();
+    let mut tally: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for ((want, kind, statement), j) in rows.iter().zip(&got) {
+        assert_eq!(&j.statement, statement);
+        let t = tally.entry(kind).or_default();
+        t.1 += 1;
+        if j.verdict == *want {
+            t.0 += 1;
+        } else {
+            failures.push(format!(
+                "[{kind}] {statement}\n    want {want:?}, got {:?}: {}",
+                j.verdict, j.explanation
+            ));
+        }
+        // The one mistake never to make.
+        if *want != Verdict::Supported {
+            assert_ne!(
+                j.verdict,
+                Verdict::Supported,
+                "false statement SUPPORTED: {statement}"
+            );
+        }
+    }
+    eprintln!("{name}: {tally:?}");
+    assert!(
+        failures.is_empty(),
+        "{name}: {} wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn shared_examples_all_pass() {
+    run_labelled(
+        include_str!("data/verify-examples.tsv"),
+        "verify-examples.tsv",
+    );
+}
+
+#[test]
+fn our_own_cases_all_pass() {
+    run_labelled(include_str!("data/verify-extra.tsv"), "verify-extra.tsv");
+}
+
+fn verify_json(env: &Env, statements: &[&str]) -> (i32, Vec<Judgement>) {
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "json"])
+        .args(statements)
+        .output()
+        .unwrap();
+    let records: Vec<Judgement> =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    (code(&out), records)
+}
+
+#[test]
+fn one_statement_exit_codes() {
+    let env = Env::new();
+    let cases = [
+        (
+            "Cuba is the 193rd country to have diplomatic ties with South Korea.",
+            0,
+        ),
+        (
+            "Cuba is the 191st country to have diplomatic ties with South Korea.",
+            1,
+        ),
+        ("The Eiffel Tower is in Paris.", 3),
+    ];
+    for (s, want) in cases {
+        let out = env.cmd().args(["verify", s]).output().unwrap();
+        assert_eq!(code(&out), want, "{s}");
+    }
+}
+
+#[test]
+fn batch_exit_code_is_the_worst_verdict() {
+    let env = Env::new();
+    let s = "Cuba still has strong ties with North Korea.";
+    let r = "Cuba has weak ties with North Korea.";
+    let n = "Hyundai sells cars in Cuba.";
+    assert_eq!(verify_json(&env, &[s, s]).0, 0);
+    assert_eq!(verify_json(&env, &[s, n]).0, 3);
+    assert_eq!(verify_json(&env, &[n, r, s]).0, 1);
+}
+
+#[test]
+fn json_records_carry_evidence_explanation_and_correction() {
+    let env = Env::new();
+    let (c, recs) = verify_json(
+        &env,
+        &[
+            "Cuba was the 192nd country to establish ties with South Korea.",
+            "Trade between South Korea and Cuba amounted to 21 million dollars in 2022.",
+            "Hyundai sells cars in Cuba.",
+        ],
+    );
+    assert_eq!(c, 1);
+    let r = &recs[0];
+    assert_eq!(r.verdict, Verdict::Refuted);
+    assert_eq!(r.fact_id.as_deref(), Some("193rd-country"));
+    assert!(r.evidence.as_deref().unwrap().contains("193rd country"));
+    assert_eq!(r.explanation, "the article says 193rd, not 192nd");
+    assert_eq!(
+        r.correction.as_deref(),
+        Some("Cuba was the 193rd country to establish ties with South Korea.")
+    );
+    assert_eq!(recs[1].verdict, Verdict::Supported);
+    assert_eq!(recs[1].correction, None);
+    assert_eq!(recs[2].verdict, Verdict::NotEnoughInfo);
+    assert_eq!(recs[2].fact_id, None);
+    assert_eq!(recs[2].evidence, None);
+    // Every documented field is present, null or not.
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "json", "Hyundai sells cars in Cuba."])
+        .output()
+        .unwrap();
+    let raw: Json = serde_json::from_slice(&out.stdout).unwrap();
+    for field in [
+        "statement",
+        "verdict",
+        "fact_id",
+        "evidence",
+        "explanation",
+        "correction",
+    ] {
+        assert!(raw[0].get(field).is_some(), "{field}");
+    }
+    assert_eq!(raw[0]["verdict"], "NOT_ENOUGH_INFO");
+}
+
+#[test]
+fn jsonl_is_one_record_per_line() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "verify",
+            "--format",
+            "jsonl",
+            "Cuba has weak ties with North Korea.",
+            "The Eiffel Tower is in Paris.",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    let lines: Vec<Judgement> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].verdict, Verdict::Refuted);
+    assert_eq!(lines[1].verdict, Verdict::NotEnoughInfo);
+}
+
+#[test]
+fn claimreview_is_schema_org_json_ld() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "verify",
+            "--format",
+            "claimreview",
+            "Cuba is the 193rd country to have diplomatic ties with South Korea.",
+            "Cuba has weak ties with North Korea.",
+            "The Eiffel Tower is in Paris.",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    let reviews: Vec<Json> = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = reviews
+        .iter()
+        .map(|r| r["reviewRating"]["alternateName"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["True", "False", "Unverifiable"]);
+    let r = &reviews[1];
+    assert_eq!(r["@context"], "https://schema.org");
+    assert_eq!(r["@type"], "ClaimReview");
+    assert_eq!(r["claimReviewed"], "Cuba has weak ties with North Korea.");
+    assert_eq!(r["reviewRating"]["ratingValue"], 1);
+    let article = &r["itemReviewed"]["appearance"];
+    assert_eq!(article["@type"], "NewsArticle");
+    assert_eq!(article["datePublished"], "2024-02-14");
+    assert!(article["headline"].as_str().unwrap().contains("Cuba"));
+}
+
+#[test]
+fn text_output_for_people() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["verify", "The letters were exchanged in Washington."])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("REFUTED  The letters were exchanged in Washington."),
+        "{text}"
+    );
+    assert!(text.contains("the article says New York, not Washington"));
+    assert!(
+        text.contains("[letters-new-york]") || text.contains("[established]"),
+        "{text}"
+    );
+    assert!(text.contains("correction: The letters were exchanged in New York."));
+    assert!(
+        !text.contains('\x1b'),
+        "no color when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn quiet_prints_nothing_and_keeps_the_exit_code() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["verify", "--quiet", "Cuba has weak ties with North Korea."])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+}
+
+#[test]
+fn empty_statements_are_usage_errors() {
+    let env = Env::new();
+    for args in [
+        &["verify", ""][..],
+        &["verify", "   \t "],
+        &["verify", "ok", ""],
+        &["verify"],
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(stderr(&out).starts_with("factcheck: "), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn file_and_stdin_skip_blank_and_comment_lines() {
+    let env = Env::new();
+    let input = "# a comment\n\nCuba still has strong ties with North Korea.\r\n   \n# another\nThe Eiffel Tower is in Paris.";
+    let path = env.write("in.txt", input);
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "jsonl", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 3);
+    assert_eq!(stdout(&out).lines().count(), 2);
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "jsonl", "--file", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 3);
+    let recs: Vec<Judgement> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        recs[0].statement,
+        "Cuba still has strong ties with North Korea."
+    );
+    // A file of comments only judges nothing and succeeds.
+    let path = env.write("none.txt", "# nothing\n\n");
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "json", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0);
+    let recs: Vec<Judgement> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(recs.is_empty());
+}
+
+#[test]
+fn unreadable_input_is_a_data_error() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["verify", "--file", "missing.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+    assert!(
+        stderr(&out).contains("cannot read missing.txt"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["verify", "--file"])
+        .arg(env.path())
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+}
+
+#[test]
+fn invalid_utf8_names_the_line() {
+    let env = Env::new();
+    let path = env.write(
+        "bad.txt",
+        b"Cuba still has strong ties with North Korea.\n\ncaf\xe9 society\n".as_slice(),
+    );
+    let out = env
+        .cmd()
+        .args(["verify", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+    assert!(
+        stderr(&out).contains("bad.txt:3: input is not valid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn statement_and_file_together_is_a_usage_error() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["verify", "x", "--file", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn huge_and_hostile_statements_get_a_verdict() {
+    let env = Env::new();
+    let huge = "Cuba ".repeat(200_000);
+    let controls = "Cuba\u{0}\u{7}\u{1b}[31m has \u{202e}strong ties with North Korea";
+    let mixed = "쿠바와 한국 Куба Cuba 193rd 🇨🇺 country";
+    let path = env.write("hostile.txt", format!("{huge}\n{controls}\n{mixed}\n"));
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "jsonl", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(matches!(code(&out), 0 | 1 | 3), "{}", stderr(&out));
+    let recs: Vec<Judgement> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0].verdict, Verdict::NotEnoughInfo);
+}
