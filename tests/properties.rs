@@ -51,7 +51,7 @@ fn words(n: u64) -> String {
         if r > 0 {
             if r < 20 {
                 parts.push(UNITS[r as usize].to_string());
-            } else if r % 10 == 0 {
+            } else if r.is_multiple_of(10) {
                 parts.push(TENS[(r / 10) as usize].to_string());
             } else {
                 parts.push(format!(
@@ -72,11 +72,11 @@ fn words(n: u64) -> String {
         (1_000_000, "million"),
         (1_000, "thousand"),
     ] {
-        if n / scale % 1000 > 0 {
+        if !(n / scale).is_multiple_of(1000) {
             parts.push(format!("{} {name}", below_thousand(n / scale % 1000)));
         }
     }
-    if n % 1000 > 0 {
+    if !n.is_multiple_of(1000) {
         parts.push(below_thousand(n % 1000));
     }
     parts.join(" ")
@@ -86,7 +86,7 @@ fn commas(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
