@@ -228,21 +228,23 @@ pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
     }
 }
 
-/// Reads a choice: its number (1-based) or its text.
+/// Reads a choice: its text (choices may themselves be numbers, such as
+/// years), else its number as shown (1-based).
 pub fn parse_choice(choices: &[String], given: &str) -> Option<usize> {
-    let g = given.trim();
-    if let Ok(n) = g.parse::<usize>() {
-        return (1..=choices.len()).contains(&n).then(|| n - 1);
+    let g = given.trim().to_lowercase();
+    if let Some(i) = choices.iter().position(|c| c.trim().to_lowercase() == g) {
+        return Some(i);
     }
-    let g = g.to_lowercase();
-    choices.iter().position(|c| c.trim().to_lowercase() == g)
+    let n = g.parse::<usize>().ok()?;
+    (1..=choices.len()).contains(&n).then(|| n - 1)
 }
 
-/// Reads true/false, yes/no, t/f, y/n.
+/// Reads true/false, yes/no, t/f, y/n, or 1/2 for the choices as shown
+/// ("1) true  2) false").
 pub fn parse_bool(given: &str) -> Option<bool> {
     match given.trim().to_lowercase().as_str() {
-        "true" | "t" | "yes" | "y" => Some(true),
-        "false" | "f" | "no" | "n" => Some(false),
+        "true" | "t" | "yes" | "y" | "1" => Some(true),
+        "false" | "f" | "no" | "n" | "2" => Some(false),
         _ => None,
     }
 }

@@ -39,7 +39,11 @@ pub fn run(shared: &Shared) -> Result<()> {
                 }
                 format!("Answer 1-{} or the text of a choice", choices.len())
             }
-            QuestionBody::Truefalse { .. } => "Answer true or false".to_string(),
+            QuestionBody::Truefalse { .. } => {
+                out(&mut w, "  1) true")?;
+                out(&mut w, "  2) false")?;
+                "Answer true or false (or 1 or 2)".to_string()
+            }
             QuestionBody::Open { .. } => "Type your answer".to_string(),
         };
         out(&mut w, &hint)?;

@@ -79,3 +79,68 @@ pub fn stdout(out: &std::process::Output) -> String {
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
+
+use factcheck::bank::{AnswerType, Bank, QuestionBody};
+use factcheck::quiz::select::{self, Item, Selection};
+
+/// The questions a seeded session asks, in order, as the binary picks them.
+pub fn seeded_items(bank: &Bank, count: usize, seed: u64) -> Vec<Item> {
+    select::select(
+        bank,
+        &Selection {
+            count,
+            seed,
+            topics: &[],
+            kinds: &[],
+            review: None,
+        },
+    )
+    .expect("selection")
+}
+
+/// Like [`seeded_items`], for a session limited to some kinds.
+pub fn seeded_items_of(
+    bank: &Bank,
+    count: usize,
+    seed: u64,
+    kinds: &[factcheck::bank::QuestionKind],
+) -> Vec<Item> {
+    select::select(
+        bank,
+        &Selection {
+            count,
+            seed,
+            topics: &[],
+            kinds,
+            review: None,
+        },
+    )
+    .expect("selection")
+}
+
+/// A right answer to a question, typed as a person would.
+pub fn right_answer(bank: &Bank, item: &Item) -> String {
+    let q = &bank.questions[item.question];
+    match &q.body {
+        QuestionBody::Choice { answer, .. } => answer.clone(),
+        QuestionBody::Truefalse { answer } => answer.to_string(),
+        QuestionBody::Open { answer } => match answer.kind {
+            AnswerType::Place | AnswerType::Person => {
+                bank.entity(&answer.value).unwrap().name.clone()
+            }
+            _ => answer.value.clone(),
+        },
+    }
+}
+
+/// A wrong answer that is still a valid one (a choice, true/false, text).
+pub fn wrong_answer(bank: &Bank, item: &Item) -> String {
+    let q = &bank.questions[item.question];
+    match &q.body {
+        QuestionBody::Choice { answer, choices } => {
+            choices.iter().find(|c| *c != answer).unwrap().clone()
+        }
+        QuestionBody::Truefalse { answer } => (!answer).to_string(),
+        QuestionBody::Open { .. } => "something else entirely".into(),
+    }
+}
