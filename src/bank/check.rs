@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{AnswerType, Bank, QuestionBody, Value};
+use super::{AnswerType, Bank, QuestionBody, QuestionList, Value};
 use crate::quiz::grade;
 use crate::verify::{Verdict, Verifier};
 
@@ -36,7 +36,8 @@ fn duplicates<'a>(kind: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<
 
 /// Problems that would make the bank unusable: ids, references, answers
 /// that are not among their choices. Cheap enough to run on every load.
-pub fn structural(bank: &Bank) -> Vec<Problem> {
+pub fn structural<Q: QuestionList>(bank: &Bank<Q>) -> Vec<Problem> {
+    let questions = bank.questions.as_slice();
     let mut out = Vec::new();
     duplicates(
         "entity",
@@ -46,7 +47,7 @@ pub fn structural(bank: &Bank) -> Vec<Problem> {
     duplicates("fact", bank.facts.iter().map(|f| f.id.as_str()), &mut out);
     duplicates(
         "question",
-        bank.questions.iter().map(|q| q.id.as_str()),
+        questions.iter().map(|q| q.id.as_str()),
         &mut out,
     );
     let entities: HashSet<&str> = bank.entities.iter().map(|e| e.id.as_str()).collect();
@@ -114,7 +115,7 @@ pub fn structural(bank: &Bank) -> Vec<Problem> {
             }
         }
     }
-    for q in &bank.questions {
+    for q in questions {
         let at = |field: &str| format!("question {}: {field}", q.id);
         if !facts.contains(q.fact.as_str()) {
             out.push(problem(at("fact"), format!("unknown fact \"{}\"", q.fact)));

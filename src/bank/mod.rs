@@ -18,11 +18,33 @@ pub const EMBEDDED_NAME: &str = "built-in questions.json";
 
 /// Loads the bank at `path`, or the built-in one.
 pub fn load(path: Option<&Path>) -> Result<Bank> {
+    load_as(path)
+}
+
+/// Loads a bank without reading its questions into memory (they are still
+/// checked to be JSON): for `verify`, where they would be a quarter of a
+/// one-shot's start-up for nothing.
+pub fn load_facts(path: Option<&Path>) -> Result<Bank> {
+    let b: Bank<serde::de::IgnoredAny> = load_as(path)?;
+    Ok(Bank {
+        schema_version: b.schema_version,
+        source: b.source,
+        entities: b.entities,
+        named_dates: b.named_dates,
+        lexicon: b.lexicon,
+        facts: b.facts,
+        questions: Vec::new(),
+    })
+}
+
+fn load_as<Q: serde::de::DeserializeOwned + Default + QuestionList>(
+    path: Option<&Path>,
+) -> Result<Bank<Q>> {
     match path {
         None => parse(EMBEDDED, EMBEDDED_NAME),
         Some(path) => {
             let (text, name) = read(path)?;
-            let bank = parse(&text, &name)?;
+            let bank: Bank<Q> = parse(&text, &name)?;
             // A bank whose references do not hold would make every command
             // misbehave; refuse it up front and point at the full report.
             let problems = check::structural(&bank);
@@ -64,8 +86,8 @@ pub fn read(path: &Path) -> Result<(String, String)> {
 }
 
 /// Parses bank JSON, naming line and column of any syntax or shape error.
-pub fn parse(text: &str, name: &str) -> Result<Bank> {
-    let bank: Bank = serde_json::from_str(text).map_err(|e| Error::BankSyntax {
+pub fn parse<Q: serde::de::DeserializeOwned + Default>(text: &str, name: &str) -> Result<Bank<Q>> {
+    let bank: Bank<Q> = serde_json::from_str(text).map_err(|e| Error::BankSyntax {
         path: name.to_string(),
         line: e.line(),
         column: e.column(),

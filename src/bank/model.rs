@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 /// The schema version this binary reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// A bank. `Q` is what its questions are read into: the questions
+/// themselves, or [`serde::de::IgnoredAny`] for commands that never ask any.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Bank {
+pub struct Bank<Q = Vec<Question>> {
     pub schema_version: u32,
     pub source: Source,
     #[serde(default)]
@@ -19,7 +21,7 @@ pub struct Bank {
     pub lexicon: Lexicon,
     pub facts: Vec<Fact>,
     #[serde(default)]
-    pub questions: Vec<Question>,
+    pub questions: Q,
 }
 
 /// Where the facts come from; `text` is the article itself, so every quote
@@ -312,7 +314,24 @@ pub struct OpenAnswer {
     pub accept: Vec<String>,
 }
 
-impl Bank {
+/// What a bank's questions were read into: the questions, or nothing.
+pub trait QuestionList {
+    fn as_slice(&self) -> &[Question];
+}
+
+impl QuestionList for Vec<Question> {
+    fn as_slice(&self) -> &[Question] {
+        self
+    }
+}
+
+impl QuestionList for serde::de::IgnoredAny {
+    fn as_slice(&self) -> &[Question] {
+        &[]
+    }
+}
+
+impl<Q> Bank<Q> {
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.id == id)
     }

@@ -2,7 +2,7 @@
 //! if so, do its values, polarity and wording agree?
 
 use super::lexicon;
-use super::normalise::{Analysis, QKind, Rel, TokKind, amount_relation, stem};
+use super::normalise::{Analysis, QKind, Rel, TokKind, amount_relation};
 use super::retrieve::{FactIndex, FactValue, IndexedValue, Verifier};
 use super::{Judgement, Verdict};
 use crate::bank::{EntityKind, Role};
@@ -107,7 +107,8 @@ fn relation(q: &QKind, cmp: lexicon::Cmp, v: &FactValue) -> Rel {
 }
 
 /// A typo of one of the fact's ordinary words: same first letter, one edit
-/// away (two for long words). Never applied to names.
+/// away (two for long words; a swap of neighbours is one edit). Never
+/// applied to names.
 fn typo_of(word: &str, f: &FactIndex) -> bool {
     let n = word.chars().count();
     if !(5..=30).contains(&n) {
@@ -120,7 +121,11 @@ fn typo_of(word: &str, f: &FactIndex) -> bool {
         .map(String::as_str)
         .chain(lexicon::FILLER.iter().copied())
         .any(|s| {
-            s.len() >= 4 && s.chars().next() == first && strsim::damerau_levenshtein(word, s) <= max
+            // Cheap tests first: length and first letter rule out most words.
+            s.len() >= 4
+                && s.len().abs_diff(word.len()) <= max
+                && s.chars().next() == first
+                && strsim::osa_distance(word, s) <= max
         })
 }
 
@@ -133,43 +138,63 @@ struct Slot<'a> {
 
 /// Judges the statement against one fact. `Err` names what the fact does
 /// not cover, so that the fact has nothing to say about the statement.
-pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
+/// What a fact leaves uncovered; turned into words only for the one
+/// explanation that is shown.
+#[derive(Debug, Clone, Copy)]
+pub enum Uncovered {
+    Word(usize),
+    Entity(usize),
+    Quantity(usize),
+    Required,
+    Nothing,
+}
+
+impl Uncovered {
+    pub fn describe(self, v: &Verifier, a: &Analysis, fi: usize) -> String {
+        match self {
+            Uncovered::Word(k) => format!("\"{}\"", a.tokens[k].text),
+            Uncovered::Entity(e) => v.bank.entities[e].name.clone(),
+            Uncovered::Quantity(q) => {
+                let q = &a.quantities[q];
+                let (s, e) = a.span(q.first, q.last);
+                format!("\"{}\"", a_text(a, s, e))
+            }
+            Uncovered::Required => format!("\"{}\"", v.facts[fi].requires.join("\", \"")),
+            Uncovered::Nothing => "anything the fact says".into(),
+        }
+    }
+}
+
+pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, Uncovered> {
     let f = &v.facts[fi];
-    let quoted = |k: usize| format!("\"{}\"", a.tokens[k].text);
     let mut matched = 0usize;
     let mut flips: Vec<usize> = Vec::new();
     let mut names: Vec<usize> = Vec::new();
-    for &k in &a.words {
+    for (&k, s) in a.words.iter().zip(&a.stems) {
         let t = &a.tokens[k];
         if t.kind != TokKind::Word {
-            return Err(quoted(k));
+            return Err(Uncovered::Word(k));
         }
-        let s = stem(&t.text);
-        if f.stems.contains(&s) {
+        if f.stems.contains(s) {
             matched += 1;
-        } else if v.filler.contains(&s) {
+        } else if v.filler.contains(s) {
         } else if v
             .antonyms
-            .get(&s)
+            .get(s)
             .is_some_and(|ants| ants.iter().any(|x| f.stems.contains(x)))
         {
             flips.push(k);
-        } else if !v.vocab.contains(&t.text) && a.looks_like_name(k) {
+        } else if !v.known(&t.text, s) && a.looks_like_name(k) {
             names.push(k);
-        } else if !v.vocab.contains(&t.text) && typo_of(&t.text, f) {
+        } else if !v.known(&t.text, s) && typo_of(&t.text, f) {
             matched += 1;
         } else {
-            return Err(quoted(k));
+            return Err(Uncovered::Word(k));
         }
     }
 
-    if !f.requires.is_empty()
-        && !a
-            .words
-            .iter()
-            .any(|&k| f.requires.contains(&stem(&a.tokens[k].text)))
-    {
-        return Err(format!("\"{}\"", f.requires.join("\", \"")));
+    if !f.requires.is_empty() && !a.stems.iter().any(|s| f.requires.contains(s)) {
+        return Err(Uncovered::Required);
     }
 
     let mut slots: Vec<Slot> = Vec::new();
@@ -212,7 +237,7 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
             || v.represents(m.entity)
                 .is_some_and(|e| f.entities.contains(&e));
         if !own {
-            return Err(entity.name.clone());
+            return Err(Uncovered::Entity(m.entity));
         }
     }
 
@@ -241,7 +266,7 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
         let slot = match (f.person(), f.place()) {
             (Some((_, pv)), _) if person_cue => pv,
             (_, Some((_, pv))) if locative => pv,
-            _ => return Err(quoted(first)),
+            _ => return Err(Uncovered::Word(first)),
         };
         slots.push(Slot {
             first,
@@ -251,7 +276,7 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
         });
     }
 
-    for q in &a.quantities {
+    for (qi, q) in a.quantities.iter().enumerate() {
         let mut best: Option<Slot> = None;
         for fv in f.values.iter().filter(|fv| comparable(&q.kind, &fv.value)) {
             let rel = relation(&q.kind, q.cmp, &fv.value);
@@ -279,15 +304,12 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, String> {
             Some(s) if q.small && s.rel != Rel::Match => {}
             Some(s) => slots.push(s),
             None if q.small => {}
-            None => {
-                let (s, e) = a.span(q.first, q.last);
-                return Err(format!("\"{}\"", a_text(a, s, e)));
-            }
+            None => return Err(Uncovered::Quantity(qi)),
         }
     }
 
     if matched == 0 && slots.is_empty() {
-        return Err("anything the fact says".into());
+        return Err(Uncovered::Nothing);
     }
 
     let negated = ((a.negations + flips.len()) % 2 == 1) != f.negated;
@@ -475,11 +497,16 @@ impl Outcome {
 }
 
 /// Explains a NOT_ENOUGH_INFO that no fact covered.
-pub fn uncovered_explanation(v: &Verifier, closest: Option<(usize, String)>) -> String {
+pub fn uncovered_explanation(
+    v: &Verifier,
+    a: &Analysis,
+    closest: Option<(usize, Uncovered)>,
+) -> String {
     match closest {
         Some((fi, what)) => format!(
-            "the article does not say this: the closest fact ({}) says nothing about {what}",
-            v.bank.facts[fi].id
+            "the article does not say this: the closest fact ({}) says nothing about {}",
+            v.bank.facts[fi].id,
+            what.describe(v, a, fi)
         ),
         None => "the article does not say this: no fact shares its subject".into(),
     }

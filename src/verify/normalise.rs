@@ -3,7 +3,9 @@
 //! Everything here is general English; what a bank adds (entity aliases,
 //! named dates) arrives through [`Gazetteer`].
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{self, Cmp};
 
@@ -35,36 +37,46 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | ':')
 }
 
+/// The character at byte `i` and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((b as char, 1))
+    } else {
+        s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
 /// Splits text into words, numbers and currency symbols. Hyphenated words
 /// become their parts, `n't` becomes `not`, `'s` is dropped, and the dots of
-/// abbreviations go (`U.S.` → `us`).
+/// abbreviations go (`U.S.` → `us`). One pass over the bytes; only non-ASCII
+/// characters are decoded.
 pub fn tokenize(s: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out: Vec<Token> = Vec::new();
+    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 6 + 1);
     let mut i = 0;
     let mut sentence_start = true;
     let mut prev_end = usize::MAX;
-    let at = |k: usize| chars.get(k).map(|c| c.1);
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let is_digit = |j: usize| s.as_bytes().get(j).is_some_and(u8::is_ascii_digit);
+    let is_alnum = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
+    let is_alpha = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphabetic());
+    while let Some((c, len)) = char_at(s, i) {
+        let start = i;
         if c.is_ascii_digit() {
             let mut j = i + 1;
-            while let Some(d) = at(j) {
+            while let Some(&d) = s.as_bytes().get(j) {
                 if d.is_ascii_digit() {
                     j += 1;
-                } else if matches!(d, ',' | '.' | '/' | '-' | ':')
-                    && at(j + 1).is_some_and(|n| n.is_ascii_digit())
-                {
+                } else if matches!(d, b',' | b'.' | b'/' | b'-' | b':') && is_digit(j + 1) {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(s.len(), |c| c.0);
             out.push(Token {
-                text: s[start..end].to_string(),
+                text: s[start..j].to_string(),
                 start,
-                end,
+                end: j,
                 kind: TokKind::Number,
                 cap: false,
                 upper: false,
@@ -72,41 +84,38 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 sentence_start,
             });
             sentence_start = false;
-            prev_end = end;
+            prev_end = j;
             i = j;
         } else if c.is_alphabetic() {
-            let mut j = i + 1;
+            let mut j = i + len;
             let mut seg_len = 1;
-            while let Some(d) = at(j) {
+            while let Some((d, dl)) = char_at(s, j) {
                 if d.is_alphanumeric() {
-                    j += 1;
+                    j += dl;
                     seg_len += 1;
-                } else if matches!(d, '\'' | '’' | '-' | '‐')
-                    && at(j + 1).is_some_and(|n| n.is_alphanumeric())
-                {
-                    j += 2;
-                    seg_len = 1;
-                } else if d == '.' && seg_len == 1 && at(j + 1).is_some_and(|n| n.is_alphabetic()) {
+                } else if matches!(d, '\'' | '’' | '-' | '‐') && is_alnum(j + dl) {
+                    j += dl;
+                    seg_len = 0;
+                } else if d == '.' && seg_len == 1 && is_alpha(j + 1) {
                     // An abbreviation made of single letters: U.S., U.N.
-                    j += 2;
-                    seg_len = 1;
+                    j += 1;
+                    seg_len = 0;
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(s.len(), |c| c.0);
             push_word(
                 &mut out,
-                &s[start..end],
+                &s[start..j],
                 start,
                 prev_end == start,
                 sentence_start,
             );
             sentence_start = false;
-            prev_end = end;
+            prev_end = j;
             i = j;
         } else if matches!(c, '$' | '€' | '£' | '¥' | '₩' | '~' | '%') {
-            let end = start + c.len_utf8();
+            let end = start + len;
             out.push(Token {
                 text: c.to_string(),
                 start,
@@ -119,12 +128,12 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             });
             sentence_start = false;
             prev_end = end;
-            i += 1;
+            i = end;
         } else {
             if is_sentence_end(c) {
                 sentence_start = true;
             }
-            i += 1;
+            i += len;
         }
     }
     out
@@ -132,46 +141,84 @@ pub fn tokenize(s: &str) -> Vec<Token> {
 
 /// Adds one word run, split at hyphens, with contractions resolved.
 fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sentence: bool) {
-    let mut first = true;
+    // Fast path: a plain ASCII word, most of any text.
+    if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let b = raw.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let uppers = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+        let text = raw.to_ascii_lowercase();
+        let kind = if letters == 0 {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        };
+        out.push(Token {
+            text,
+            start: offset,
+            end: offset + raw.len(),
+            kind,
+            cap: b
+                .iter()
+                .find(|c| c.is_ascii_alphabetic())
+                .is_some_and(u8::is_ascii_uppercase),
+            upper: letters >= 2 && uppers == letters,
+            attached,
+            sentence_start: sentence,
+        });
+        return;
+    }
     let first_cap = raw.chars().next().is_some_and(char::is_uppercase);
     let mut part_start = 0;
-    let bytes: Vec<(usize, char)> = raw.char_indices().collect();
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    for &(k, ch) in &bytes {
-        if ch == '-' || ch == '‐' {
-            pieces.push((part_start, k));
-            part_start = k + ch.len_utf8();
-        }
-    }
-    pieces.push((part_start, raw.len()));
-    for (a, b) in pieces {
+    let mut first = true;
+    // Split at hyphens without collecting: most words have none.
+    let ends = raw
+        .char_indices()
+        .filter(|&(_, ch)| ch == '-' || ch == '‐')
+        .map(|(k, ch)| (k, k + ch.len_utf8()))
+        .chain(std::iter::once((raw.len(), raw.len())));
+    for (end, next) in ends {
+        let (a, b) = (part_start, end);
+        part_start = next;
         let part = &raw[a..b];
         if part.is_empty() {
             continue;
         }
-        let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
-        // "Geun-hye": the later parts of a capitalised name belong to it.
-        let cap = letters.first().is_some_and(|c| c.is_uppercase()) || (!first && first_cap);
-        let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-        let mut lower: String = part
-            .chars()
-            .filter(|&c| c != '.')
-            .map(|c| if c == '’' { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
-        let mut negated = false;
-        if let Some(base) = lower.strip_suffix("n't") {
-            negated = true;
-            lower = match base {
-                "ca" => "can".into(),
-                "wo" => "will".into(),
-                "sha" => "shall".into(),
-                _ => base.to_string(),
-            };
-        } else if let Some(base) = lower.strip_suffix("'s") {
-            lower = base.to_string();
+        let (mut n_letters, mut n_upper) = (0usize, 0usize);
+        let mut first_letter_upper = None;
+        for c in part.chars().filter(|c| c.is_alphabetic()) {
+            n_letters += 1;
+            let up = c.is_uppercase();
+            n_upper += usize::from(up);
+            first_letter_upper.get_or_insert(up);
         }
-        let kind = if lower.chars().all(|c| c.is_ascii_digit()) {
+        // "Geun-hye": the later parts of a capitalised name belong to it.
+        let cap = first_letter_upper == Some(true) || (!first && first_cap);
+        let upper = n_letters >= 2 && n_upper == n_letters;
+        let plain = part.bytes().all(|b| b.is_ascii_alphanumeric());
+        let mut lower: String = if plain {
+            part.to_ascii_lowercase()
+        } else {
+            part.chars()
+                .filter(|&c| c != '.')
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let mut negated = false;
+        if !plain {
+            if let Some(base) = lower.strip_suffix("n't") {
+                negated = true;
+                lower = match base {
+                    "ca" => "can".into(),
+                    "wo" => "will".into(),
+                    "sha" => "shall".into(),
+                    _ => base.to_string(),
+                };
+            } else if let Some(base) = lower.strip_suffix("'s") {
+                lower.truncate(base.len());
+            }
+        }
+        let kind = if lower.bytes().all(|c| c.is_ascii_digit()) {
             TokKind::Number
         } else {
             TokKind::Word
@@ -477,16 +524,36 @@ pub fn month_of(word: &str) -> Option<u8> {
     lookup(lexicon::MONTHS, word)
 }
 
+fn word_set(words: &'static [&'static str]) -> rustc_hash::FxHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
 pub fn is_stopword(word: &str) -> bool {
-    lexicon::STOPWORDS.contains(&word)
+    static SET: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| word_set(lexicon::STOPWORDS))
+        .contains(word)
 }
 
 pub fn is_negation(word: &str) -> bool {
-    lexicon::NEGATIONS.contains(&word)
+    static SET: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| word_set(lexicon::NEGATIONS))
+        .contains(word)
 }
 
-pub fn is_filler(word: &str) -> bool {
-    lexicon::FILLER.contains(&word)
+/// Negations in a token list, leaving out those that belong to a
+/// comparative ("no more than", "not less than"), as [`analyse`] does.
+pub fn negation_count(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| {
+            is_negation(&t.text)
+                && !(matches!(t.text.as_str(), "no" | "not")
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.text.as_str(), "more" | "less" | "fewer")))
+        })
+        .count()
 }
 
 /// What a bank contributes to reading a statement: its names and named dates.
@@ -497,11 +564,34 @@ pub struct Gazetteer {
     aliases: HashMap<String, Vec<(Vec<String>, usize, bool)>>,
     /// Named dates as token sequences.
     named_dates: Vec<(Vec<String>, u8, u8)>,
+    /// Every word that can begin a quantity, for a one-lookup test.
+    starters: rustc_hash::FxHashSet<String>,
+    /// Every word of every alias.
+    words: rustc_hash::FxHashSet<String>,
 }
 
 impl Gazetteer {
     pub fn new() -> Self {
-        Self::default()
+        let mut starters = rustc_hash::FxHashSet::default();
+        let tables = [lexicon::UNITS, lexicon::TENS, lexicon::ORDINAL_UNITS];
+        for w in tables.iter().flat_map(|t| t.iter().map(|(w, _)| *w)) {
+            starters.insert(w.to_string());
+        }
+        let words = lexicon::MONTHS.iter().map(|(w, _)| *w).chain(
+            lexicon::CURRENCY_WORDS
+                .iter()
+                .map(|(w, _)| *w)
+                .chain(lexicon::CURRENCY_QUALIFIERS.iter().copied())
+                .chain(lexicon::COMPARATORS.iter().map(|(p, _)| p[0]))
+                .chain(["a", "hundred", "thousand", "million", "billion", "trillion"]),
+        );
+        for w in words {
+            starters.insert(w.to_string());
+        }
+        Gazetteer {
+            starters,
+            ..Self::default()
+        }
     }
 
     pub fn add_alias(&mut self, alias: &str, entity: usize) {
@@ -510,21 +600,47 @@ impl Gazetteer {
             .map(|t| t.text)
             .filter(|t| t != "the")
             .collect();
-        let Some(first) = toks.first().cloned() else {
+        let Some(first) = toks.first() else {
             return;
         };
+        for t in &toks {
+            if !self.words.contains(t) {
+                self.words.insert(t.clone());
+            }
+        }
         // A short all-capitals alias (UN, US) only matches capitals, so
         // that the pronoun "us" is not a country.
-        let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-        let acronym = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
-        let list = self.aliases.entry(first).or_default();
-        list.push((toks, entity, acronym));
-        list.sort_by_key(|(t, _, _)| std::cmp::Reverse(t.len()));
+        let (letters, upper) = alias
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, 0), |(n, u), c| {
+                (n + 1, u + usize::from(c.is_uppercase()))
+            });
+        let acronym = letters <= 4 && upper == letters;
+        if !self.aliases.contains_key(first) {
+            self.aliases.insert(first.clone(), Vec::new());
+        }
+        let list = self.aliases.get_mut(first).expect("just inserted");
+        if list.iter().any(|(t, e, _)| *e == entity && *t == toks) {
+            return;
+        }
+        // Longest alias first, so that "North X" wins over "X".
+        let pos = list
+            .iter()
+            .position(|(t, _, _)| t.len() < toks.len())
+            .unwrap_or(list.len());
+        list.insert(pos, (toks, entity, acronym));
+    }
+
+    /// Whether the word is part of some alias.
+    pub fn knows(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     pub fn add_named_date(&mut self, name: &str, month: u8, day: u8) {
         let toks: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
-        if !toks.is_empty() {
+        if let Some(first) = toks.first() {
+            self.starters.insert(first.clone());
             self.named_dates.push((toks, month, day));
         }
         self.named_dates
@@ -554,6 +670,8 @@ pub struct Analysis {
     /// Content words left once names, quantities, stopwords and negations
     /// are taken out: token indices.
     pub words: Vec<usize>,
+    /// The stem of each of `words`, computed once.
+    pub stems: Vec<String>,
     /// The whole statement is in capitals, so capitals say nothing.
     pub all_caps: bool,
 }
@@ -671,6 +789,7 @@ pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
             words.push(k);
         }
     }
+    let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
     Analysis {
         source: text.to_string(),
         tokens,
@@ -678,6 +797,7 @@ pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
         quantities,
         negations,
         words,
+        stems,
         all_caps,
     }
 }
@@ -685,19 +805,21 @@ pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
 /// Reads a quantity starting at token `i` (comparator, currency, number,
 /// scale, unit), or a date.
 fn read_quantity(tokens: &[Token], used: &[bool], i: usize, gaz: &Gazetteer) -> Option<Quantity> {
+    if !may_start_quantity(&tokens[i], gaz) {
+        return None;
+    }
     let free = |k: usize| k < tokens.len() && !used[k];
     // Comparator phrase, kept only when a number follows.
     let mut cmp = Cmp::Exact;
     let mut j = i;
     for (phrase, c) in lexicon::COMPARATORS {
-        let seq: Vec<&str> = phrase.split(' ').collect();
-        if seq
+        let all = phrase
             .iter()
             .enumerate()
-            .all(|(k, s)| free(i + k) && tokens[i + k].text == *s)
-        {
+            .all(|(k, w)| free(i + k) && tokens[i + k].text == *w);
+        if all {
             cmp = *c;
-            j = i + seq.len();
+            j = i + phrase.len();
             break;
         }
     }
@@ -808,6 +930,13 @@ fn read_quantity(tokens: &[Token], used: &[bool], i: usize, gaz: &Gazetteer) -> 
         last: k,
         small,
     })
+}
+
+/// A cheap test that rules out most words before any parsing: only
+/// numbers, symbols, number and month words, currencies, comparatives and
+/// named dates can begin a quantity.
+fn may_start_quantity(t: &Token, gaz: &Gazetteer) -> bool {
+    t.kind != TokKind::Word || gaz.starters.contains(&t.text)
 }
 
 fn starts_number(tokens: &[Token], k: usize) -> bool {

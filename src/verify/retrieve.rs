@@ -1,7 +1,7 @@
 //! The verifier's index over a bank, and finding the facts a statement is
 //! most likely about.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon;
 use super::normalise::{self, Analysis, Gazetteer, PartialDate, stem};
@@ -38,7 +38,7 @@ pub struct IndexedValue {
 pub struct FactIndex {
     pub stems: HashSet<String>,
     /// Lower-case words, for typo matching.
-    pub surfaces: Vec<String>,
+    pub surfaces: HashSet<String>,
     pub entities: Vec<usize>,
     /// The canonical statement is itself negative ("did not have ties").
     pub negated: bool,
@@ -68,11 +68,10 @@ pub struct Verifier<'b> {
     pub(crate) bank: &'b Bank,
     pub(crate) gaz: Gazetteer,
     pub(crate) facts: Vec<FactIndex>,
-    /// Every word the verifier knows; a word outside it may be a typo.
-    pub(crate) vocab: HashSet<String>,
     pub(crate) filler: HashSet<String>,
     pub(crate) antonyms: HashMap<String, Vec<String>>,
-    idf: HashMap<String, f32>,
+    /// Stem → (its inverse document frequency, the facts that use it).
+    postings: HashMap<String, (f32, Vec<usize>)>,
     /// Entity index → what it stands for (a capital for its government).
     pub(crate) stands_for: Vec<Option<usize>>,
     pub(crate) part_of: Vec<Option<usize>>,
@@ -103,24 +102,11 @@ impl<'b> Verifier<'b> {
             .collect();
         let part_of = bank.entities.iter().map(|e| resolve(&e.part_of)).collect();
 
-        let mut vocab: HashSet<String> = HashSet::new();
-        for w in lexicon::STOPWORDS
-            .iter()
-            .chain(lexicon::FILLER)
-            .chain(lexicon::NEGATIONS)
-        {
-            vocab.insert((*w).to_string());
-        }
-        for (a, b) in lexicon::ANTONYMS {
-            vocab.insert((*a).to_string());
-            vocab.insert((*b).to_string());
-        }
         let mut filler: HashSet<String> = lexicon::FILLER.iter().map(|w| stem(w)).collect();
         for w in &bank.lexicon.filler {
             filler.insert(stem(&w.to_lowercase()));
-            vocab.insert(w.to_lowercase());
         }
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
         let bank_pairs = bank
             .lexicon
             .antonyms
@@ -132,30 +118,38 @@ impl<'b> Verifier<'b> {
             antonyms.entry(b).or_default().push(a);
         }
 
-        let empty = Gazetteer::new();
         let facts: Vec<FactIndex> = bank
             .facts
             .iter()
             .map(|f| {
-                let mut stems = HashSet::new();
-                let mut surfaces = Vec::new();
-                let texts = f.keywords.iter().map(String::as_str);
-                for text in texts.chain([f.statement.as_str(), f.quote.as_str()]) {
-                    for t in normalise::tokenize(text) {
-                        if t.kind != normalise::TokKind::Word
-                            || normalise::is_stopword(&t.text)
-                            || normalise::is_negation(&t.text)
-                        {
-                            continue;
-                        }
-                        stems.insert(stem(&t.text));
-                        vocab.insert(t.text.clone());
-                        if !surfaces.contains(&t.text) {
-                            surfaces.push(t.text);
-                        }
+                // One pass over all the fact's words: keywords, statement, quote.
+                let mut text = f.keywords.join(" ");
+                text.push_str(" . ");
+                let statement = text.len()..text.len() + f.statement.len();
+                text.push_str(&f.statement);
+                text.push_str(" . ");
+                text.push_str(&f.quote);
+                let tokens = normalise::tokenize(&text);
+                let in_statement: Vec<normalise::Token> = tokens
+                    .iter()
+                    .filter(|t| statement.contains(&t.start))
+                    .cloned()
+                    .collect();
+                let negated = normalise::negation_count(&in_statement) % 2 == 1;
+                let mut stems = HashSet::with_capacity_and_hasher(tokens.len(), Default::default());
+                let mut surfaces =
+                    HashSet::with_capacity_and_hasher(tokens.len(), Default::default());
+                for t in tokens {
+                    if t.kind != normalise::TokKind::Word
+                        || normalise::is_stopword(&t.text)
+                        || normalise::is_negation(&t.text)
+                        || surfaces.contains(&t.text)
+                    {
+                        continue;
                     }
+                    stems.insert(stem(&t.text));
+                    surfaces.insert(t.text);
                 }
-                let negated = normalise::analyse(&f.statement, &empty).negations % 2 == 1;
                 let entities = f
                     .entities
                     .iter()
@@ -177,35 +171,32 @@ impl<'b> Verifier<'b> {
                 }
             })
             .collect();
-        for e in &bank.entities {
-            for a in e.aliases.iter().chain([&e.name]) {
-                for t in normalise::tokenize(a) {
-                    vocab.insert(t.text);
-                }
-            }
-        }
         let n = facts.len().max(1) as f32;
-        let mut df: HashMap<&str, u32> = HashMap::new();
-        for f in &facts {
+        let mut postings: HashMap<String, (f32, Vec<usize>)> = HashMap::default();
+        for (fi, f) in facts.iter().enumerate() {
             for s in &f.stems {
-                *df.entry(s.as_str()).or_default() += 1;
+                postings.entry(s.clone()).or_default().1.push(fi);
             }
         }
-        let idf = df
-            .into_iter()
-            .map(|(s, d)| (s.to_string(), (1.0 + n / d as f32).ln()))
-            .collect();
+        for (idf, list) in postings.values_mut() {
+            *idf = (1.0 + n / list.len() as f32).ln();
+        }
         Verifier {
             bank,
             gaz,
             facts,
-            vocab,
             filler,
             antonyms,
-            idf,
+            postings,
             stands_for,
             part_of,
         }
+    }
+
+    /// Whether any fact, name or opposite uses this word: a word nothing
+    /// knows may be a typo or an unknown name.
+    pub(crate) fn known(&self, word: &str, stem: &str) -> bool {
+        self.postings.contains_key(stem) || self.antonyms.contains_key(stem) || self.gaz.knows(word)
     }
 
     pub fn bank(&self) -> &'b Bank {
@@ -219,45 +210,55 @@ impl<'b> Verifier<'b> {
     /// Scores every fact by what it shares with the statement: rare words
     /// count most, then names and quantities of a kind the fact has.
     pub fn retrieve(&self, a: &Analysis) -> Vec<(usize, f32)> {
-        let stems: Vec<String> = a.words.iter().map(|&k| stem(&a.tokens[k].text)).collect();
-        let mut scored: Vec<(usize, f32)> = self
-            .facts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let mut score: f32 = stems
+        let mut scores = vec![0f32; self.facts.len()];
+        // One lookup per word: the postings list names the facts using it.
+        for s in &a.stems {
+            if let Some((idf, facts)) = self.postings.get(s) {
+                for &fi in facts {
+                    scores[fi] += idf;
+                }
+            }
+        }
+        for (fi, f) in self.facts.iter().enumerate() {
+            let score = &mut scores[fi];
+            for m in &a.mentions {
+                let e = self.represents(m.entity);
+                if f.entities.contains(&m.entity) || e.is_some_and(|e| f.entities.contains(&e)) {
+                    *score += 1.0;
+                }
+                let kind = self.bank.entities[m.entity].kind;
+                if (kind == EntityKind::Person && f.person().is_some())
+                    || (m.locative && kind.is_place() && f.place().is_some())
+                {
+                    *score += 2.0;
+                }
+            }
+            for q in a.quantities.iter().filter(|q| !q.small) {
+                if f.values
                     .iter()
-                    .filter(|s| f.stems.contains(*s))
-                    .map(|s| self.idf.get(s).copied().unwrap_or(0.0))
-                    .sum();
-                for m in &a.mentions {
-                    let e = self.represents(m.entity);
-                    if f.entities.contains(&m.entity) || e.is_some_and(|e| f.entities.contains(&e))
-                    {
-                        score += 1.0;
-                    }
-                    let kind = self.bank.entities[m.entity].kind;
-                    if (kind == EntityKind::Person && f.person().is_some())
-                        || (m.locative && kind.is_place() && f.place().is_some())
-                    {
-                        score += 2.0;
-                    }
+                    .any(|v| judge::comparable(&q.kind, &v.value))
+                {
+                    *score += 1.5;
                 }
-                for q in a.quantities.iter().filter(|q| !q.small) {
-                    if f.values
-                        .iter()
-                        .any(|v| judge::comparable(&q.kind, &v.value))
-                    {
-                        score += 1.5;
-                    }
-                }
-                (i, score)
-            })
-            .filter(|(_, s)| *s > 0.0)
-            .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.truncate(CANDIDATES);
-        scored
+            }
+        }
+        // The best few, highest score first, ties to the earlier fact: a
+        // small insertion into a short list, no full sort.
+        let mut best: Vec<(usize, f32)> = Vec::with_capacity(CANDIDATES + 1);
+        for (fi, score) in scores.into_iter().enumerate() {
+            if score <= 0.0 {
+                continue;
+            }
+            let pos = best
+                .iter()
+                .position(|&(_, s)| score > s)
+                .unwrap_or(best.len());
+            if pos < CANDIDATES {
+                best.insert(pos, (fi, score));
+                best.truncate(CANDIDATES);
+            }
+        }
+        best
     }
 
     /// What an entity stands for when it is not a place slot: a capital
@@ -286,7 +287,7 @@ impl<'b> Verifier<'b> {
         let a = self.analyse(statement);
         let candidates = self.retrieve(&a);
         let mut outcomes: Vec<(judge::Outcome, f32)> = Vec::new();
-        let mut closest: Option<(usize, String)> = None;
+        let mut closest: Option<(usize, judge::Uncovered)> = None;
         for &(fi, score) in &candidates {
             match judge::judge(self, &a, fi) {
                 Ok(o) => outcomes.push((o, score)),
@@ -302,7 +303,7 @@ impl<'b> Verifier<'b> {
                 verdict: Verdict::NotEnoughInfo,
                 fact_id: None,
                 evidence: None,
-                explanation: judge::uncovered_explanation(self, closest),
+                explanation: judge::uncovered_explanation(self, &a, closest),
                 correction: None,
             },
         }
