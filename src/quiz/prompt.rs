@@ -68,11 +68,14 @@ fn ask(shared: &Shared, term: &Term, theme: &dyn Theme, item: &Item, retry: bool
         let q = &s.bank.questions[item.question];
         (q.prompt.clone(), q.body.clone())
     };
+    // The question goes on its own line: a long prompt inside the widget
+    // wraps, and the widget then miscounts the lines it has to redraw.
+    term.write_line(&crate::render::heading(&prompt).to_string())?;
     let given = match &body {
         QuestionBody::Choice { choices, .. } => {
             let shown: Vec<&str> = item.order.iter().map(|&c| choices[c].as_str()).collect();
             let k = Select::with_theme(theme)
-                .with_prompt(&prompt)
+                .with_prompt("Your answer")
                 .items(&shown)
                 .default(0)
                 .interact_on(term)
@@ -81,7 +84,7 @@ fn ask(shared: &Shared, term: &Term, theme: &dyn Theme, item: &Item, retry: bool
         }
         QuestionBody::Truefalse { .. } => {
             let k = Select::with_theme(theme)
-                .with_prompt(format!("True or false? {prompt}"))
+                .with_prompt("True or false?")
                 .items(["True", "False"])
                 .default(0)
                 .interact_on(term)
@@ -90,7 +93,7 @@ fn ask(shared: &Shared, term: &Term, theme: &dyn Theme, item: &Item, retry: bool
         }
         QuestionBody::Open { .. } => {
             let text: String = Input::with_theme(theme)
-                .with_prompt(&prompt)
+                .with_prompt("Your answer")
                 .interact_text_on(term)
                 .map_err(prompt_err)?;
             Given::Text(text)
