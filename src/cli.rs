@@ -10,8 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "factcheck", version, about, long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 success/SUPPORTED, 1 REFUTED/below pass mark, 2 usage error, \
-3 NOT_ENOUGH_INFO, 4 data error, 130 interrupted."
+    after_help = crate::exit::SUMMARY
 )]
 pub struct Cli {
     /// Fact bank to use instead of the built-in one.

@@ -18,6 +18,11 @@ pub enum Exit {
     Interrupted = 130,
 }
 
+/// The table above in one line, for `--help`; kept beside the enum so the
+/// two cannot drift apart unnoticed.
+pub const SUMMARY: &str = "Exit codes: 0 success/SUPPORTED, 1 REFUTED/below pass mark, \
+2 usage error, 3 NOT_ENOUGH_INFO, 4 data error, 130 interrupted.";
+
 impl Exit {
     pub fn code(self) -> u8 {
         self as u8
@@ -27,5 +32,24 @@ impl Exit {
 impl From<Exit> for std::process::ExitCode {
     fn from(e: Exit) -> Self {
         std::process::ExitCode::from(e.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lists_every_code() {
+        for e in [
+            Exit::Success,
+            Exit::Failure,
+            Exit::Usage,
+            Exit::NotEnoughInfo,
+            Exit::Data,
+            Exit::Interrupted,
+        ] {
+            assert!(SUMMARY.contains(&format!("{} ", e.code())), "{e:?}");
+        }
     }
 }

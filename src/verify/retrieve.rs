@@ -242,16 +242,18 @@ impl<'b> Verifier<'b> {
                 }
             }
         }
-        // The best few, highest score first, ties to the earlier fact: a
-        // small insertion into a short list, no full sort.
+        // The best few, highest score first; on a tie the narrower fact
+        // (fewer words) is the more specific evidence. A small insertion
+        // into a short list, no full sort.
         let mut best: Vec<(usize, f32)> = Vec::with_capacity(CANDIDATES + 1);
+        let size = |fi: usize| self.facts[fi].stems.len();
         for (fi, score) in scores.into_iter().enumerate() {
             if score <= 0.0 {
                 continue;
             }
             let pos = best
                 .iter()
-                .position(|&(_, s)| score > s)
+                .position(|&(other, s)| score > s || (score == s && size(fi) < size(other)))
                 .unwrap_or(best.len());
             if pos < CANDIDATES {
                 best.insert(pos, (fi, score));
