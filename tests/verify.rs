@@ -87,6 +87,11 @@ fn our_own_cases_all_pass() {
     run_labelled(include_str!("data/verify-extra.tsv"), "verify-extra.tsv");
 }
 
+#[test]
+fn blind_check_cases_all_pass() {
+    run_labelled(include_str!("data/verify-more.tsv"), "verify-more.tsv");
+}
+
 fn verify_json(env: &Env, statements: &[&str]) -> (i32, Vec<Judgement>) {
     let out = env
         .cmd()

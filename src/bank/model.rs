@@ -72,6 +72,10 @@ pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
+    /// Names of its people ("Danes", "Norwegians"); they count as the
+    /// entity, and a fact with `people` set only accepts those it lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demonyms: Vec<String>,
     /// A capital that stands for its government ("Paris announced…").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stands_for: Option<String>,
@@ -123,6 +127,15 @@ pub struct Fact {
     /// otherwise let a different claim match ("invited to attend").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// Entities whose people the fact is about ("Norwegians visited"):
+    /// a statement about another people ("Danes visited") is not covered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    /// Words that set the frame the fact holds in ("before" the pandemic):
+    /// a statement using their opposite speaks of another frame, which the
+    /// article does not cover (NOT_ENOUGH_INFO rather than REFUTED).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope_words: Vec<String>,
     #[serde(default)]
     pub values: Vec<Value>,
 }

@@ -44,7 +44,8 @@ pub enum Reason {
 
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    pub fact: usize,
+    /// The fact (or, for a statement that spans two, the facts) judged.
+    pub facts: Vec<usize>,
     pub verdict: Verdict,
     pub reason: Reason,
     /// Byte spans of the statement to replace, for the correction.
@@ -151,6 +152,7 @@ pub enum Uncovered {
 
 impl Uncovered {
     pub fn describe(self, v: &Verifier, a: &Analysis, fi: usize) -> String {
+        let f = &v.facts[fi];
         match self {
             Uncovered::Word(k) => format!("\"{}\"", a.tokens[k].text),
             Uncovered::Entity(e) => v.bank.entities[e].name.clone(),
@@ -159,16 +161,24 @@ impl Uncovered {
                 let (s, e) = a.span(q.first, q.last);
                 format!("\"{}\"", a_text(a, s, e))
             }
-            Uncovered::Required => format!("\"{}\"", v.facts[fi].requires.join("\", \"")),
+            Uncovered::Required => format!("\"{}\"", f.requires.join("\", \"")),
             Uncovered::Nothing => "anything the fact says".into(),
         }
     }
 }
 
-pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, Uncovered> {
-    let f = &v.facts[fi];
+/// Judges the statement against one fact's index (`ids` names the fact,
+/// or the two facts a merged index was made from).
+pub fn judge(
+    v: &Verifier,
+    a: &Analysis,
+    f: &FactIndex,
+    ids: &[usize],
+) -> Result<Outcome, Uncovered> {
     let mut matched = 0usize;
     let mut flips: Vec<usize> = Vec::new();
+    // An opposite of a word that frames the fact: another frame.
+    let mut reframed: Option<(usize, String)> = None;
     let mut names: Vec<usize> = Vec::new();
     for (&k, s) in a.words.iter().zip(&a.stems) {
         let t = &a.tokens[k];
@@ -177,13 +187,15 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, Uncovered
         }
         if f.stems.contains(s) {
             matched += 1;
-        } else if v.filler.contains(s) {
-        } else if v
-            .antonyms
-            .get(s)
-            .is_some_and(|ants| ants.iter().any(|x| f.stems.contains(x)))
+        } else if let Some(ants) = v.antonyms.get(s)
+            && ants.iter().any(|x| f.stems.contains(x))
         {
-            flips.push(k);
+            // Before filler: an opposite of the fact's word is never noise.
+            match ants.iter().find(|x| f.scope_words.contains(x)) {
+                Some(frame) => reframed = Some((k, frame.clone())),
+                None => flips.push(k),
+            }
+        } else if v.filler.contains(s) {
         } else if !v.known(&t.text, s) && a.looks_like_name(k) {
             names.push(k);
         } else if !v.known(&t.text, s) && typo_of(&t.text, f) {
@@ -193,13 +205,17 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, Uncovered
         }
     }
 
-    if !f.requires.is_empty() && !a.stems.iter().any(|s| f.requires.contains(s)) {
-        return Err(Uncovered::Required);
-    }
+    // Without the fact's key word the statement may be about something
+    // else: it can still be refuted by a wrong value, never supported.
+    let required = f.requires.is_empty() || a.stems.iter().any(|s| f.requires.contains(s));
 
     let mut slots: Vec<Slot> = Vec::new();
     for m in &a.mentions {
         let entity = &v.bank.entities[m.entity];
+        // "Danes visited" is not "Norwegians visited".
+        if m.people && !f.people.is_empty() && !f.people.contains(&m.entity) {
+            return Err(Uncovered::Entity(m.entity));
+        }
         if m.locative
             && entity.kind.is_place()
             && let Some((place, pv)) = f.place()
@@ -252,6 +268,10 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, Uncovered
             last += 1;
         }
         g += 1;
+        // "in Geneva, Switzerland": the name after a place slot is part of it.
+        if a.mentions.iter().any(|m| m.locative && m.last == first) {
+            continue;
+        }
         let near = |k: usize| {
             a.tokens
                 .get(k)
@@ -325,12 +345,25 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, Uncovered
     };
     let outcome = |verdict, reason, replacements| {
         Ok(Outcome {
-            fact: fi,
+            facts: ids.to_vec(),
             verdict,
             reason,
             replacements,
         })
     };
+    if let Some((k, frame)) = &reframed {
+        let word = f
+            .surfaces
+            .iter()
+            .filter(|w| super::normalise::stem(w) == *frame)
+            .min()
+            .unwrap_or(frame);
+        let reason = Reason::Scope {
+            claim: format!("\"{}\"", a.tokens[*k].text),
+            fact: format!("\"{word}\""),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
     if let Some(s) = slots
         .iter()
         .find(|s| s.rel == Rel::Mismatch && s.fact.role == Role::Scope)
@@ -357,6 +390,9 @@ pub fn judge(v: &Verifier, a: &Analysis, fi: usize) -> Result<Outcome, Uncovered
             Reason::Differs { claim, fact },
             replacements,
         );
+    }
+    if !required {
+        return Err(Uncovered::Required);
     }
     if let Some(s) = slots.iter().find(|s| s.rel == Rel::Unknown) {
         let reason = Reason::Undecided {
@@ -435,7 +471,7 @@ pub fn reconcile(outcomes: Vec<(Outcome, f32)>) -> Option<Outcome> {
                     verdict: Verdict::NotEnoughInfo,
                     reason: Reason::Conflict,
                     replacements: vec![],
-                    fact: top.fact,
+                    facts: top.facts.clone(),
                 })
             } else {
                 Some((*top).clone())
@@ -447,14 +483,18 @@ pub fn reconcile(outcomes: Vec<(Outcome, f32)>) -> Option<Outcome> {
 
 impl Outcome {
     pub fn into_judgement(self, v: &Verifier, statement: &str) -> Judgement {
-        let fact = &v.bank.facts[self.fact];
+        let facts: Vec<&crate::bank::Fact> = self.facts.iter().map(|&i| &v.bank.facts[i]).collect();
+        let said = facts
+            .iter()
+            .map(|f| f.statement.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let explanation = match &self.reason {
-            Reason::Agrees => format!("the article says so: {}", fact.statement),
-            Reason::Negated => format!("the article says the opposite: {}", fact.statement),
-            Reason::Opposite { word } => format!(
-                "\"{word}\" says the opposite of the article: {}",
-                fact.statement
-            ),
+            Reason::Agrees => format!("the article says so: {said}"),
+            Reason::Negated => format!("the article says the opposite: {said}"),
+            Reason::Opposite { word } => {
+                format!("\"{word}\" says the opposite of the article: {said}")
+            }
             Reason::Differs { claim, fact } => {
                 format!("the article says {fact}, not {claim}")
             }
@@ -467,14 +507,13 @@ impl Outcome {
             Reason::NegatedDiffers { claim, fact } => {
                 format!("the article says {fact}; it says nothing about {claim}")
             }
-            Reason::Conflict => format!(
-                "the facts closest to this statement disagree about it; nearest: {}",
-                fact.statement
-            ),
+            Reason::Conflict => {
+                format!("the facts closest to this statement disagree about it; nearest: {said}")
+            }
         };
         let correction = (self.verdict == Verdict::Refuted).then(|| {
             if self.replacements.is_empty() {
-                fact.statement.clone()
+                said.clone()
             } else {
                 let mut out = statement.to_string();
                 let mut reps = self.replacements.clone();
@@ -488,8 +527,14 @@ impl Outcome {
         Judgement {
             statement: statement.to_string(),
             verdict: self.verdict,
-            fact_id: Some(fact.id.clone()),
-            evidence: Some(fact.quote.clone()),
+            fact_id: Some(facts[0].id.clone()),
+            evidence: Some(
+                facts
+                    .iter()
+                    .map(|f| f.quote.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" … "),
+            ),
             explanation,
             correction,
         }

@@ -12,6 +12,8 @@ pub const STOPWORDS: &[&str] = &[
     "would", "can", "could", "may", "might", "shall", "should", "must", "up", "out", "also",
     "then", "now", "very", "really", "indeed", "actually", "just", "only", "all", "any", "own",
     "per", "via", "off", "mr", "mrs", "ms", "st", "one's", "another", "other", "others", "same",
+    // Comparatives, read as such only before a number.
+    "about", "around", "some",
 ];
 
 /// Content words that never change what a statement claims: hedges, titles,
@@ -80,13 +82,55 @@ pub const FILLER: &[&str] = &[
     "occurred",
     "occur",
     "through",
+    "until",
+    "till",
+    "came",
+    "come",
+    "comes",
+    "used",
+    "help",
+    "helps",
+    "helped",
+    "top",
+    "under",
+    "now",
+    "despite",
+    "although",
+    "though",
+    "previously",
+    "formerly",
+    "currently",
+    "today",
 ];
+
+/// Holidays on a fixed day, known whatever the article; a bank adds its
+/// own named dates.
+pub const NAMED_DATES: &[(&str, u8, u8)] = &[
+    ("New Year's Day", 1, 1),
+    ("New Year's Eve", 12, 31),
+    ("Christmas Day", 12, 25),
+    ("Christmas Eve", 12, 24),
+    ("Christmas", 12, 25),
+    ("Halloween", 10, 31),
+];
+
+/// Words before a month that leave it a month ("last February").
+pub const RELATIVE_MONTH: &[&str] = &["last", "this", "next", "early", "late", "mid"];
 
 /// Words that negate the clause they are in.
 pub const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
     "lack", "lacks", "lacked", "lacking",
 ];
+
+/// Words that join two clauses, each of which may rest on its own fact.
+pub const CONNECTORS: &[&str] = &[
+    "and", "because", "through", "by", "via", "after", "while", "as", "since", "when", "which",
+    "where", "so", "thereby",
+];
+
+/// Words that open a concessive clause.
+pub const CONCESSIVE: &[&str] = &["despite", "although", "though"];
 
 /// Comparative phrases, as words, read only when a number follows them.
 pub const COMPARATORS: &[(&[&str], Cmp)] = &[
@@ -318,6 +362,11 @@ pub const PERSON_CUES: &[&str] = &[
 /// uses the other says the opposite of the fact.
 pub const ANTONYMS: &[(&str, &str)] = &[
     ("strong", "weak"),
+    ("strong", "weaken"),
+    ("close", "weaken"),
+    ("contribute", "weaken"),
+    ("contribute", "hinder"),
+    ("foster", "hinder"),
     ("strengthen", "weaken"),
     ("bolster", "weaken"),
     ("strengthen", "undermine"),

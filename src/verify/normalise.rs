@@ -556,12 +556,23 @@ pub fn negation_count(tokens: &[Token]) -> usize {
         .count()
 }
 
+/// One way of naming an entity.
+#[derive(Debug)]
+struct Alias {
+    words: Vec<String>,
+    entity: usize,
+    /// Only matches when written in capitals.
+    acronym: bool,
+    /// Names the entity's people ("Danes"), not the entity itself.
+    people: bool,
+}
+
 /// What a bank contributes to reading a statement: its names and named dates.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// First token of an alias → (alias tokens, entity index, acronym?),
     /// longest alias first.
-    aliases: HashMap<String, Vec<(Vec<String>, usize, bool)>>,
+    aliases: HashMap<String, Vec<Alias>>,
     /// Named dates as token sequences.
     named_dates: Vec<(Vec<String>, u8, u8)>,
     /// Every word that can begin a quantity, for a one-lookup test.
@@ -583,18 +594,25 @@ impl Gazetteer {
                 .map(|(w, _)| *w)
                 .chain(lexicon::CURRENCY_QUALIFIERS.iter().copied())
                 .chain(lexicon::COMPARATORS.iter().map(|(p, _)| p[0]))
+                .chain(lexicon::RELATIVE_MONTH.iter().copied())
                 .chain(["a", "hundred", "thousand", "million", "billion", "trillion"]),
         );
         for w in words {
             starters.insert(w.to_string());
         }
-        Gazetteer {
+        let mut gaz = Gazetteer {
             starters,
             ..Self::default()
+        };
+        for (name, month, day) in lexicon::NAMED_DATES {
+            gaz.add_named_date(name, *month, *day);
         }
+        gaz
     }
 
-    pub fn add_alias(&mut self, alias: &str, entity: usize) {
+    /// Adds a name of an entity; `people` marks a name of its people
+    /// ("Norwegians").
+    pub fn add_alias(&mut self, alias: &str, entity: usize, people: bool) {
         let toks: Vec<String> = tokenize(alias)
             .into_iter()
             .map(|t| t.text)
@@ -621,15 +639,23 @@ impl Gazetteer {
             self.aliases.insert(first.clone(), Vec::new());
         }
         let list = self.aliases.get_mut(first).expect("just inserted");
-        if list.iter().any(|(t, e, _)| *e == entity && *t == toks) {
+        if list.iter().any(|x| x.entity == entity && x.words == toks) {
             return;
         }
         // Longest alias first, so that "North X" wins over "X".
         let pos = list
             .iter()
-            .position(|(t, _, _)| t.len() < toks.len())
+            .position(|x| x.words.len() < toks.len())
             .unwrap_or(list.len());
-        list.insert(pos, (toks, entity, acronym));
+        list.insert(
+            pos,
+            Alias {
+                words: toks,
+                entity,
+                acronym,
+                people,
+            },
+        );
     }
 
     /// Whether the word is part of some alias.
@@ -656,6 +682,8 @@ pub struct Mention {
     pub last: usize,
     /// After "in"/"at": a place slot.
     pub locative: bool,
+    /// The entity's people ("Danes") rather than the entity.
+    pub people: bool,
 }
 
 /// A statement read into what the verifier compares.
@@ -729,17 +757,17 @@ pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
         }
         let mut matched = None;
         if let Some(cands) = gaz.aliases.get(&t.text) {
-            for (seq, entity, acronym) in cands {
-                if *acronym && !(t.upper || all_caps) {
+            for alias in cands {
+                if alias.acronym && !(t.upper || all_caps) {
                     continue;
                 }
-                if seq_matches(&tokens, &used, i, seq) {
-                    matched = Some((seq.len(), *entity));
+                if seq_matches(&tokens, &used, i, &alias.words) {
+                    matched = Some((alias.words.len(), alias.entity, alias.people));
                     break;
                 }
             }
         }
-        if let Some((len, entity)) = matched {
+        if let Some((len, entity, people)) = matched {
             let mut k = i;
             if k > 0 && tokens[k - 1].text == "the" {
                 k -= 1;
@@ -753,6 +781,7 @@ pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
                 first: i,
                 last: i + len,
                 locative,
+                people,
             });
             i += len;
         } else {
@@ -779,12 +808,20 @@ pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
 
     let mut negations = 0;
     let mut words = Vec::new();
+    // A concessive clause ("despite the lack of ties, …") runs to the next
+    // comma; a negation inside it does not negate the main claim.
+    let mut concession_end = 0;
     for (k, t) in tokens.iter().enumerate() {
         if used[k] || t.kind == TokKind::Symbol {
             continue;
         }
+        if lexicon::CONCESSIVE.contains(&t.text.as_str()) {
+            concession_end = text[t.end..].find(',').map_or(t.end, |c| t.end + c);
+        }
         if is_negation(&t.text) {
-            negations += 1;
+            if t.start >= concession_end {
+                negations += 1;
+            }
         } else if !is_stopword(&t.text) {
             words.push(k);
         }
@@ -1102,6 +1139,29 @@ fn read_date(
             };
             return Some(with_year(d, k + seq.len()));
         }
+    }
+    // "last February", "early March": the month, whatever year is meant.
+    if lexicon::RELATIVE_MONTH.contains(&t.text.as_str())
+        && let Some(m) = word_at(tokens, k + 1).and_then(month_of)
+        && !used[k + 1]
+    {
+        let d = PartialDate {
+            year: None,
+            month: Some(m),
+            day: None,
+        };
+        return Some((d, None, k + 2));
+    }
+    // "early 2024": the year.
+    if lexicon::RELATIVE_MONTH.contains(&t.text.as_str())
+        && let Some(y) = year_at(tokens, used, k + 1)
+    {
+        let d = PartialDate {
+            year: Some(y),
+            month: None,
+            day: None,
+        };
+        return Some((d, None, k + 2));
     }
     if let Some(m) = month_of(&t.text) {
         // "May" and "March" are also ordinary words: only a month with a

@@ -45,9 +45,38 @@ pub struct FactIndex {
     pub values: Vec<IndexedValue>,
     /// Stems of which a statement must use one (empty: no requirement).
     pub requires: Vec<String>,
+    /// Stems that frame the fact; their opposites mean another scope.
+    pub scope_words: Vec<String>,
+    /// Entities whose people the fact is about (empty: any).
+    pub people: Vec<usize>,
 }
 
 impl FactIndex {
+    /// Two facts as one, for a statement that spans both; `None` when one
+    /// is negative and the other not, as their polarities cannot be joined.
+    pub fn merge(&self, other: &FactIndex) -> Option<FactIndex> {
+        if self.negated != other.negated {
+            return None;
+        }
+        let union = |a: &[String], b: &[String]| -> Vec<String> {
+            let mut out = a.to_vec();
+            out.extend(b.iter().filter(|x| !a.contains(x)).cloned());
+            out
+        };
+        let mut entities = self.entities.clone();
+        entities.extend(other.entities.iter().filter(|e| !self.entities.contains(e)));
+        Some(FactIndex {
+            stems: self.stems.union(&other.stems).cloned().collect(),
+            surfaces: self.surfaces.union(&other.surfaces).cloned().collect(),
+            entities,
+            negated: self.negated,
+            values: self.values.iter().chain(&other.values).cloned().collect(),
+            requires: union(&self.requires, &other.requires),
+            people: self.people.iter().chain(&other.people).copied().collect(),
+            scope_words: union(&self.scope_words, &other.scope_words),
+        })
+    }
+
     pub fn place(&self) -> Option<(usize, &IndexedValue)> {
         self.values.iter().find_map(|v| match v.value {
             FactValue::Place(e) => Some((e, v)),
@@ -84,9 +113,12 @@ impl<'b> Verifier<'b> {
     pub fn new(bank: &'b Bank) -> Self {
         let mut gaz = Gazetteer::new();
         for (i, e) in bank.entities.iter().enumerate() {
-            gaz.add_alias(&e.name, i);
+            gaz.add_alias(&e.name, i, false);
             for a in &e.aliases {
-                gaz.add_alias(a, i);
+                gaz.add_alias(a, i, false);
+            }
+            for d in &e.demonyms {
+                gaz.add_alias(d, i, true);
             }
         }
         for nd in &bank.named_dates {
@@ -160,8 +192,19 @@ impl<'b> Verifier<'b> {
                     .iter()
                     .filter_map(|v| index_value(bank, v))
                     .collect();
-                let requires = f.requires.iter().map(|w| stem(&w.to_lowercase())).collect();
+                let stems_of = |words: &[String]| -> Vec<String> {
+                    words.iter().map(|w| stem(&w.to_lowercase())).collect()
+                };
+                let requires = stems_of(&f.requires);
+                let scope_words = stems_of(&f.scope_words);
+                let people = f
+                    .people
+                    .iter()
+                    .filter_map(|id| bank.entity_index(id))
+                    .collect();
                 FactIndex {
+                    people,
+                    scope_words,
                     requires,
                     stems,
                     surfaces,
@@ -197,6 +240,11 @@ impl<'b> Verifier<'b> {
     /// knows may be a typo or an unknown name.
     pub(crate) fn known(&self, word: &str, stem: &str) -> bool {
         self.postings.contains_key(stem) || self.antonyms.contains_key(stem) || self.gaz.knows(word)
+    }
+
+    /// The index of fact `fi`, as the judge sees it.
+    pub fn fact_index(&self, fi: usize) -> &FactIndex {
+        &self.facts[fi]
     }
 
     pub fn bank(&self) -> &'b Bank {
@@ -291,10 +339,42 @@ impl<'b> Verifier<'b> {
         let mut outcomes: Vec<(judge::Outcome, f32)> = Vec::new();
         let mut closest: Option<(usize, judge::Uncovered)> = None;
         for &(fi, score) in &candidates {
-            match judge::judge(self, &a, fi) {
+            match judge::judge(self, &a, &self.facts[fi], &[fi]) {
                 Ok(o) => outcomes.push((o, score)),
                 Err(what) => {
                     closest.get_or_insert((fi, what));
+                }
+            }
+        }
+        // A statement no single fact covers may join two ("established
+        // relations through their UN missions"): judge it against the two
+        // facts' words, names and values together.
+        // Only for a statement with a clause connector, only when each fact
+        // explains words the other does not, and only to support: a value
+        // from one fact never refutes a clause about the other.
+        if outcomes.is_empty() && has_connector(&a) {
+            for (k, &(fa, sa)) in candidates.iter().enumerate() {
+                for &(fb, sb) in &candidates[k + 1..] {
+                    let (ia, ib) = (&self.facts[fa], &self.facts[fb]);
+                    let only = |x: &FactIndex, y: &FactIndex| {
+                        a.stems
+                            .iter()
+                            .any(|s| x.stems.contains(s) && !y.stems.contains(s))
+                    };
+                    // Cheap test first: every word known to one of the two
+                    // (or filler), before building the merged index.
+                    let covered = a.stems.iter().all(|s| {
+                        ia.stems.contains(s) || ib.stems.contains(s) || self.filler.contains(s)
+                    });
+                    if !(covered && only(ia, ib) && only(ib, ia)) {
+                        continue;
+                    }
+                    if let Some(merged) = ia.merge(ib)
+                        && let Ok(o) = judge::judge(self, &a, &merged, &[fa, fb])
+                        && o.verdict == Verdict::Supported
+                    {
+                        outcomes.push((o, sa + sb));
+                    }
                 }
             }
         }
@@ -310,6 +390,15 @@ impl<'b> Verifier<'b> {
             },
         }
     }
+}
+
+/// Whether the statement joins clauses: a comma, or a conjunction such as
+/// "and", "because", "through".
+fn has_connector(a: &Analysis) -> bool {
+    a.source.contains(',')
+        || a.tokens
+            .iter()
+            .any(|t| lexicon::CONNECTORS.contains(&t.text.as_str()))
 }
 
 fn index_value(bank: &Bank, v: &Value) -> Option<IndexedValue> {
