@@ -154,33 +154,37 @@ impl<'b> Verifier<'b> {
             .facts
             .iter()
             .map(|f| {
-                // One pass over all the fact's words: keywords, statement, quote.
-                let mut text = f.keywords.join(" ");
-                text.push_str(" . ");
-                let statement = text.len()..text.len() + f.statement.len();
-                text.push_str(&f.statement);
-                text.push_str(" . ");
-                text.push_str(&f.quote);
-                let tokens = normalise::tokenize(&text);
-                let in_statement: Vec<normalise::Token> = tokens
-                    .iter()
-                    .filter(|t| statement.contains(&t.start))
-                    .cloned()
-                    .collect();
-                let negated = normalise::negation_count(&in_statement) % 2 == 1;
-                let mut stems = HashSet::with_capacity_and_hasher(tokens.len(), Default::default());
-                let mut surfaces =
-                    HashSet::with_capacity_and_hasher(tokens.len(), Default::default());
-                for t in tokens {
-                    if t.kind != normalise::TokKind::Word
-                        || normalise::is_stopword(&t.text)
-                        || normalise::is_negation(&t.text)
-                        || surfaces.contains(&t.text)
+                let mut stems = HashSet::default();
+                let mut surfaces: HashSet<String> = HashSet::default();
+                let mut add = |w: &str| {
+                    if normalise::is_stopword(w)
+                        || normalise::is_negation(w)
+                        || surfaces.contains(w)
                     {
-                        continue;
+                        return;
                     }
-                    stems.insert(stem(&t.text));
-                    surfaces.insert(t.text);
+                    stems.insert(stem(w));
+                    surfaces.insert(w.to_string());
+                };
+                let statement = normalise::tokenize(&f.statement);
+                let negated = normalise::negation_count(&statement) % 2 == 1;
+                let quote = normalise::tokenize(&f.quote);
+                for t in statement.iter().chain(&quote) {
+                    if t.kind == normalise::TokKind::Word {
+                        add(&t.text);
+                    }
+                }
+                for k in &f.keywords {
+                    // Most keywords are one plain word: no need to tokenize.
+                    if k.bytes().all(|b| b.is_ascii_lowercase()) {
+                        add(k);
+                    } else {
+                        for t in normalise::tokenize(k) {
+                            if t.kind == normalise::TokKind::Word {
+                                add(&t.text);
+                            }
+                        }
+                    }
                 }
                 let entities = f
                     .entities
