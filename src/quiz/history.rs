@@ -142,27 +142,38 @@ impl History {
         let loaded = parse(&String::from_utf8_lossy(&current));
         if !loaded.damaged.is_empty() && !self.backed_up {
             // Never drop damaged lines silently: keep the original aside.
-            fs::write(self.backup_path(), &current).map_err(write_err)?;
+            write_atomic(&self.backup_path(), &current).map_err(write_err)?;
             self.backed_up = true;
         }
-        let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-        let result = (|| -> io::Result<()> {
-            let mut w = BufWriter::new(File::create(&tmp)?);
-            for r in loaded.records.iter().chain(new) {
-                serde_json::to_writer(&mut w, r)?;
-                w.write_all(b"\n")?;
-            }
-            let f = w.into_inner().map_err(|e| e.into_error())?;
-            f.sync_all()?;
-            fs::rename(&tmp, &self.path)?;
-            // Make the rename itself durable.
-            File::open(dir)?.sync_all()
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
+        let mut text = Vec::with_capacity(current.len() + 256);
+        for r in loaded.records.iter().chain(new) {
+            serde_json::to_writer(&mut text, r)
+                .map_err(io::Error::other)
+                .map_err(write_err)?;
+            text.push(b'\n');
         }
-        result.map_err(write_err)
+        write_atomic(&self.path, &text).map_err(write_err)
     }
+}
+
+/// Replaces `path` with `bytes` so that a reader, or a crash at any
+/// moment, sees either the old file or the new one: temporary file in the
+/// same folder, fsync, rename, fsync of the folder.
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// Leitner state of one question, from its answers in time order.
