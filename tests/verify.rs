@@ -23,6 +23,21 @@ fn rows(tsv: &str) -> Vec<(Verdict, String, String)> {
         .collect()
 }
 
+/// `verify --format jsonl --file PATH`: the exit code and the records.
+fn verify_file(env: &Env, path: &std::path::Path) -> (i32, Vec<Judgement>, String) {
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "jsonl", "--file"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let records = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (code(&out), records, stderr(&out))
+}
+
 /// Runs a labelled file through `verify --file --format jsonl` and
 /// reports every row that got another verdict, with per-kind tallies.
 fn run_labelled(tsv: &str, name: &str) {
@@ -30,17 +45,8 @@ fn run_labelled(tsv: &str, name: &str) {
     let rows = rows(tsv);
     let input: String = rows.iter().map(|(_, _, s)| format!("{s}\n")).collect();
     let path = env.write("statements.txt", input);
-    let out = env
-        .cmd()
-        .args(["verify", "--format", "jsonl", "--file"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(matches!(code(&out), 0 | 1 | 3), "{}", stderr(&out));
-    let got: Vec<Judgement> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (c, got, err) = verify_file(&env, &path);
+    assert!(matches!(c, 0 | 1 | 3), "{err}");
     assert_eq!(got.len(), rows.len());
     let mut failures = Vec::new();
     let mut tally: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
@@ -254,8 +260,8 @@ fn text_output_for_people() {
     );
     assert!(text.contains("the article says New York, not Washington"));
     assert!(
-        text.contains("[letters-new-york]") || text.contains("[established]"),
-        "{text}"
+        text.contains("[letters-new-york]"),
+        "the narrowest fact: {text}"
     );
     assert!(text.contains("correction: The letters were exchanged in New York."));
     assert!(
@@ -297,14 +303,9 @@ fn file_and_stdin_skip_blank_and_comment_lines() {
     let env = Env::new();
     let input = "# a comment\n\nCuba still has strong ties with North Korea.\r\n   \n# another\nThe Eiffel Tower is in Paris.";
     let path = env.write("in.txt", input);
-    let out = env
-        .cmd()
-        .args(["verify", "--format", "jsonl", "--file"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(code(&out), 3);
-    assert_eq!(stdout(&out).lines().count(), 2);
+    let (c, recs, _) = verify_file(&env, &path);
+    assert_eq!(c, 3);
+    assert_eq!(recs.len(), 2);
     let out = env
         .cmd()
         .args(["verify", "--format", "jsonl", "--file", "-"])
@@ -395,17 +396,8 @@ fn huge_and_hostile_statements_get_a_verdict() {
     let controls = "Cuba\u{0}\u{7}\u{1b}[31m has \u{202e}strong ties with North Korea";
     let mixed = "쿠바와 한국 Куба Cuba 193rd 🇨🇺 country";
     let path = env.write("hostile.txt", format!("{huge}\n{controls}\n{mixed}\n"));
-    let out = env
-        .cmd()
-        .args(["verify", "--format", "jsonl", "--file"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(matches!(code(&out), 0 | 1 | 3), "{}", stderr(&out));
-    let recs: Vec<Judgement> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (c, recs, err) = verify_file(&env, &path);
+    assert!(matches!(c, 0 | 1 | 3), "{err}");
     assert_eq!(recs.len(), 3);
     assert_eq!(recs[0].verdict, Verdict::NotEnoughInfo);
 }

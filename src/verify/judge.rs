@@ -216,36 +216,25 @@ pub fn judge(
         if m.people && !f.people.is_empty() && !f.people.contains(&m.entity) {
             return Err(Uncovered::Entity(m.entity));
         }
-        if m.locative
-            && entity.kind.is_place()
-            && let Some((place, pv)) = f.place()
-        {
-            let rel = if v.place_within(place, m.entity) {
-                Rel::Match
-            } else {
-                Rel::Mismatch
-            };
+        // A place after "in", or a person, fills the fact's slot of that
+        // kind: it must be the fact's (or contain the fact's place).
+        let slot = if m.locative && entity.kind.is_place() {
+            f.place().map(|(p, pv)| (pv, v.place_within(p, m.entity)))
+        } else {
+            None
+        };
+        let slot = slot.or_else(|| {
+            (entity.kind == EntityKind::Person)
+                .then(|| f.person())
+                .flatten()
+                .map(|(p, pv)| (pv, p == m.entity))
+        });
+        if let Some((pv, same)) = slot {
             slots.push(Slot {
                 first: m.first,
                 last: m.last,
                 fact: pv,
-                rel,
-            });
-            continue;
-        }
-        if entity.kind == EntityKind::Person
-            && let Some((person, pv)) = f.person()
-        {
-            let rel = if person == m.entity {
-                Rel::Match
-            } else {
-                Rel::Mismatch
-            };
-            slots.push(Slot {
-                first: m.first,
-                last: m.last,
-                fact: pv,
-                rel,
+                rel: if same { Rel::Match } else { Rel::Mismatch },
             });
             continue;
         }

@@ -85,17 +85,7 @@ use factcheck::quiz::select::{self, Item, Selection};
 
 /// The questions a seeded session asks, in order, as the binary picks them.
 pub fn seeded_items(bank: &Bank, count: usize, seed: u64) -> Vec<Item> {
-    select::select(
-        bank,
-        &Selection {
-            count,
-            seed,
-            topics: &[],
-            kinds: &[],
-            review: None,
-        },
-    )
-    .expect("selection")
+    seeded_items_of(bank, count, seed, &[])
 }
 
 /// Like [`seeded_items`], for a session limited to some kinds.
