@@ -127,6 +127,11 @@ pub struct Fact {
     /// otherwise let a different claim match ("invited to attend").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// The entity the fact's values describe ("Denmark" is the 12th …): a
+    /// statement giving the value to another of its entities ("Norway is
+    /// the 12th …") is not covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     /// Entities whose people the fact is about ("Norwegians visited"):
     /// a statement about another people ("Danes visited") is not covered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -286,6 +286,20 @@ pub fn judge(
     }
 
     for (qi, q) in a.quantities.iter().enumerate() {
+        // "Norway is the 12th …" when the fact says Denmark is: the nearest
+        // name before the value, not a possessive, must be the subject.
+        if let Some(subject) = f.subject
+            && !q.small
+            && let Some(m) = a
+                .mentions
+                .iter()
+                .filter(|m| m.last <= q.first && !m.possessive)
+                .max_by_key(|m| m.last)
+            && m.entity != subject
+            && v.represents(m.entity) != Some(subject)
+        {
+            return Err(Uncovered::Entity(m.entity));
+        }
         let mut best: Option<Slot> = None;
         for fv in f.values.iter().filter(|fv| comparable(&q.kind, &fv.value)) {
             let rel = relation(&q.kind, q.cmp, &fv.value);

@@ -30,6 +30,8 @@ pub struct Token {
     pub upper: bool,
     /// Glued to the previous token (`112th`, `35M`).
     pub attached: bool,
+    /// Written with a possessive `'s` or `s'`.
+    pub possessive: bool,
     pub sentence_start: bool,
 }
 
@@ -81,6 +83,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 cap: false,
                 upper: false,
                 attached: prev_end == start,
+                possessive: false,
                 sentence_start,
             });
             sentence_start = false;
@@ -124,6 +127,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 cap: false,
                 upper: false,
                 attached: prev_end == start,
+                possessive: false,
                 sentence_start,
             });
             sentence_start = false;
@@ -163,6 +167,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
                 .is_some_and(u8::is_ascii_uppercase),
             upper: letters >= 2 && uppers == letters,
             attached,
+            possessive: false,
             sentence_start: sentence,
         });
         return;
@@ -205,6 +210,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
                 .collect()
         };
         let mut negated = false;
+        let mut possessive = false;
         if !plain {
             if let Some(base) = lower.strip_suffix("n't") {
                 negated = true;
@@ -216,6 +222,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
                 };
             } else if let Some(base) = lower.strip_suffix("'s") {
                 lower.truncate(base.len());
+                possessive = true;
             }
         }
         let kind = if lower.bytes().all(|c| c.is_ascii_digit()) {
@@ -231,6 +238,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
             cap,
             upper,
             attached: attached && first,
+            possessive,
             sentence_start: sentence && first,
         });
         if negated {
@@ -242,6 +250,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
                 cap: false,
                 upper: false,
                 attached: true,
+                possessive: false,
                 sentence_start: false,
             });
         }
@@ -684,6 +693,8 @@ pub struct Mention {
     pub locative: bool,
     /// The entity's people ("Danes") rather than the entity.
     pub people: bool,
+    /// Written as a possessive ("Norway's").
+    pub possessive: bool,
 }
 
 /// A statement read into what the verifier compares.
@@ -782,6 +793,7 @@ pub fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
                 last: i + len,
                 locative,
                 people,
+                possessive: tokens[i + len - 1].possessive,
             });
             i += len;
         } else {

@@ -49,6 +49,8 @@ pub struct FactIndex {
     pub scope_words: Vec<String>,
     /// Entities whose people the fact is about (empty: any).
     pub people: Vec<usize>,
+    /// The entity the fact's values describe.
+    pub subject: Option<usize>,
 }
 
 impl FactIndex {
@@ -73,6 +75,7 @@ impl FactIndex {
             values: self.values.iter().chain(&other.values).cloned().collect(),
             requires: union(&self.requires, &other.requires),
             people: self.people.iter().chain(&other.people).copied().collect(),
+            subject: self.subject.or(other.subject),
             scope_words: union(&self.scope_words, &other.scope_words),
         })
     }
@@ -206,7 +209,9 @@ impl<'b> Verifier<'b> {
                     .iter()
                     .filter_map(|id| bank.entity_index(id))
                     .collect();
+                let subject = f.subject.as_deref().and_then(|id| bank.entity_index(id));
                 FactIndex {
+                    subject,
                     people,
                     scope_words,
                     requires,
