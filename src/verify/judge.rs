@@ -130,6 +130,39 @@ fn typo_of(word: &str, f: &FactIndex) -> bool {
         })
 }
 
+/// "President" right before a person's name is part of the name.
+fn is_title_before_name(v: &Verifier, a: &Analysis, k: usize) -> bool {
+    lexicon::TITLES.contains(&a.tokens[k].text.as_str())
+        && (a
+            .mentions
+            .iter()
+            .any(|m| m.first == k + 1 && v.bank.entities[m.entity].kind == EntityKind::Person)
+            || a.tokens.get(k + 1).is_some_and(|t| t.cap && !a.all_caps))
+}
+
+/// For a fact with a subject: the entity named, not as a possessive,
+/// nearest before token `pos` (a value, or the fact's key verb), when it is
+/// another of the names than the subject. A passive verb ("was invited")
+/// takes its subject from "by …", if given.
+fn other_subject(v: &Verifier, a: &Analysis, f: &FactIndex, pos: usize) -> Option<usize> {
+    let subject = f.subject?;
+    let passive = pos > 0
+        && matches!(
+            a.tokens[pos - 1].text.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got"
+        );
+    let m = if passive {
+        let by = (pos..a.tokens.len()).find(|&k| a.tokens[k].text == "by")?;
+        a.mentions.iter().find(|m| m.first > by)?
+    } else {
+        a.mentions
+            .iter()
+            .filter(|m| m.last <= pos && !m.possessive)
+            .max_by_key(|m| m.last)?
+    };
+    (m.entity != subject && v.represents(m.entity) != Some(subject)).then_some(m.entity)
+}
+
 struct Slot<'a> {
     first: usize,
     last: usize,
@@ -195,7 +228,7 @@ pub fn judge(
                 Some(frame) => reframed = Some((k, frame.clone())),
                 None => flips.push(k),
             }
-        } else if v.filler.contains(s) {
+        } else if v.filler.contains(s) || is_title_before_name(v, a, k) {
         } else if !v.known(&t.text, s) && a.looks_like_name(k) {
             names.push(k);
         } else if !v.known(&t.text, s) && typo_of(&t.text, f) {
@@ -207,7 +240,14 @@ pub fn judge(
 
     // Without the fact's key word the statement may be about something
     // else: it can still be refuted by a wrong value, never supported.
-    let required = f.requires.is_empty() || a.stems.iter().any(|s| f.requires.contains(s));
+    let anchor = a.stems.iter().position(|s| f.requires.contains(s));
+    let required = f.requires.is_empty() || anchor.is_some();
+    // "Norway invited …" when the fact says Denmark did.
+    if let Some(w) = anchor
+        && let Some(other) = other_subject(v, a, f, a.words[w])
+    {
+        return Err(Uncovered::Entity(other));
+    }
 
     let mut slots: Vec<Slot> = Vec::new();
     for m in &a.mentions {
@@ -286,19 +326,11 @@ pub fn judge(
     }
 
     for (qi, q) in a.quantities.iter().enumerate() {
-        // "Norway is the 12th …" when the fact says Denmark is: the nearest
-        // name before the value, not a possessive, must be the subject.
-        if let Some(subject) = f.subject
-            && !q.small
-            && let Some(m) = a
-                .mentions
-                .iter()
-                .filter(|m| m.last <= q.first && !m.possessive)
-                .max_by_key(|m| m.last)
-            && m.entity != subject
-            && v.represents(m.entity) != Some(subject)
+        // "Norway is the 12th …" when the fact says Denmark is.
+        if !q.small
+            && let Some(other) = other_subject(v, a, f, q.first)
         {
-            return Err(Uncovered::Entity(m.entity));
+            return Err(Uncovered::Entity(other));
         }
         let mut best: Option<Slot> = None;
         for fv in f.values.iter().filter(|fv| comparable(&q.kind, &fv.value)) {

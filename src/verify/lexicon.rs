@@ -49,8 +49,6 @@ pub const FILLER: &[&str] = &[
     "became",
     "becomes",
     "becoming",
-    "president",
-    "presidential",
     "longer",
     "two",
     "both",
@@ -84,6 +82,8 @@ pub const FILLER: &[&str] = &[
     "through",
     "until",
     "till",
+    "took",
+    "place",
     "came",
     "come",
     "comes",
@@ -346,6 +346,9 @@ pub const MONTHS: &[(&str, u8)] = &[
 
 /// Prepositions that make the following name a place slot.
 pub const LOCATIVES: &[&str] = &["in", "at", "inside", "within"];
+
+/// Titles that belong to the name they stand before ("President X").
+pub const TITLES: &[&str] = &["president", "premier", "chancellor", "king", "queen", "dr"];
 
 /// Nouns and titles that make a neighbouring unknown name a person.
 pub const PERSON_CUES: &[&str] = &[

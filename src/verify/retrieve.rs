@@ -358,24 +358,26 @@ impl<'b> Verifier<'b> {
         // A statement no single fact covers may join two ("established
         // relations through their UN missions"): judge it against the two
         // facts' words, names and values together.
-        // Only for a statement with a clause connector, only when each fact
-        // explains words the other does not, and only to support: a value
-        // from one fact never refutes a clause about the other.
-        if outcomes.is_empty() && has_connector(&a) {
+        // Only for a statement of several clauses, each clause wholly
+        // explained by one of the two facts (never a clause mixing their
+        // words), each fact explaining a clause the other cannot, and only
+        // to support: a value from one fact never refutes the other's clause.
+        let clauses = clauses(&a);
+        if outcomes.is_empty() && clauses.len() >= 2 {
+            let fits = |f: &FactIndex, clause: &[usize]| {
+                clause
+                    .iter()
+                    .all(|&w| f.stems.contains(&a.stems[w]) || self.filler.contains(&a.stems[w]))
+            };
             for (k, &(fa, sa)) in candidates.iter().enumerate() {
                 for &(fb, sb) in &candidates[k + 1..] {
                     let (ia, ib) = (&self.facts[fa], &self.facts[fb]);
-                    let only = |x: &FactIndex, y: &FactIndex| {
-                        a.stems
-                            .iter()
-                            .any(|s| x.stems.contains(s) && !y.stems.contains(s))
-                    };
-                    // Cheap test first: every word known to one of the two
-                    // (or filler), before building the merged index.
-                    let covered = a.stems.iter().all(|s| {
-                        ia.stems.contains(s) || ib.stems.contains(s) || self.filler.contains(s)
-                    });
-                    if !(covered && only(ia, ib) && only(ib, ia)) {
+                    let split: Vec<(bool, bool)> =
+                        clauses.iter().map(|c| (fits(ia, c), fits(ib, c))).collect();
+                    let usable = split.iter().all(|&(x, y)| x || y)
+                        && split.iter().any(|&(x, y)| x && !y)
+                        && split.iter().any(|&(x, y)| y && !x);
+                    if !usable {
                         continue;
                     }
                     if let Some(merged) = ia.merge(ib)
@@ -401,13 +403,25 @@ impl<'b> Verifier<'b> {
     }
 }
 
-/// Whether the statement joins clauses: a comma, or a conjunction such as
-/// "and", "because", "through".
-fn has_connector(a: &Analysis) -> bool {
-    a.source.contains(',')
-        || a.tokens
-            .iter()
-            .any(|t| lexicon::CONNECTORS.contains(&t.text.as_str()))
+/// The statement's content words (indices into `a.words`) grouped by
+/// clause: clauses end at a conjunction ("and", "because", "through", …)
+/// or a comma between words (not the one in "12,500"). Clauses without
+/// content words are left out.
+fn clauses(a: &Analysis) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut next_word = 0;
+    for (k, t) in a.tokens.iter().enumerate() {
+        let comma_before = k > 0 && a.source[a.tokens[k - 1].end..t.start].contains(',');
+        if comma_before || lexicon::CONNECTORS.contains(&t.text.as_str()) {
+            out.push(Vec::new());
+        }
+        if a.words.get(next_word) == Some(&k) {
+            out.last_mut().expect("never empty").push(next_word);
+            next_word += 1;
+        }
+    }
+    out.retain(|c| !c.is_empty());
+    out
 }
 
 fn index_value(bank: &Bank, v: &Value) -> Option<IndexedValue> {
