@@ -240,11 +240,23 @@ pub fn judge(
 
     // Without the fact's key word the statement may be about something
     // else: it can still be refuted by a wrong value, never supported.
-    let anchor = a.stems.iter().position(|s| f.requires.contains(s));
+    // The key word, or an opposite of it ("many" for "few"), as a token.
+    let anchor = a
+        .words
+        .iter()
+        .zip(&a.stems)
+        .find(|(k, s)| {
+            f.requires.contains(s)
+                || (flips.contains(k)
+                    && v.antonyms
+                        .get(*s)
+                        .is_some_and(|ants| ants.iter().any(|x| f.requires.contains(x))))
+        })
+        .map(|(&k, _)| k);
     let required = f.requires.is_empty() || anchor.is_some();
     // "Norway invited …" when the fact says Denmark did.
-    if let Some(w) = anchor
-        && let Some(other) = other_subject(v, a, f, a.words[w])
+    if let Some(k) = anchor
+        && let Some(other) = other_subject(v, a, f, k)
     {
         return Err(Uncovered::Entity(other));
     }
