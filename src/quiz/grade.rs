@@ -178,7 +178,8 @@ pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
     if an.negations > 0 {
         return false;
     }
-    let exact = |q: &normalise::Quantity| matches!(q.cmp, Cmp::Exact | Cmp::Approx);
+    let exact =
+        |q: &normalise::Quantity| matches!(q.cmp, Cmp::Exact | Cmp::Approx | Cmp::Precisely);
     let eq = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
     // One quantity only: "100 or 200" is not an answer.
     let only = |pred: &dyn Fn(&QKind) -> bool| {

@@ -56,8 +56,10 @@ pub struct Outcome {
 pub fn comparable(q: &QKind, v: &FactValue) -> bool {
     matches!(
         (q, v),
-        (QKind::Date { .. }, FactValue::Date(_))
-            | (QKind::Ordinal { .. }, FactValue::Ordinal(_))
+        (
+            QKind::Date { .. } | QKind::Decade { .. },
+            FactValue::Date(_)
+        ) | (QKind::Ordinal { .. }, FactValue::Ordinal(_))
             | (QKind::Count { .. }, FactValue::Count { .. })
             | (QKind::Money { .. }, FactValue::Money { .. })
     ) || matches!((q, v), (QKind::Count { value }, FactValue::Money { .. }) if *value >= 1000.0)
@@ -73,6 +75,11 @@ fn relation(q: &QKind, cmp: lexicon::Cmp, v: &FactValue) -> Rel {
                 Some(_) => Rel::Unknown,
             }
         }
+        (QKind::Decade { start }, FactValue::Date(f)) => match f.year {
+            Some(y) if (*start..*start + 10).contains(&y) => Rel::Match,
+            Some(_) => Rel::Mismatch,
+            None => Rel::Unknown,
+        },
         (QKind::Ordinal { value }, FactValue::Ordinal(f)) => {
             if value == f {
                 Rel::Match

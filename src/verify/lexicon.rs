@@ -87,7 +87,6 @@ pub const FILLER: &[&str] = &[
     "came",
     "come",
     "comes",
-    "used",
     "help",
     "helps",
     "helped",
@@ -181,15 +180,18 @@ pub const COMPARATORS: &[(&[&str], Cmp)] = &[
     (&["an", "estimated"], Cmp::Approx),
     (&["estimated"], Cmp::Approx),
     (&["~"], Cmp::Approx),
-    (&["exactly"], Cmp::Exact),
-    (&["precisely"], Cmp::Exact),
+    (&["exactly"], Cmp::Precisely),
+    (&["precisely"], Cmp::Precisely),
 ];
 
 /// How a statement bounds a quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cmp {
+    /// A bare number.
     Exact,
+    /// "exactly": more than an approximate figure can confirm.
+    Precisely,
     Approx,
     Gt,
     Ge,

@@ -409,6 +409,10 @@ pub enum QKind {
         date: PartialDate,
         alt: Option<PartialDate>,
     },
+    /// "the 1950s": ten years from `start`.
+    Decade {
+        start: i32,
+    },
     Ordinal {
         value: u64,
     },
@@ -456,9 +460,10 @@ pub fn amount_relation(x: f64, cmp: Cmp, v: f64, fact_approx: bool) -> Rel {
         }
     };
     match cmp {
-        Cmp::Exact | Cmp::Approx if eq(x, v) => Rel::Match,
-        Cmp::Exact if !fact_approx => Rel::Mismatch,
-        Cmp::Exact => pick(false, x < lo || x > hi),
+        Cmp::Precisely if fact_approx => pick(false, x < lo || x > hi),
+        Cmp::Exact | Cmp::Approx | Cmp::Precisely if eq(x, v) => Rel::Match,
+        Cmp::Exact | Cmp::Precisely if !fact_approx => Rel::Mismatch,
+        Cmp::Exact | Cmp::Precisely => pick(false, x < lo || x > hi),
         Cmp::Approx if !fact_approx => pick((v - x).abs() <= t * x.abs(), true),
         Cmp::Approx => pick(false, (v - x).abs() > t * v.abs()),
         Cmp::Gt => pick(lo > x, hi <= x),
@@ -875,6 +880,19 @@ fn read_quantity(tokens: &[Token], used: &[bool], i: usize, gaz: &Gazetteer) -> 
     if j > i && !starts_number(tokens, j) {
         return None;
     }
+    if let Some(start) = year_at(tokens, used, j)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.attached && t.text == "s")
+    {
+        return Some(Quantity {
+            kind: QKind::Decade { start },
+            cmp,
+            first: i,
+            last: j + 2,
+            small: false,
+        });
+    }
     if let Some((date, alt, end)) = read_date(tokens, used, j, gaz) {
         return Some(Quantity {
             kind: QKind::Date { date, alt },
@@ -1213,6 +1231,21 @@ fn read_date(
         return None;
     }
     if let Some((d, mut end)) = day_at(tokens, used, k) {
+        // "on the 14th": a day of a month the reader knows.
+        let mut p = k;
+        if p > 0 && tokens[p - 1].text == "the" {
+            p -= 1;
+        }
+        let after_on = p > 0 && tokens[p - 1].text == "on";
+        let ordinal = end > k + 1;
+        if after_on && ordinal && word_at(tokens, end).and_then(month_of).is_none() {
+            let day = PartialDate {
+                year: None,
+                month: None,
+                day: Some(d),
+            };
+            return Some((day, None, end));
+        }
         if word_at(tokens, end) == Some("of") {
             end += 1;
         }
