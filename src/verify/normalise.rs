@@ -190,7 +190,12 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
         }
         let (mut n_letters, mut n_upper) = (0usize, 0usize);
         let mut first_letter_upper = None;
-        for c in part.chars().filter(|c| c.is_alphabetic()) {
+        // "ROK's" is still in capitals: the possessive does not count.
+        let stem_part = part
+            .strip_suffix("'s")
+            .or_else(|| part.strip_suffix("’s"))
+            .unwrap_or(part);
+        for c in stem_part.chars().filter(|c| c.is_alphabetic()) {
             n_letters += 1;
             let up = c.is_uppercase();
             n_upper += usize::from(up);
