@@ -1,7 +1,7 @@
 //! One function per subcommand: load what it needs, do the work, print,
 //! and say which exit code it earned.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
 use clap::CommandFactory;
@@ -16,9 +16,15 @@ use crate::verify::{self, Judgement, Verdict, Verifier};
 
 pub fn run(cli: Cli) -> Result<Exit> {
     let bank_path = cli.bank.as_deref();
+    // Color is decided once, for the stream that carries the output: the
+    // quiz's JSON mode gives stdout to the JSON and people get stderr.
+    let output_is_terminal = match &cli.command {
+        Command::Quiz(args) if args.format == Format::Json => io::stderr().is_terminal(),
+        _ => io::stdout().is_terminal(),
+    };
+    let colorful = render::init_color(cli.color, output_is_terminal);
     match &cli.command {
         Command::Verify(args) => {
-            render::init_color(cli.color, render::stdout_is_terminal());
             let bank = bank::load_facts(bank_path)?;
             let exit = verify_cmd(&bank, args);
             // The process ends next: freeing thousands of small strings
@@ -26,17 +32,12 @@ pub fn run(cli: Cli) -> Result<Exit> {
             std::mem::forget(bank);
             exit
         }
-        Command::Quiz(args) => crate::quiz::run(bank_path, cli.color, args),
+        Command::Quiz(args) => crate::quiz::run(bank_path, colorful, args),
         Command::Stats(args) => {
-            render::init_color(cli.color, render::stdout_is_terminal());
             crate::quiz::history::stats_cmd(&bank::load(bank_path)?, args.format)
         }
-        Command::Facts(args) => {
-            render::init_color(cli.color, render::stdout_is_terminal());
-            facts_cmd(&bank::load(bank_path)?, args)
-        }
+        Command::Facts(args) => facts_cmd(&bank::load(bank_path)?, args),
         Command::Bank(BankCommand::Check { path, format }) => {
-            render::init_color(cli.color, render::stdout_is_terminal());
             bank_check_cmd(path.as_deref().or(bank_path), *format)
         }
         Command::Completions { shell } => {

@@ -1,7 +1,7 @@
 //! Output: color decided once at start-up, and writers that turn a closed
 //! pipe into a quiet exit instead of a panic.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::Write;
 
 use colored::Colorize;
 
@@ -20,10 +20,6 @@ pub fn init_color(when: ColorWhen, stream_is_terminal: bool) -> bool {
     };
     colored::control::set_override(on);
     on
-}
-
-pub fn stdout_is_terminal() -> bool {
-    io::stdout().is_terminal()
 }
 
 /// Writes a line to stdout, mapping a closed pipe to [`crate::Error::BrokenPipe`].

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::bank::{self, Bank, QuestionKind};
-use crate::cli::{ColorWhen, Format, KindArg, QuizArgs};
+use crate::cli::{Format, KindArg, QuizArgs};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::render;
@@ -25,7 +25,8 @@ use session::Session;
 
 type Shared = Arc<Mutex<Session<'static>>>;
 
-pub fn run(bank_path: Option<&Path>, color: ColorWhen, args: &QuizArgs) -> Result<Exit> {
+/// Runs a quiz; `colorful` was decided at start-up for the feedback stream.
+pub fn run(bank_path: Option<&Path>, colorful: bool, args: &QuizArgs) -> Result<Exit> {
     if args.no_input {
         return Err(Error::Usage(
             "--no-input: a quiz needs answers. In scripts, give them on standard input, one a line, \
@@ -35,12 +36,6 @@ pub fn run(bank_path: Option<&Path>, color: ColorWhen, args: &QuizArgs) -> Resul
     }
     let json = args.format == Format::Json;
     let terminal = io::stdin().is_terminal() && io::stderr().is_terminal();
-    let feedback_tty = if json {
-        io::stderr().is_terminal()
-    } else {
-        io::stdout().is_terminal()
-    };
-    let colorful = render::init_color(color, feedback_tty);
 
     // The session outlives any borrow: the Ctrl-C handler needs it.
     let bank: &'static Bank = Box::leak(Box::new(bank::load(bank_path)?));

@@ -177,8 +177,6 @@ struct Slot<'a> {
     rel: Rel,
 }
 
-/// Judges the statement against one fact. `Err` names what the fact does
-/// not cover, so that the fact has nothing to say about the statement.
 /// What a fact leaves uncovered; turned into words only for the one
 /// explanation that is shown.
 #[derive(Debug, Clone, Copy)]
@@ -208,7 +206,8 @@ impl Uncovered {
 }
 
 /// Judges the statement against one fact's index (`ids` names the fact,
-/// or the two facts a merged index was made from).
+/// or the two facts a merged index was made from). `Err` names what the
+/// fact does not cover: then it has nothing to say about the statement.
 pub fn judge(
     v: &Verifier,
     a: &Analysis,
@@ -236,6 +235,7 @@ pub fn judge(
                 None => flips.push(k),
             }
         } else if v.filler.contains(s) || is_title_before_name(v, a, k) {
+            // Explained: carries no claim of its own.
         } else if !v.known(&t.text, s) && a.looks_like_name(k) {
             names.push(k);
         } else if !v.known(&t.text, s) && typo_of(&t.text, f) {
