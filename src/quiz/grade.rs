@@ -142,7 +142,7 @@ fn group(n: f64) -> String {
 }
 
 /// Content stems of a text, for comparing free-text answers.
-fn content_stems(text: &str) -> Vec<String> {
+fn content_stems(text: &str) -> Vec<normalise::Word> {
     normalise::tokenize(text)
         .into_iter()
         .filter(|t| t.kind != TokKind::Symbol && !normalise::is_stopword(&t.text))
@@ -157,7 +157,7 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// A word of the given answer that is the expected word or one typo from
 /// it (ordinary words of five letters or more only).
-fn word_present(want: &str, given: &[String]) -> bool {
+fn word_present(want: &str, given: &[normalise::Word]) -> bool {
     given.iter().any(|g| {
         g == want
             || (want.chars().count() >= 5

@@ -126,7 +126,7 @@ fn typo_of(word: &str, f: &FactIndex) -> bool {
     let first = word.chars().next();
     f.surfaces
         .iter()
-        .map(String::as_str)
+        .map(|w| w.as_str())
         .chain(lexicon::FILLER.iter().copied())
         .any(|s| {
             // Cheap tests first: length and first letter rule out most words.
@@ -217,7 +217,7 @@ pub fn judge(
     let mut matched = 0usize;
     let mut flips: Vec<usize> = Vec::new();
     // An opposite of a word that frames the fact: another frame.
-    let mut reframed: Option<(usize, String)> = None;
+    let mut reframed: Option<(usize, super::normalise::Word)> = None;
     let mut names: Vec<usize> = Vec::new();
     for (&k, s) in a.words.iter().zip(&a.stems) {
         let t = &a.tokens[k];
@@ -458,7 +458,7 @@ pub fn judge(
     if negated {
         let reason = match flips.first() {
             Some(&k) if a.negations.is_multiple_of(2) || f.negated => Reason::Opposite {
-                word: a.tokens[k].text.clone(),
+                word: a.tokens[k].text.to_string(),
             },
             _ => Reason::Negated,
         };

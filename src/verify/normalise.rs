@@ -5,7 +5,11 @@
 
 use std::sync::OnceLock;
 
+pub use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
+
+/// A word or stem: short ones are stored inline, without allocating.
+pub type Word = CompactString;
 
 use super::lexicon::{self, Cmp};
 
@@ -18,8 +22,9 @@ pub enum TokKind {
 
 #[derive(Debug, Clone)]
 pub struct Token {
-    /// Lower-cased, without dots or possessive `'s`.
-    pub text: String,
+    /// Lower-cased, without dots or possessive `'s`. Short words live
+    /// inline: no allocation for most tokens.
+    pub text: CompactString,
     /// Byte span in the original text.
     pub start: usize,
     pub end: usize,
@@ -76,7 +81,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 }
             }
             out.push(Token {
-                text: s[start..j].to_string(),
+                text: CompactString::from(&s[start..j]),
                 start,
                 end: j,
                 kind: TokKind::Number,
@@ -120,7 +125,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
         } else if matches!(c, '$' | '€' | '£' | '¥' | '₩' | '~' | '%') {
             let end = start + len;
             out.push(Token {
-                text: c.to_string(),
+                text: CompactString::from(&*c.encode_utf8(&mut [0; 4])),
                 start,
                 end,
                 kind: TokKind::Symbol,
@@ -150,7 +155,8 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
         let b = raw.as_bytes();
         let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
         let uppers = b.iter().filter(|c| c.is_ascii_uppercase()).count();
-        let text = raw.to_ascii_lowercase();
+        let mut text = CompactString::from(raw);
+        text.make_ascii_lowercase();
         let kind = if letters == 0 {
             TokKind::Number
         } else {
@@ -205,8 +211,10 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
         let cap = first_letter_upper == Some(true) || (!first && first_cap);
         let upper = n_letters >= 2 && n_upper == n_letters;
         let plain = part.bytes().all(|b| b.is_ascii_alphanumeric());
-        let mut lower: String = if plain {
-            part.to_ascii_lowercase()
+        let mut lower: CompactString = if plain {
+            let mut l = CompactString::from(part);
+            l.make_ascii_lowercase();
+            l
         } else {
             part.chars()
                 .filter(|&c| c != '.')
@@ -223,7 +231,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
                     "ca" => "can".into(),
                     "wo" => "will".into(),
                     "sha" => "shall".into(),
-                    _ => base.to_string(),
+                    _ => CompactString::from(base),
                 };
             } else if let Some(base) = lower.strip_suffix("'s") {
                 lower.truncate(base.len());
@@ -248,7 +256,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
         });
         if negated {
             out.push(Token {
-                text: "not".into(),
+                text: CompactString::const_new("not"),
                 start: offset + b,
                 end: offset + b,
                 kind: TokKind::Word,
@@ -265,8 +273,8 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
 
 /// A light English stemmer: enough to meet inflections (ties/tie,
 /// established/establish, quietly/quiet) at a few dozen instructions a word.
-pub fn stem(word: &str) -> String {
-    let mut w = word.to_string();
+pub fn stem(word: &str) -> CompactString {
+    let mut w = CompactString::from(word);
     let n = w.len();
     if !w.is_ascii() || n <= 3 {
         return w;
@@ -295,7 +303,7 @@ pub fn stem(word: &str) -> String {
     w
 }
 
-fn undouble(w: &mut String) {
+fn undouble(w: &mut CompactString) {
     let b = w.as_bytes();
     let n = b.len();
     if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'e' | b'o') {
@@ -578,7 +586,7 @@ pub fn negation_count(tokens: &[Token]) -> usize {
 /// One way of naming an entity.
 #[derive(Debug)]
 struct Alias {
-    words: Vec<String>,
+    words: Vec<Word>,
     entity: usize,
     /// Only matches when written in capitals.
     acronym: bool,
@@ -591,13 +599,13 @@ struct Alias {
 pub struct Gazetteer {
     /// First token of an alias → (alias tokens, entity index, acronym?),
     /// longest alias first.
-    aliases: HashMap<String, Vec<Alias>>,
+    aliases: HashMap<Word, Vec<Alias>>,
     /// Named dates as token sequences.
-    named_dates: Vec<(Vec<String>, u8, u8)>,
+    named_dates: Vec<(Vec<Word>, u8, u8)>,
     /// Every word that can begin a quantity, for a one-lookup test.
-    starters: rustc_hash::FxHashSet<String>,
+    starters: rustc_hash::FxHashSet<Word>,
     /// Every word of every alias.
-    words: rustc_hash::FxHashSet<String>,
+    words: rustc_hash::FxHashSet<Word>,
 }
 
 impl Gazetteer {
@@ -605,7 +613,7 @@ impl Gazetteer {
         let mut starters = rustc_hash::FxHashSet::default();
         let tables = [lexicon::UNITS, lexicon::TENS, lexicon::ORDINAL_UNITS];
         for w in tables.iter().flat_map(|t| t.iter().map(|(w, _)| *w)) {
-            starters.insert(w.to_string());
+            starters.insert(Word::from(w));
         }
         let words = lexicon::MONTHS.iter().map(|(w, _)| *w).chain(
             lexicon::CURRENCY_WORDS
@@ -617,7 +625,7 @@ impl Gazetteer {
                 .chain(["a", "hundred", "thousand", "million", "billion", "trillion"]),
         );
         for w in words {
-            starters.insert(w.to_string());
+            starters.insert(Word::from(w));
         }
         let mut gaz = Gazetteer {
             starters,
@@ -632,7 +640,7 @@ impl Gazetteer {
     /// Adds a name of an entity; `people` marks a name of its people
     /// ("Norwegians").
     pub fn add_alias(&mut self, alias: &str, entity: usize, people: bool) {
-        let toks: Vec<String> = tokenize(alias)
+        let toks: Vec<Word> = tokenize(alias)
             .into_iter()
             .map(|t| t.text)
             .filter(|t| t != "the")
@@ -683,7 +691,7 @@ impl Gazetteer {
     }
 
     pub fn add_named_date(&mut self, name: &str, month: u8, day: u8) {
-        let toks: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
+        let toks: Vec<Word> = tokenize(name).into_iter().map(|t| t.text).collect();
         if let Some(first) = toks.first() {
             self.starters.insert(first.clone());
             self.named_dates.push((toks, month, day));
@@ -720,7 +728,7 @@ pub struct Analysis {
     /// are taken out: token indices.
     pub words: Vec<usize>,
     /// The stem of each of `words`, computed once.
-    pub stems: Vec<String>,
+    pub stems: Vec<CompactString>,
     /// The whole statement is in capitals, so capitals say nothing.
     pub all_caps: bool,
 }
@@ -744,7 +752,7 @@ fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
         .map(|t| t.text.as_str())
 }
 
-fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[String]) -> bool {
+fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[Word]) -> bool {
     seq.iter().enumerate().all(|(k, s)| {
         tokens
             .get(i + k)
@@ -1411,7 +1419,7 @@ mod tests {
 
     #[test]
     fn contractions_and_possessives() {
-        let t: Vec<String> = tokenize("Spain didn't join Norway's U.S.-led bloc")
+        let t: Vec<Word> = tokenize("Spain didn't join Norway's U.S.-led bloc")
             .into_iter()
             .map(|t| t.text)
             .collect();

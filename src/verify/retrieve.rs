@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon;
-use super::normalise::{self, Analysis, Gazetteer, PartialDate, stem};
+use super::normalise::{self, Analysis, Gazetteer, PartialDate, Word, stem};
 use super::{Judgement, Verdict, judge};
 use crate::bank::{Bank, EntityKind, Role, Value};
 
@@ -36,17 +36,17 @@ pub struct IndexedValue {
 /// What the verifier knows of one fact.
 #[derive(Debug)]
 pub struct FactIndex {
-    pub stems: HashSet<String>,
+    pub stems: HashSet<Word>,
     /// Lower-case words, for typo matching.
-    pub surfaces: HashSet<String>,
+    pub surfaces: HashSet<Word>,
     pub entities: Vec<usize>,
     /// The canonical statement is itself negative ("did not have ties").
     pub negated: bool,
     pub values: Vec<IndexedValue>,
     /// Stems of which a statement must use one (empty: no requirement).
-    pub requires: Vec<String>,
+    pub requires: Vec<Word>,
     /// Stems that frame the fact; their opposites mean another scope.
-    pub scope_words: Vec<String>,
+    pub scope_words: Vec<Word>,
     /// Entities whose people the fact is about (empty: any).
     pub people: Vec<usize>,
     /// The entity the fact's values describe.
@@ -60,7 +60,7 @@ impl FactIndex {
         if self.negated != other.negated {
             return None;
         }
-        let union = |a: &[String], b: &[String]| -> Vec<String> {
+        let union = |a: &[Word], b: &[Word]| -> Vec<Word> {
             let mut out = a.to_vec();
             out.extend(b.iter().filter(|x| !a.contains(x)).cloned());
             out
@@ -100,10 +100,10 @@ pub struct Verifier<'b> {
     pub(crate) bank: &'b Bank,
     pub(crate) gaz: Gazetteer,
     pub(crate) facts: Vec<FactIndex>,
-    pub(crate) filler: HashSet<String>,
-    pub(crate) antonyms: HashMap<String, Vec<String>>,
+    pub(crate) filler: HashSet<Word>,
+    pub(crate) antonyms: HashMap<Word, Vec<Word>>,
     /// Stem → (its inverse document frequency, the facts that use it).
-    postings: HashMap<String, (f32, Vec<usize>)>,
+    postings: HashMap<Word, (f32, Vec<usize>)>,
     /// Entity index → what it stands for (a capital for its government).
     pub(crate) stands_for: Vec<Option<usize>>,
     pub(crate) part_of: Vec<Option<usize>>,
@@ -137,11 +137,11 @@ impl<'b> Verifier<'b> {
             .collect();
         let part_of = bank.entities.iter().map(|e| resolve(&e.part_of)).collect();
 
-        let mut filler: HashSet<String> = lexicon::FILLER.iter().map(|w| stem(w)).collect();
+        let mut filler: HashSet<Word> = lexicon::FILLER.iter().map(|w| stem(w)).collect();
         for w in &bank.lexicon.filler {
             filler.insert(stem(&w.to_lowercase()));
         }
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
+        let mut antonyms: HashMap<Word, Vec<Word>> = HashMap::default();
         let bank_pairs = bank
             .lexicon
             .antonyms
@@ -158,7 +158,7 @@ impl<'b> Verifier<'b> {
             .iter()
             .map(|f| {
                 let mut stems = HashSet::default();
-                let mut surfaces: HashSet<String> = HashSet::default();
+                let mut surfaces: HashSet<Word> = HashSet::default();
                 let mut add = |w: &str| {
                     if normalise::is_stopword(w)
                         || normalise::is_negation(w)
@@ -167,7 +167,7 @@ impl<'b> Verifier<'b> {
                         return;
                     }
                     stems.insert(stem(w));
-                    surfaces.insert(w.to_string());
+                    surfaces.insert(Word::from(w));
                 };
                 let statement = normalise::tokenize(&f.statement);
                 let negated = normalise::negation_count(&statement) % 2 == 1;
@@ -199,7 +199,7 @@ impl<'b> Verifier<'b> {
                     .iter()
                     .filter_map(|v| index_value(bank, v))
                     .collect();
-                let stems_of = |words: &[String]| -> Vec<String> {
+                let stems_of = |words: &[String]| -> Vec<Word> {
                     words.iter().map(|w| stem(&w.to_lowercase())).collect()
                 };
                 let requires = stems_of(&f.requires);
@@ -224,7 +224,7 @@ impl<'b> Verifier<'b> {
             })
             .collect();
         let n = facts.len().max(1) as f32;
-        let mut postings: HashMap<String, (f32, Vec<usize>)> = HashMap::default();
+        let mut postings: HashMap<Word, (f32, Vec<usize>)> = HashMap::default();
         for (fi, f) in facts.iter().enumerate() {
             for s in &f.stems {
                 postings.entry(s.clone()).or_default().1.push(fi);
