@@ -606,6 +606,8 @@ pub struct Gazetteer {
     starters: rustc_hash::FxHashSet<Word>,
     /// Every word of every alias.
     words: rustc_hash::FxHashSet<Word>,
+    /// Comparative phrases by their first word, longest first.
+    comparators: HashMap<&'static str, Vec<(&'static [&'static str], Cmp)>>,
 }
 
 impl Gazetteer {
@@ -627,8 +629,17 @@ impl Gazetteer {
         for w in words {
             starters.insert(Word::from(w));
         }
+        let mut comparators: HashMap<&'static str, Vec<(&'static [&'static str], Cmp)>> =
+            HashMap::default();
+        for &(phrase, c) in lexicon::COMPARATORS {
+            comparators.entry(phrase[0]).or_default().push((phrase, c));
+        }
+        for list in comparators.values_mut() {
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
         let mut gaz = Gazetteer {
             starters,
+            comparators,
             ..Self::default()
         };
         for (name, month, day) in lexicon::NAMED_DATES {
@@ -879,7 +890,8 @@ fn read_quantity(tokens: &[Token], used: &[bool], i: usize, gaz: &Gazetteer) -> 
     // Comparator phrase, kept only when a number follows.
     let mut cmp = Cmp::Exact;
     let mut j = i;
-    for (phrase, c) in lexicon::COMPARATORS {
+    let phrases = gaz.comparators.get(tokens[i].text.as_str());
+    for (phrase, c) in phrases.into_iter().flatten() {
         let all = phrase
             .iter()
             .enumerate()

@@ -102,6 +102,10 @@ pub struct Verifier<'b> {
     pub(crate) facts: Vec<FactIndex>,
     pub(crate) filler: HashSet<Word>,
     pub(crate) antonyms: HashMap<Word, Vec<Word>>,
+    /// Entity index → the facts that name it.
+    entity_facts: Vec<Vec<usize>>,
+    /// The facts that hold typed values.
+    valued_facts: Vec<usize>,
     /// Stem → (its inverse document frequency, the facts that use it).
     postings: HashMap<Word, (f32, Vec<usize>)>,
     /// Entity index → what it stands for (a capital for its government).
@@ -233,12 +237,23 @@ impl<'b> Verifier<'b> {
         for (idf, list) in postings.values_mut() {
             *idf = (1.0 + n / list.len() as f32).ln();
         }
+        let mut entity_facts = vec![Vec::new(); bank.entities.len()];
+        for (fi, f) in facts.iter().enumerate() {
+            for &e in &f.entities {
+                entity_facts[e].push(fi);
+            }
+        }
+        let valued_facts = (0..facts.len())
+            .filter(|&fi| !facts[fi].values.is_empty())
+            .collect();
         Verifier {
             bank,
             gaz,
             facts,
             filler,
             antonyms,
+            entity_facts,
+            valued_facts,
             postings,
             stands_for,
             part_of,
@@ -276,26 +291,37 @@ impl<'b> Verifier<'b> {
                 }
             }
         }
-        for (fi, f) in self.facts.iter().enumerate() {
-            let score = &mut scores[fi];
-            for m in &a.mentions {
-                let e = self.represents(m.entity);
-                if f.entities.contains(&m.entity) || e.is_some_and(|e| f.entities.contains(&e)) {
-                    *score += 1.0;
+        // Names and quantities, through the short lists of facts that
+        // name an entity or hold values, not a scan of every fact.
+        for m in &a.mentions {
+            for &fi in &self.entity_facts[m.entity] {
+                scores[fi] += 1.0;
+            }
+            if let Some(e) = self.represents(m.entity) {
+                for &fi in &self.entity_facts[e] {
+                    if !self.facts[fi].entities.contains(&m.entity) {
+                        scores[fi] += 1.0;
+                    }
                 }
-                let kind = self.bank.entities[m.entity].kind;
+            }
+            let kind = self.bank.entities[m.entity].kind;
+            for &fi in &self.valued_facts {
+                let f = &self.facts[fi];
                 if (kind == EntityKind::Person && f.person().is_some())
                     || (m.locative && kind.is_place() && f.place().is_some())
                 {
-                    *score += 2.0;
+                    scores[fi] += 2.0;
                 }
             }
-            for q in a.quantities.iter().filter(|q| !q.small) {
-                if f.values
+        }
+        for q in a.quantities.iter().filter(|q| !q.small) {
+            for &fi in &self.valued_facts {
+                if self.facts[fi]
+                    .values
                     .iter()
                     .any(|v| judge::comparable(&q.kind, &v.value))
                 {
-                    *score += 1.5;
+                    scores[fi] += 1.5;
                 }
             }
         }
