@@ -294,6 +294,9 @@ pub fn stem(word: &str) -> CompactString {
         undouble(&mut w);
     } else if w.ends_with("ly") && n > 5 {
         w.truncate(n - 2);
+    } else if w.ends_with("ment") && n > 8 {
+        // announcement/announce, establishment/establish
+        w.truncate(n - 4);
     } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w.truncate(n - 1);
     }
