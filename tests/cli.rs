@@ -147,9 +147,15 @@ fn broken_pipe_exits_quietly() {
     // Far more output than a pipe buffer holds, so the write really fails.
     let lines = "Cuba still has strong ties with North Korea.\n".repeat(5000);
     env.write("many.txt", lines);
+    for format in ["text", "jsonl", "json", "claimreview"] {
+        closed_pipe_is_quiet(&env, &["verify", "--format", format, "--file", "many.txt"]);
+    }
+}
+
+fn closed_pipe_is_quiet(env: &Env, args: &[&str]) {
     let mut child = env
         .std_cmd()
-        .args(["verify", "--file", "many.txt"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
