@@ -82,6 +82,16 @@ fn shipped_bank_covers_the_article() {
     assert!(bank.named_dates.iter().any(|d| d.month == 2 && d.day == 14));
 }
 
+/// Runs `factcheck --bank PATH ARGS…`.
+fn with_bank(env: &Env, path: impl AsRef<std::path::Path>, args: &[&str]) -> std::process::Output {
+    env.cmd()
+        .arg("--bank")
+        .arg(path.as_ref())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn check_json(env: &Env, bank: &Json) -> (i32, Vec<(String, String)>) {
     let path = env.write("bank.json", serde_json::to_vec_pretty(bank).unwrap());
     let out = env
@@ -223,14 +233,13 @@ fn unknown_schema_version_is_a_data_error() {
     let mut bank = shipped_bank();
     bank["schema_version"] = json!(99);
     let path = env.write("future.json", serde_json::to_vec(&bank).unwrap());
-    for args in [vec!["bank", "check"], vec!["facts"]] {
-        let mut c = env.cmd();
-        if args[0] == "bank" {
-            c.args(&args).arg(&path);
-        } else {
-            c.arg("--bank").arg(&path).args(&args);
-        }
-        let out = c.output().unwrap();
+    let check = env
+        .cmd()
+        .args(["bank", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    for out in [check, with_bank(&env, &path, &["facts"])] {
         assert_eq!(code(&out), 4);
         assert!(
             stderr(&out).contains("schema_version 99 is not supported"),
@@ -269,13 +278,7 @@ fn malformed_json_names_line_and_column() {
         "broken.json",
         "{\n  \"schema_version\": 1,\n  \"facts\": [,]\n}\n",
     );
-    let out = env
-        .cmd()
-        .arg("--bank")
-        .arg(&path)
-        .arg("facts")
-        .output()
-        .unwrap();
+    let out = with_bank(&env, &path, &["facts"]);
     assert_eq!(code(&out), 4);
     let err = stderr(&out);
     assert!(err.contains("broken.json:3:13"), "{err}");
@@ -286,13 +289,7 @@ fn malformed_json_names_line_and_column() {
 fn invalid_utf8_bank_is_a_data_error() {
     let env = Env::new();
     let path = env.write("latin1.json", b"{\n\"x\": \"caf\xe9\"}\n");
-    let out = env
-        .cmd()
-        .arg("--bank")
-        .arg(&path)
-        .arg("facts")
-        .output()
-        .unwrap();
+    let out = with_bank(&env, &path, &["facts"]);
     assert_eq!(code(&out), 4);
     assert!(
         stderr(&out).contains("latin1.json:2: input is not valid UTF-8"),
@@ -304,13 +301,7 @@ fn invalid_utf8_bank_is_a_data_error() {
 #[test]
 fn a_directory_is_not_a_bank() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .arg("--bank")
-        .arg(env.path())
-        .arg("facts")
-        .output()
-        .unwrap();
+    let out = with_bank(&env, env.path(), &["facts"]);
     assert_eq!(code(&out), 4);
 }
 
@@ -321,13 +312,7 @@ fn structurally_broken_bank_is_refused_on_load() {
     let qi = question_index(&bank, "193rd-choice");
     bank["questions"][qi]["fact"] = json!("gone");
     let path = env.write("bad.json", serde_json::to_vec(&bank).unwrap());
-    let out = env
-        .cmd()
-        .arg("--bank")
-        .arg(&path)
-        .args(["quiz", "--no-history"])
-        .output()
-        .unwrap();
+    let out = with_bank(&env, &path, &["quiz", "--no-history"]);
     assert_eq!(code(&out), 4);
     let err = stderr(&out);
     assert!(
@@ -368,13 +353,7 @@ fn another_bank_works_through_flag_and_environment() {
     assert_eq!(code(&out), 1);
     let v: Json = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["fact_id"], "opened");
-    let out = env
-        .cmd()
-        .arg("--bank")
-        .arg(&path)
-        .args(["facts", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = with_bank(&env, &path, &["facts", "--format", "json"]);
     let facts: Json = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(facts.as_array().unwrap().len(), 1);
 }

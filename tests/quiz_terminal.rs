@@ -82,6 +82,28 @@ fn answer(p: &mut PtySession, bank: &Bank, item: &Item, right: bool) {
     p.flush().unwrap();
 }
 
+/// A seeded three-question session in a pseudo-terminal, with the
+/// questions it will ask.
+fn start(env: &Env, bank: &Bank, color: bool) -> (PtySession, Vec<Item>) {
+    let seed = seed_with_every_kind(bank, 3);
+    let items = seeded_items(bank, 3, seed);
+    let seed_arg = seed.to_string();
+    let p = spawn(env, &["--count", "3", "--seed", &seed_arg], color);
+    (p, items)
+}
+
+/// Whether the text just before a verdict ends with a color code
+/// (ESC [ digits m) followed only by the mark (✔/✘) and a space. The pty
+/// reader shows the mark's UTF-8 bytes as separate characters.
+fn colored_verdict(before: &str) -> bool {
+    let head = before.trim_end_matches(|c: char| !c.is_ascii() || c == ' ');
+    head.rfind("\x1b[").is_some_and(|i| {
+        head[i + 2..]
+            .strip_suffix('m')
+            .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit() || c == ';'))
+    })
+}
+
 fn exit_code(p: &PtySession) -> i32 {
     match p.process().wait().unwrap() {
         WaitStatus::Exited(_, code) => code,
@@ -93,14 +115,15 @@ fn exit_code(p: &PtySession) -> i32 {
 fn arrow_keys_and_typing_answer_a_seeded_session() {
     let env = Env::new();
     let bank = shipped();
-    let seed = seed_with_every_kind(&bank, 3);
-    let items = seeded_items(&bank, 3, seed);
-    let seed_arg = seed.to_string();
-    let mut p = spawn(&env, &["--count", "3", "--seed", &seed_arg], false);
+    let (mut p, items) = start(&env, &bank, false);
     for (i, item) in items.iter().enumerate() {
         p.exp_string(&format!("Question {} of 3", i + 1)).unwrap();
         answer(&mut p, &bank, item, true);
-        p.exp_string("Right!").unwrap();
+        let before = p.exp_string("Right!").unwrap();
+        assert!(
+            !colored_verdict(&before),
+            "NO_COLOR, yet colored: {before:?}"
+        );
         let fact = &bank.questions[item.question].fact;
         p.exp_string(&format!("[{fact}]")).unwrap();
         p.exp_string(&format!("Score: {}/{}", i + 1, i + 1))
@@ -118,15 +141,14 @@ fn arrow_keys_and_typing_answer_a_seeded_session() {
 fn a_miss_is_shown_in_color_and_can_be_retried() {
     let env = Env::new();
     let bank = shipped();
-    let seed = seed_with_every_kind(&bank, 3);
-    let items = seeded_items(&bank, 3, seed);
-    let seed_arg = seed.to_string();
-    let mut p = spawn(&env, &["--count", "3", "--seed", &seed_arg], true);
+    let (mut p, items) = start(&env, &bank, true);
     p.exp_string("Question 1 of 3").unwrap();
     answer(&mut p, &bank, &items[0], false);
     let shown = p.exp_string("Wrong.").unwrap();
-    // The verdict is colored: an escape sequence right before it.
-    assert!(shown.ends_with('m') || shown.contains("\x1b["), "{shown:?}");
+    assert!(
+        colored_verdict(&shown),
+        "no color code before the verdict: {shown:?}"
+    );
     p.exp_string("The answer is: ").unwrap();
     for (i, item) in items.iter().enumerate().skip(1) {
         p.exp_string(&format!("Question {} of 3", i + 1)).unwrap();
@@ -149,10 +171,7 @@ fn a_miss_is_shown_in_color_and_can_be_retried() {
 fn ctrl_c_restores_the_terminal_prints_the_summary_and_exits_130() {
     let env = Env::new();
     let bank = shipped();
-    let seed = seed_with_every_kind(&bank, 3);
-    let items = seeded_items(&bank, 3, seed);
-    let seed_arg = seed.to_string();
-    let mut p = spawn(&env, &["--count", "3", "--seed", &seed_arg], false);
+    let (mut p, items) = start(&env, &bank, false);
     p.exp_string("Question 1 of 3").unwrap();
     answer(&mut p, &bank, &items[0], true);
     p.exp_string("Right!").unwrap();
