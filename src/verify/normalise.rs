@@ -40,6 +40,30 @@ pub struct Token {
     pub sentence_start: bool,
 }
 
+impl Token {
+    /// A number or symbol token: its text as written.
+    fn plain(
+        s: &str,
+        start: usize,
+        end: usize,
+        kind: TokKind,
+        prev_end: usize,
+        sentence_start: bool,
+    ) -> Token {
+        Token {
+            text: CompactString::from(&s[start..end]),
+            start,
+            end,
+            kind,
+            cap: false,
+            upper: false,
+            attached: prev_end == start,
+            possessive: false,
+            sentence_start,
+        }
+    }
+}
+
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | ':')
 }
@@ -80,17 +104,14 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token {
-                text: CompactString::from(&s[start..j]),
+            out.push(Token::plain(
+                s,
                 start,
-                end: j,
-                kind: TokKind::Number,
-                cap: false,
-                upper: false,
-                attached: prev_end == start,
-                possessive: false,
+                j,
+                TokKind::Number,
+                prev_end,
                 sentence_start,
-            });
+            ));
             sentence_start = false;
             prev_end = j;
             i = j;
@@ -124,17 +145,14 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             i = j;
         } else if matches!(c, '$' | '€' | '£' | '¥' | '₩' | '~' | '%') {
             let end = start + len;
-            out.push(Token {
-                text: CompactString::from(&*c.encode_utf8(&mut [0; 4])),
+            out.push(Token::plain(
+                s,
                 start,
                 end,
-                kind: TokKind::Symbol,
-                cap: false,
-                upper: false,
-                attached: prev_end == start,
-                possessive: false,
+                TokKind::Symbol,
+                prev_end,
                 sentence_start,
-            });
+            ));
             sentence_start = false;
             prev_end = end;
             i = end;
