@@ -87,6 +87,8 @@ pub const FILLER: &[&str] = &[
     "back",
     "toward",
     "towards",
+    "across",
+    "even",
     "came",
     "come",
     "comes",
@@ -132,7 +134,7 @@ pub const CONNECTORS: &[&str] = &[
 ];
 
 /// Words that open a concessive clause.
-pub const CONCESSIVE: &[&str] = &["despite", "although", "though"];
+pub const CONCESSIVE: &[&str] = &["despite", "although", "though", "even"];
 
 /// Comparative phrases, as words, read only when a number follows them.
 pub const COMPARATORS: &[(&[&str], Cmp)] = &[

@@ -1083,7 +1083,22 @@ fn read_number(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, 
     }
     let t = &tokens[k];
     if t.kind == TokKind::Number {
-        let mut value = parse_digits(&t.text)?;
+        // "14.000" with no scale after it: a European thousands separator.
+        let european = t.text.split('.').count() > 1
+            && !t.text.contains(',')
+            && t.text.split('.').skip(1).all(|g| g.len() == 3)
+            && t.text
+                .split('.')
+                .next()
+                .is_some_and(|g| (1..=3).contains(&g.len()))
+            && tokens
+                .get(k + 1)
+                .is_none_or(|n| lookup(lexicon::SCALES, &n.text).is_none());
+        let mut value = if european {
+            parse_digits(&t.text.replace('.', ""))?
+        } else {
+            parse_digits(&t.text)?
+        };
         let mut end = k + 1;
         // "12 500": a short group followed by groups of exactly three digits.
         if !t.text.contains([',', '.']) && t.text.len() <= 3 {
