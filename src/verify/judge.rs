@@ -117,10 +117,10 @@ fn relation(q: &QKind, cmp: lexicon::Cmp, v: &FactValue) -> Rel {
 /// A typo of one of the fact's ordinary words: same first letter, one edit
 /// away (two for long words; a swap of neighbours is one edit). Never
 /// applied to names.
-fn typo_of(word: &str, f: &FactIndex) -> bool {
+fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
     let n = word.chars().count();
     if !(5..=30).contains(&n) {
-        return false;
+        return None;
     }
     let max = if n >= 9 { 2 } else { 1 };
     let first = word.chars().next();
@@ -128,7 +128,7 @@ fn typo_of(word: &str, f: &FactIndex) -> bool {
         .iter()
         .map(|w| w.as_str())
         .chain(lexicon::FILLER.iter().copied())
-        .any(|s| {
+        .find(|s| {
             // Cheap tests first: length and first letter rule out most words.
             s.len() >= 4
                 && s.len().abs_diff(word.len()) <= max
@@ -219,6 +219,8 @@ pub fn judge(
     // An opposite of a word that frames the fact: another frame.
     let mut reframed: Option<(usize, super::normalise::Word)> = None;
     let mut names: Vec<usize> = Vec::new();
+    // Typos, with the stem of the word they were taken for.
+    let mut corrected: Vec<(usize, super::normalise::Word)> = Vec::new();
     for (&k, s) in a.words.iter().zip(&a.stems) {
         let t = &a.tokens[k];
         if t.kind != TokKind::Word {
@@ -238,8 +240,11 @@ pub fn judge(
             // Explained: carries no claim of its own.
         } else if !v.known(&t.text, s) && a.looks_like_name(k) {
             names.push(k);
-        } else if !v.known(&t.text, s) && typo_of(&t.text, f) {
+        } else if !v.known(&t.text, s)
+            && let Some(meant) = typo_of(&t.text, f)
+        {
             matched += 1;
+            corrected.push((k, super::normalise::stem(meant)));
         } else {
             return Err(Uncovered::Word(k));
         }
@@ -259,7 +264,20 @@ pub fn judge(
                         .get(*s)
                         .is_some_and(|ants| ants.iter().any(|x| f.requires.contains(x))))
         })
-        .map(|(&k, _)| k);
+        .map(|(&k, _)| k)
+        .or_else(|| {
+            corrected
+                .iter()
+                .find(|(_, s)| f.requires.contains(s))
+                .map(|&(k, _)| k)
+        })
+        .or_else(|| {
+            // …or a word of a name ("Paris" in "the Treaty of Paris").
+            a.mentions.iter().flat_map(|m| m.first..m.last).find(|&k| {
+                f.requires
+                    .contains(&super::normalise::stem(&a.tokens[k].text))
+            })
+        });
     let required = f.requires.is_empty() || anchor.is_some();
     // "Norway invited …" when the fact says Denmark did.
     if let Some(k) = anchor

@@ -173,11 +173,14 @@ impl<'b> Verifier<'b> {
                     stems.insert(stem(w));
                     surfaces.insert(Word::from(w));
                 };
+                // Words of names ("York" in "New York") are left to the
+                // names: otherwise "the two Yorks" would be a word of any
+                // fact whose quote names New York. Keywords are kept as given.
                 let statement = normalise::tokenize(&f.statement);
                 let negated = normalise::negation_count(&statement) % 2 == 1;
                 let quote = normalise::tokenize(&f.quote);
                 for t in statement.iter().chain(&quote) {
-                    if t.kind == normalise::TokKind::Word {
+                    if t.kind == normalise::TokKind::Word && !gaz.knows(&t.text) {
                         add(&t.text);
                     }
                 }
