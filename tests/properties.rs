@@ -143,6 +143,26 @@ proptest! {
     }
 }
 
+proptest! {
+    // Few cases: each input is around a megabyte.
+    #![proptest_config(ProptestConfig::with_cases(3))]
+
+    #[test]
+    fn megabyte_inputs_of_mixed_scripts_get_a_verdict(
+        words in proptest::collection::vec(
+            "(Cuba|Korea|193rd|14,000|not|\\PC{1,8}|[\\x00-\\x1f]{1,3}|쿠바|Куба)",
+            500..1_000,
+        )
+    ) {
+        // A random kilobyte-sized sample, repeated up to a megabyte.
+        let sample = words.join(" ");
+        let text = format!("{sample} ").repeat(1_000_000 / (sample.len() + 1) + 1);
+        prop_assert!(text.len() >= 1_000_000);
+        let j = verifier().judge(&text);
+        prop_assert_eq!(j.statement.len(), text.len());
+    }
+}
+
 #[test]
 fn fact_statements_survive_case_and_punctuation() {
     let v = verifier();
