@@ -89,6 +89,7 @@ pub const FILLER: &[&str] = &[
     "towards",
     "across",
     "even",
+    "expected",
     "came",
     "come",
     "comes",
