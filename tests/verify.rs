@@ -23,6 +23,13 @@ fn rows(tsv: &str) -> Vec<(Verdict, String, String)> {
         .collect()
 }
 
+/// One judgement per line, as `--format jsonl` writes them.
+fn jsonl(text: &str) -> Vec<Judgement> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 /// `verify --format jsonl --file PATH`: the exit code and the records.
 fn verify_file(env: &Env, path: &std::path::Path) -> (i32, Vec<Judgement>, String) {
     let out = env
@@ -31,10 +38,7 @@ fn verify_file(env: &Env, path: &std::path::Path) -> (i32, Vec<Judgement>, Strin
         .arg(path)
         .output()
         .unwrap();
-    let records = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = jsonl(&stdout(&out));
     (code(&out), records, stderr(&out))
 }
 
@@ -202,10 +206,7 @@ fn jsonl_is_one_record_per_line() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 1);
-    let lines: Vec<Judgement> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Judgement> = jsonl(&stdout(&out));
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0].verdict, Verdict::Refuted);
     assert_eq!(lines[1].verdict, Verdict::NotEnoughInfo);
@@ -313,10 +314,7 @@ fn file_and_stdin_skip_blank_and_comment_lines() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 3);
-    let recs: Vec<Judgement> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let recs: Vec<Judgement> = jsonl(&stdout(&out));
     assert_eq!(
         recs[0].statement,
         "Cuba still has strong ties with North Korea."
