@@ -7,10 +7,11 @@ use std::path::Path;
 use clap::CommandFactory;
 use serde_json::json;
 
-use crate::bank::{self, Bank, check};
+use crate::bank::{self, Bank};
 use crate::cli::{BankCommand, Cli, Command, FactsArgs, Format, VerifyArgs, VerifyFormat};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::lint;
 use crate::render::{self, out};
 use crate::verify::{self, Judgement, Verdict, Verifier};
 
@@ -333,7 +334,7 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
         None => (bank::EMBEDDED.to_string(), bank::EMBEDDED_NAME.to_string()),
     };
     let bank = bank::parse(&text, &name)?;
-    let problems = check::full(&bank);
+    let problems = lint::full(&bank);
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     match format {

@@ -240,7 +240,7 @@ fn text_transcript_teaches() {
     assert!(text.contains("✔ Right!"));
     assert!(text.contains(&format!(
         "✘ Wrong. The answer is: {}",
-        q1.answer_text(&bank)
+        factcheck::quiz::grade::answer_text(q1, &bank)
     )));
     assert!(text.contains(&q1.explanation));
     assert!(text.contains(&format!("[{}]", f1.id)) && text.contains(&f1.quote));

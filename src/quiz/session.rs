@@ -105,7 +105,7 @@ impl<'b> Session<'b> {
             prompt: q.prompt.clone(),
             given: given_text,
             correct,
-            right_answer: q.answer_text(self.bank),
+            right_answer: grade::answer_text(q, self.bank),
             retry,
         };
         if let Some(h) = &mut self.history {
