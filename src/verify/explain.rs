@@ -101,15 +101,22 @@ pub(crate) fn slot_text(a: &Analysis, s: &Slot) -> String {
 pub(crate) fn replacement(a: &Analysis, s: &Slot) -> (usize, usize, String) {
     let (mut b, e) = a.span(s.first, s.last);
     let mut text = s.fact.text.clone();
-    if let Value::Date { date: d, .. } = &s.fact.value
-        && s.first > 0
-    {
-        let prev = &a.tokens[s.first - 1];
-        let want = if d.day.is_some() { "on" } else { "in" };
-        if matches!(prev.text.as_str(), "in" | "on") && prev.text != want {
-            b = prev.start;
-            text = format!("{want} {text}");
+    let prev = s.first.checked_sub(1).map(|k| &a.tokens[k]);
+    match (&s.fact.value, prev) {
+        (Value::Date { date: d, .. }, Some(prev)) => {
+            let want = if d.day.is_some() { "on" } else { "in" };
+            if matches!(prev.text.as_str(), "in" | "on") && prev.text != want {
+                b = prev.start;
+                text = format!("{want} {text}");
+            }
         }
+        // A period brings its own words: "in 1958" → "from 1961 to 1968".
+        (Value::Period { .. }, Some(prev))
+            if matches!(prev.text.as_str(), "in" | "on" | "during") =>
+        {
+            b = prev.start;
+        }
+        _ => {}
     }
     if b == 0 {
         text = upper_first(&text);
