@@ -28,6 +28,7 @@ pub use explain::{Candidate, ReadValue, Reading};
 mod index;
 mod read;
 mod retrieve;
+mod structure;
 
 use serde::Serialize;
 
@@ -132,8 +133,25 @@ fn judge_fact(
 }
 
 impl Verifier<'_> {
-    /// Judges one statement.
+    /// Judges one statement: clause by clause when it makes several
+    /// claims or sets one against another.
     pub fn judge(&self, statement: &str) -> Judgement {
+        let parts = structure::clauses(statement);
+        if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
+            return self.judge_simple(statement);
+        }
+        // A statement one fact covers whole is judged whole first.
+        if parts.iter().all(|c| c.denied.is_none()) {
+            let j = self.judge_simple(statement);
+            if j.verdict != Verdict::NotEnoughInfo {
+                return j;
+            }
+        }
+        structure::judge(self, statement, &parts)
+    }
+
+    /// Judges one claim.
+    pub(crate) fn judge_simple(&self, statement: &str) -> Judgement {
         let a = self.analyse(statement);
         let candidates = self.retrieve(&a);
         let mut outcomes: Vec<(explain::Outcome, f32)> = Vec::new();

@@ -59,8 +59,9 @@ impl Analysis {
 
 /// Reads a statement.
 pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
-    let tokens = tokenize(text);
+    let tokens = expand_shorthand(tokenize(text));
     let mut used = vec![false; tokens.len()];
+    skip_opening_particle(text, &tokens, &mut used);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = letters > 3 && !text.chars().any(|c| c.is_lowercase());
     // Names first, so that COVID-19 or a year inside a name is no quantity.
@@ -78,6 +79,52 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
         words,
         stems,
         all_caps,
+    }
+}
+
+/// Shorthand read as the words it stands for ("govt", "wasnt", "w/");
+/// the first word keeps the span of what was written.
+fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
+    if !tokens
+        .iter()
+        .any(|t| lang::SHORTHAND_MAP.contains_key(t.text.as_str()))
+    {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 4);
+    for t in tokens {
+        match lang::SHORTHAND_MAP.get(t.text.as_str()) {
+            Some(words) if t.kind == TokKind::Word => {
+                for (i, w) in words.split(' ').enumerate() {
+                    let mut part = t.clone();
+                    part.text = CompactString::from(w);
+                    part.attached = i == 0 && t.attached;
+                    part.sentence_start = i == 0 && t.sentence_start;
+                    // Later words take no width, as a "n't" does: spans stay in order.
+                    if i > 0 {
+                        part.start = t.end;
+                    }
+                    out.push(part);
+                }
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// "yes, …", "BREAKING: …", "fun fact: …": words before the claim.
+fn skip_opening_particle(text: &str, tokens: &[Token], used: &mut [bool]) {
+    let mut k = 0;
+    while k < tokens.len().min(3) && lang::PARTICLES_SET.contains(tokens[k].text.as_str()) {
+        k += 1;
+        let gap = tokens
+            .get(k)
+            .map_or("", |next| &text[tokens[k - 1].end..next.start]);
+        if gap.contains([',', ':', '!', '-', '\u{2014}']) {
+            used[..k].fill(true);
+            return;
+        }
     }
 }
 
