@@ -41,8 +41,12 @@ pub fn run(cli: Cli) -> Result<Exit> {
             bank_check_cmd(path.as_deref().or(bank_path), *format)
         }
         Command::Completions { shell } => {
+            // clap_complete panics on a failed write; generate into memory
+            // so that a closed pipe (`| head -1`) ends quietly instead.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "factcheck", &mut script);
             let mut stdout = io::stdout().lock();
-            clap_complete::generate(*shell, &mut Cli::command(), "factcheck", &mut stdout);
+            stdout.write_all(&script)?;
             stdout.flush()?;
             Ok(Exit::Success)
         }

@@ -188,3 +188,27 @@ fn broken_pipe_in_a_shell_pipeline() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     assert_eq!(stdout(&out).lines().count(), 1);
 }
+
+/// Runs the binary with its stdout on a pipe whose reading end is already
+/// closed: the first write fails, as in `factcheck … | head -1` once head
+/// has gone.
+fn run_into_closed_pipe(env: &Env, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    env.std_cmd()
+        .args(args)
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn completions_into_a_closed_pipe_exit_quietly() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run_into_closed_pipe(&env, &["completions", shell]);
+        assert_eq!(code(&out), 0, "{shell}: {}", stderr(&out));
+        assert!(out.stderr.is_empty(), "{shell}: {}", stderr(&out));
+    }
+}
