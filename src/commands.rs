@@ -2,15 +2,17 @@
 //! and say which exit code it earned.
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::path::Path;
 
 use clap::CommandFactory;
 use serde_json::json;
 
 use crate::bank::{self, Bank, check};
-use crate::cli::{BankCommand, Cli, Command, FactsArgs, Format, VerifyArgs, VerifyFormat};
+use crate::cli::{self, BankCommand, Cli, Command, FactsArgs, Format, VerifyArgs, VerifyFormat};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::quiz::select;
 use crate::render::{self, out};
 use crate::verify::{self, Judgement, Verdict, Verifier};
 
@@ -50,13 +52,50 @@ pub fn run(cli: Cli) -> Result<Exit> {
             stdout.flush()?;
             Ok(Exit::Success)
         }
-        Command::Man => {
-            let mut stdout = io::stdout().lock();
-            clap_mangen::Man::new(Cli::command()).render(&mut stdout)?;
-            stdout.flush()?;
-            Ok(Exit::Success)
-        }
+        Command::Man(args) => man_cmd(args.dir.as_deref()),
     }
+}
+
+/// The main man page on stdout, or with `--dir` one page per command
+/// (factcheck.1, factcheck-verify.1, factcheck-bank-check.1, ...), the
+/// names the SEE ALSO sections refer to.
+fn man_cmd(dir: Option<&Path>) -> Result<Exit> {
+    let mut root = cli::command().disable_help_subcommand(true);
+    root.build();
+    let Some(dir) = dir else {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&man_page(&root)?)?;
+        stdout.flush()?;
+        return Ok(Exit::Success);
+    };
+    let write_err = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut pending = vec![root];
+    let stdout = io::stdout();
+    let mut w = stdout.lock();
+    while let Some(cmd) = pending.pop() {
+        pending.extend(cmd.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+        let path = dir.join(clap_mangen::Man::new(cmd.clone()).get_filename());
+        std::fs::write(&path, man_page(&cmd)?).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        out(&mut w, path.display())?;
+    }
+    w.flush()?;
+    Ok(Exit::Success)
+}
+
+/// One man page: clap_mangen's sections, then environment, files and
+/// exit status.
+fn man_page(cmd: &clap::Command) -> Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
+    page.extend_from_slice(crate::help::MAN_SECTIONS.as_bytes());
+    Ok(page)
 }
 
 /// Statements from the arguments, or streamed from a file or stdin.
@@ -77,10 +116,15 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     let mut w = BufWriter::new(stdout.lock());
     let mut sink = Sink::new(args, bank);
     let mut exit_verdicts = Vec::new();
+    let flush_each = is_dialogue(args);
     let mut judge = |w: &mut BufWriter<_>, statement: &str| -> Result<()> {
         let j = verifier.judge(statement);
         exit_verdicts.push(j.verdict);
-        sink.write(w, &j)
+        sink.write(w, &j)?;
+        if flush_each {
+            w.flush()?;
+        }
+        Ok(())
     };
     match &args.file {
         None => {
@@ -94,6 +138,23 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     w.flush()?;
     std::mem::forget(verifier);
     Ok(verify::batch_exit(exit_verdicts))
+}
+
+/// Whether statements come from a pipe or a terminal (a person, or a
+/// script that sends one statement and waits for its verdict) and go to
+/// something other than a regular file: then each record is flushed as it
+/// is judged. Reading a file, or writing to one, keeps the buffering.
+fn is_dialogue(args: &VerifyArgs) -> bool {
+    args.file.as_deref() == Some(Path::new("-"))
+        && !matches!(args.format, VerifyFormat::Json | VerifyFormat::Claimreview)
+        && !is_regular_file(io::stdin().as_fd())
+        && !is_regular_file(io::stdout().as_fd())
+}
+
+fn is_regular_file(fd: std::os::fd::BorrowedFd) -> bool {
+    fd.try_clone_to_owned()
+        .and_then(|fd| std::fs::File::from(fd).metadata())
+        .is_ok_and(|m| m.is_file())
 }
 
 /// Calls `f` on every statement line of a file ("-" = stdin), streaming,
@@ -139,6 +200,8 @@ struct Sink<'a> {
     quiet: bool,
     bank: &'a Bank,
     count: usize,
+    /// Text is wrapped to a terminal's width, never in a pipe or file.
+    width: Option<usize>,
 }
 
 impl<'a> Sink<'a> {
@@ -148,6 +211,7 @@ impl<'a> Sink<'a> {
             quiet: args.quiet,
             bank,
             count: 0,
+            width: render::stdout_width(),
         }
     }
 
@@ -162,7 +226,7 @@ impl<'a> Sink<'a> {
                 if self.count > 1 {
                     out(w, "")?;
                 }
-                write_text(w, j)?;
+                write_text(w, self.width, j)?;
             }
             VerifyFormat::Jsonl => {
                 // Straight into the buffered writer: no string per record.
@@ -219,27 +283,22 @@ fn indent(s: &str) -> String {
         .join("\n")
 }
 
-fn write_text(w: &mut impl Write, j: &Judgement) -> Result<()> {
+fn write_text(w: &mut impl Write, width: Option<usize>, j: &Judgement) -> Result<()> {
+    let head = format!("{}  ", render::verdict(j.verdict));
+    out(w, render::wrap(width, &head, "  ", &j.statement))?;
+    // Labels padded to one width, continuation lines hung under the text.
+    let label = |name: &str| format!("  {} ", render::dim(&format!("{name:<11}")));
+    let hang = " ".repeat(14);
     out(
         w,
-        format_args!("{}  {}", render::verdict(j.verdict), j.statement),
-    )?;
-    out(
-        w,
-        format_args!("  {} {}", render::dim("why:       "), j.explanation),
+        render::wrap(width, &label("why:"), &hang, &j.explanation),
     )?;
     if let (Some(id), Some(quote)) = (&j.fact_id, &j.evidence) {
-        out(
-            w,
-            format_args!(
-                "  {} [{id}] {}",
-                render::dim("evidence:  "),
-                render::quote(quote)
-            ),
-        )?;
+        let text = format!("[{id}] {}", render::quote(quote));
+        out(w, render::wrap(width, &label("evidence:"), &hang, &text))?;
     }
     if let Some(c) = &j.correction {
-        out(w, format_args!("  {} {c}", render::dim("correction:")))?;
+        out(w, render::wrap(width, &label("correction:"), &hang, c))?;
     }
     Ok(())
 }
@@ -289,18 +348,17 @@ fn claim_review(bank: &Bank, j: &Judgement) -> serde_json::Value {
 }
 
 fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
-    if let Some(t) = &args.topic
-        && !bank.topics().contains(&t.as_str())
-    {
-        return Err(Error::Usage(format!(
-            "unknown topic \"{t}\"; topics: {}",
-            bank.topics().join(", ")
-        )));
+    if let Some(t) = &args.topic {
+        select::check_topics(bank, std::slice::from_ref(t))?;
     }
     let facts: Vec<_> = bank
         .facts
         .iter()
-        .filter(|f| args.topic.as_ref().is_none_or(|t| &f.topic == t))
+        .filter(|f| {
+            args.topic
+                .as_ref()
+                .is_none_or(|t| select::topic_matches(t, &f.topic))
+        })
         .collect();
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
@@ -310,6 +368,7 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
             serde_json::to_string_pretty(&facts).map_err(io::Error::other)?,
         )?,
         Format::Text => {
+            let width = render::stdout_width();
             for f in facts {
                 out(
                     &mut w,
@@ -319,11 +378,9 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
                         render::dim(&format!("({})", f.topic))
                     ),
                 )?;
-                out(&mut w, format_args!("  {}", f.statement))?;
-                out(
-                    &mut w,
-                    format_args!("  {}", render::dim(&render::quote(&f.quote))),
-                )?;
+                out(&mut w, render::wrap(width, "  ", "  ", &f.statement))?;
+                let quote = render::wrap(width, "  ", "  ", &render::quote(&f.quote));
+                out(&mut w, render::dim(&quote))?;
             }
         }
     }
@@ -373,9 +430,9 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
                 out(
                     &mut w,
                     format_args!(
-                        "{} {name}: {} problem(s)",
+                        "{} {name}: {}",
                         render::bad("invalid"),
-                        problems.len()
+                        render::plural(problems.len(), "problem")
                     ),
                 )?;
             }

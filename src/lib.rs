@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod exit;
+pub mod help;
 pub mod quiz;
 pub mod render;
 pub mod verify;

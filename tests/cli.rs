@@ -212,3 +212,33 @@ fn completions_into_a_closed_pipe_exit_quietly() {
         assert!(out.stderr.is_empty(), "{shell}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn usage_errors_are_one_line_in_the_tools_voice() {
+    let env = Env::new();
+    for (args, wants) in [
+        (&["quiz", "--count", "0"][..], &["1 or more", "--count"][..]),
+        (&["quiz", "--count", "-1"], &["1 or more", "--count"]),
+        (&["quiz", "--count", "many"], &["1 or more"]),
+        (&["quiz", "--pass-mark", "101"], &["from 0 to 100"]),
+        (&["quiz", "--pass-mark", "-5"], &["from 0 to 100"]),
+        (&["--nope"], &["--nope", "factcheck --help"]),
+        (
+            &["verify", "--format", "xml", "x"],
+            &["xml", "factcheck verify --help"],
+        ),
+        (&["quiz", "--cuont", "3"], &["--cuont", "--count"]),
+        (&[], &["subcommand"]),
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(code(&out), 2, "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("factcheck: "), "{args:?}: {err}");
+        assert!(!err.contains("4294967295"), "{args:?}: {err}");
+        assert!(!err.contains("unexpected argument '-1'"), "{args:?}: {err}");
+        for want in wants {
+            assert!(err.contains(want), "{args:?}: {want:?} not in {err}");
+        }
+    }
+}

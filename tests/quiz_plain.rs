@@ -593,3 +593,68 @@ fn kill_9_leaves_a_readable_history_with_every_shown_answer() {
         .collect();
     assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
 }
+
+/// How many questions of the shipped bank a topic has.
+fn questions_on(topic: &str) -> usize {
+    let bank = shipped();
+    bank.questions
+        .iter()
+        .filter(|q| bank.fact(&q.fact).unwrap().topic == topic)
+        .count()
+}
+
+#[test]
+fn the_default_count_shrinks_to_what_the_filters_leave() {
+    let env = Env::new();
+    let n = questions_on("economy");
+    assert!(
+        n < 10,
+        "the test needs a topic with fewer than 10 questions"
+    );
+    for topic in ["economy", "Economy", "ECONOMY"] {
+        let (c, s, err) = quiz_json(&env, &["--topic", topic, "--no-history"], String::new());
+        assert_eq!(c, 0, "{topic}: {err}");
+        assert_eq!(s["questions"], n, "{topic}");
+    }
+    // Without filters the default stays ten.
+    let (_, s, _) = quiz_json(&env, &["--no-history"], String::new());
+    assert_eq!(s["questions"], 10);
+}
+
+#[test]
+fn an_explicit_count_larger_than_the_filters_leave_is_an_error() {
+    let env = Env::new();
+    let n = questions_on("economy");
+    let out = env
+        .cmd()
+        .args(["quiz", "--topic", "economy", "--count", "10"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains(&format!(
+            "--count 10 is more than the {n} questions available; use --count {n} or fewer"
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn facts_topic_matches_in_any_case() {
+    let env = Env::new();
+    let lower = env
+        .cmd()
+        .args(["facts", "--topic", "economy"])
+        .output()
+        .unwrap();
+    let upper = env
+        .cmd()
+        .args(["facts", "--topic", "Economy"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&upper), 0, "{}", stderr(&upper));
+    assert!(!lower.stdout.is_empty());
+    assert_eq!(lower.stdout, upper.stdout);
+}

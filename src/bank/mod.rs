@@ -48,19 +48,31 @@ fn load_as<Q: serde::de::DeserializeOwned + Default + QuestionList>(
             // A bank whose references do not hold would make every command
             // misbehave; refuse it up front and point at the full report.
             let problems = check::structural(&bank);
-            if let Some(first) = problems.first() {
-                return Err(Error::BankInvalid {
-                    path: name,
-                    message: format!(
-                        "{} problem(s), the first: {}: {}",
-                        problems.len(),
-                        first.location,
-                        first.message
-                    ),
-                });
+            if !problems.is_empty() {
+                return Err(refusal(&text, name, problems));
             }
             Ok(bank)
         }
+    }
+}
+
+/// The error for a bank refused on load. It counts the problems as `bank
+/// check` does (every check, on the whole bank), so that every command
+/// gives the same number for the same file.
+fn refusal(text: &str, name: String, structural: Vec<check::Problem>) -> Error {
+    let problems = match parse::<Vec<Question>>(text, &name) {
+        Ok(full) => check::full(&full),
+        Err(_) => structural,
+    };
+    let first = &problems[0];
+    Error::BankInvalid {
+        message: format!(
+            "{}, the first: {}: {}",
+            crate::render::plural(problems.len(), "problem"),
+            first.location,
+            first.message
+        ),
+        path: name,
     }
 }
 
