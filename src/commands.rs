@@ -35,9 +35,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
             exit
         }
         Command::Quiz(args) => crate::quiz::run(bank_path, colorful, args),
-        Command::Stats(args) => {
-            crate::quiz::history::stats_cmd(&bank::load(bank_path)?, args.format)
-        }
+        Command::Stats(args) => crate::quiz::stats::stats_cmd(&bank::load(bank_path)?, args.format),
         Command::Facts(args) => facts_cmd(&bank::load(bank_path)?, args),
         Command::Bank(BankCommand::Check { path, format }) => {
             bank_check_cmd(path.as_deref().or(bank_path), *format)

@@ -8,6 +8,7 @@ mod plain;
 mod prompt;
 pub mod select;
 pub mod session;
+pub mod stats;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -72,6 +73,7 @@ pub fn run(bank_path: Option<&Path>, colorful: bool, args: &QuizArgs) -> Result<
         seed,
         pass_mark: args.pass_mark,
         started: Instant::now(),
+        started_at: history::now(),
         history,
         json,
         width: if json {

@@ -62,6 +62,8 @@ pub struct Session<'b> {
     pub seed: u64,
     pub pass_mark: Option<u8>,
     pub started: Instant,
+    /// `started` as seconds since the epoch, recorded with each answer.
+    pub started_at: f64,
     pub history: Option<History>,
     /// Feedback and summaries go to stdout, or to stderr under
     /// `--format json` so that stdout holds only the JSON.
@@ -130,6 +132,7 @@ impl<'b> Session<'b> {
                 fact: q.fact.clone(),
                 topic,
                 correct,
+                session: Some(self.started_at),
             };
             if let Err(e) = h.append(&[rec]) {
                 eprintln!("factcheck: warning: {e}; answers are no longer recorded");
