@@ -114,15 +114,11 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     let mut w = BufWriter::new(stdout.lock());
     let mut sink = Sink::new(args, bank);
     let mut exit_verdicts = Vec::new();
-    let flush_each = is_dialogue(args);
+    let flush_when_waiting = is_dialogue(args);
     let mut judge = |w: &mut BufWriter<_>, statement: &str| -> Result<()> {
         let j = verifier.judge(statement);
         exit_verdicts.push(j.verdict);
-        sink.write(w, &j)?;
-        if flush_each {
-            w.flush()?;
-        }
-        Ok(())
+        sink.write(w, &j)
     };
     match &args.file {
         None => {
@@ -130,7 +126,13 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
                 judge(&mut w, s.trim())?;
             }
         }
-        Some(path) => for_each_line(path, |line| judge(&mut w, line))?,
+        Some(path) => for_each_line(path, |input| match input {
+            Input::Statement(line) => judge(&mut w, line),
+            // Before a read that may block, the verdicts so far go out:
+            // whoever sent them may be waiting for them.
+            Input::Waiting if flush_when_waiting => Ok(w.flush()?),
+            Input::Waiting => Ok(()),
+        })?,
     }
     sink.finish(&mut w)?;
     w.flush()?;
@@ -140,8 +142,10 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
 
 /// Whether statements come from a pipe or a terminal (a person, or a
 /// script that sends one statement and waits for its verdict) and go to
-/// something other than a regular file: then each record is flushed as it
-/// is judged. Reading a file, or writing to one, keeps the buffering.
+/// something other than a regular file. Then the records judged so far
+/// are flushed whenever no further line is waiting in the input: after
+/// every record in a dialogue, once per 64 KiB of input in a bulk pipe.
+/// Reading a file, or writing to one, keeps the buffering.
 fn is_dialogue(args: &VerifyArgs) -> bool {
     args.file.as_deref() == Some(Path::new("-"))
         && !matches!(args.format, VerifyFormat::Json | VerifyFormat::Claimreview)
@@ -155,40 +159,56 @@ fn is_regular_file(fd: std::os::fd::BorrowedFd) -> bool {
         .is_ok_and(|m| m.is_file())
 }
 
+/// What [`for_each_line`] hands on: a statement, or word that no whole
+/// line is waiting, so that the next read may block on whoever writes.
+enum Input<'a> {
+    Statement(&'a str),
+    Waiting,
+}
+
 /// Calls `f` on every statement line of a file ("-" = stdin), streaming,
 /// so that memory stays flat whatever the input size.
-fn for_each_line(path: &Path, mut f: impl FnMut(&str) -> Result<()>) -> Result<()> {
-    let name = path.display().to_string();
+fn for_each_line(path: &Path, mut f: impl FnMut(Input) -> Result<()>) -> Result<()> {
     let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
-    let reader: Box<dyn BufRead> = if path == Path::new("-") {
-        Box::new(io::stdin().lock())
+    if path == Path::new("-") {
+        let reader = io::BufReader::with_capacity(64 * 1024, io::stdin());
+        lines_of(reader, path, read_err, &mut f)
     } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(path).map_err(read_err)?,
-        ))
-    };
-    let mut reader = reader;
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        lines_of(io::BufReader::new(file), path, read_err, &mut f)
+    }
+}
+
+fn lines_of<R: io::Read>(
+    mut reader: io::BufReader<R>,
+    path: &Path,
+    read_err: impl Fn(io::Error) -> Error,
+    f: &mut impl FnMut(Input) -> Result<()>,
+) -> Result<()> {
     let mut buf = Vec::new();
     let mut line_no = 0;
     loop {
+        if !reader.buffer().contains(&b'\n') {
+            f(Input::Waiting)?;
+        }
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(read_err)?;
+        let n = reader.read_until(b'\n', &mut buf).map_err(&read_err)?;
         if n == 0 {
             return Ok(());
         }
         line_no += 1;
         let line = std::str::from_utf8(&buf).map_err(|_| Error::InvalidUtf8 {
-            path: name.clone(),
+            path: path.display().to_string(),
             line: line_no,
         })?;
         let line = line.trim_start_matches('\u{feff}').trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        f(line)?;
+        f(Input::Statement(line))?;
     }
 }
 
@@ -408,11 +428,10 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
             .map_err(io::Error::other)?,
         )?,
         Format::Text => {
+            let width = render::stdout_width();
             for p in &problems {
-                out(
-                    &mut w,
-                    format_args!("{}: {}: {}", name, p.location, p.message),
-                )?;
+                let text = format!("{}: {}: {}", name, p.location, p.message);
+                out(&mut w, render::wrap(width, "", "  ", &text))?;
             }
             if problems.is_empty() {
                 out(

@@ -407,7 +407,9 @@ fn answers_are_recorded_and_stats_report_them() {
         bank.questions[items[1].question].fact.as_str()
     );
     let out = env.cmd().arg("stats").output().unwrap();
-    assert!(stdout(&out).contains("Accuracy by topic") && stdout(&out).contains("Most missed facts"));
+    assert!(
+        stdout(&out).contains("Accuracy by topic") && stdout(&out).contains("Most missed facts")
+    );
     // --no-history leaves the file alone.
     quiz_json(
         &env,

@@ -162,15 +162,27 @@ fn examples_are_found_with_their_continuations_and_output() {
 #[test]
 fn wildcards_match_within_a_line_only() {
     for (pattern, actual, want) in [
-        ("Score: 3/3 (100%) in [..]", "Score: 3/3 (100%) in 0m 01s", true),
-        ("Score: 3/3 (100%) in [..]", "Score: 2/3 (66.7%) in 0m 01s", false),
+        (
+            "Score: 3/3 (100%) in [..]",
+            "Score: 3/3 (100%) in 0m 01s",
+            true,
+        ),
+        (
+            "Score: 3/3 (100%) in [..]",
+            "Score: 2/3 (66.7%) in 0m 01s",
+            false,
+        ),
         ("a [..] c [..] e", "a b c d e", true),
         ("a [..] c", "a b d", false),
         ("exact", "exact", true),
         ("exact", "exactly", false),
         ("[..]", "", true),
     ] {
-        assert_eq!(line_matches(pattern, actual), want, "{pattern:?} ~ {actual:?}");
+        assert_eq!(
+            line_matches(pattern, actual),
+            want,
+            "{pattern:?} ~ {actual:?}"
+        );
     }
     assert!(!output_matches(&["one".into()], "one\ntwo\n"));
 }
