@@ -25,6 +25,16 @@ pub enum Error {
     #[error("{path}: {message}; run `factcheck bank check {path}` to see every problem")]
     BankInvalid { path: String, message: String },
 
+    /// A bank refused on load for the problems found then; the command
+    /// layer recounts them as `bank check` does (see `commands::run`).
+    #[error("{path}: {count} problem{}, the first: {first}; run `factcheck bank check {path}` to see every problem", if *.count == 1 { "" } else { "s" })]
+    BankRefused {
+        path: String,
+        text: String,
+        count: usize,
+        first: String,
+    },
+
     #[error("{path}:{line}: input is not valid UTF-8; save the file as UTF-8 and try again")]
     InvalidUtf8 { path: String, line: usize },
 
@@ -60,6 +70,7 @@ impl Error {
             Error::Read { .. }
             | Error::BankSyntax { .. }
             | Error::BankInvalid { .. }
+            | Error::BankRefused { .. }
             | Error::InvalidUtf8 { .. }
             | Error::Write { .. }
             | Error::Io(_) => Exit::Data,

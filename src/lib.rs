@@ -31,6 +31,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod exit;
+pub mod help;
 pub(crate) mod lang;
 pub(crate) mod lint;
 pub mod quiz;

@@ -53,15 +53,12 @@ fn load_as<Q: serde::de::DeserializeOwned + Default + QuestionList>(
             // A bank whose references do not hold would make every command
             // misbehave; refuse it up front and point at the full report.
             let problems = validate::structural(&bank);
-            if let Some(first) = problems.first() {
-                return Err(Error::BankInvalid {
+            if !problems.is_empty() {
+                return Err(Error::BankRefused {
                     path: name,
-                    message: format!(
-                        "{} problem(s), the first: {}: {}",
-                        problems.len(),
-                        first.location,
-                        first.message
-                    ),
+                    text,
+                    count: problems.len(),
+                    first: problems[0].to_string(),
                 });
             }
             Ok(bank)

@@ -15,6 +15,12 @@ pub struct Problem {
     pub message: String,
 }
 
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
 pub(crate) fn problem(location: impl Into<String>, message: impl Into<String>) -> Problem {
     Problem {
         location: location.into(),

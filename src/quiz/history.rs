@@ -7,19 +7,16 @@
 //! shown, and concurrent sessions never lose each other's answers. A
 //! damaged file is reported and copied aside before it is ever rewritten.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Bank;
-use crate::cli::Format;
 use crate::error::{Error, Result};
-use crate::exit::Exit;
-use crate::render::{self, out};
 
 pub const FILE_NAME: &str = "history.jsonl";
 
@@ -33,6 +30,11 @@ pub struct Record {
     pub fact: String,
     pub topic: String,
     pub correct: bool,
+    /// When the quiz session that gave this answer started (seconds since
+    /// the epoch), so that `stats` can score sessions; absent in older
+    /// histories.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<f64>,
 }
 
 pub fn now() -> f64 {
@@ -206,24 +208,9 @@ pub fn cards(records: &[Record], bank: &Bank) -> HashMap<String, Card> {
     cards
 }
 
-#[derive(Debug, Serialize)]
-struct TopicStats {
-    topic: String,
-    answered: usize,
-    right: usize,
-    percent: f64,
-}
-
-#[derive(Debug, Serialize)]
-struct MissedFact {
-    fact: String,
-    missed: usize,
-    answered: usize,
-    statement: Option<String>,
-}
-
-/// `factcheck stats`: accuracy per topic and the facts missed most.
-pub fn stats_cmd(bank: &Bank, format: Format) -> Result<Exit> {
+/// The answers recorded for one bank, oldest first, and the file they
+/// were read from: what `stats` shows, whatever the storage underneath.
+pub fn recorded(bank: &Bank) -> Result<(PathBuf, Vec<Record>)> {
     let Some(dir) = dir() else {
         return Err(Error::Usage(
             "no history location: set FACTCHECK_HOME or XDG_DATA_HOME".into(),
@@ -237,116 +224,13 @@ pub fn stats_cmd(bank: &Bank, format: Format) -> Result<Exit> {
     if let Some(w) = history.damage_warning(&loaded) {
         eprintln!("factcheck: warning: {w}");
     }
-    let records: Vec<&Record> = loaded
+    let mut records: Vec<Record> = loaded
         .records
-        .iter()
+        .into_iter()
         .filter(|r| r.bank == bank.source.title)
         .collect();
-    let mut topics: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut facts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for r in &records {
-        let t = topics.entry(&r.topic).or_default();
-        t.0 += 1;
-        t.1 += usize::from(r.correct);
-        let f = facts.entry(&r.fact).or_default();
-        f.0 += 1;
-        f.1 += usize::from(!r.correct);
-    }
-    let pct = |right: usize, n: usize| {
-        if n == 0 {
-            0.0
-        } else {
-            (right as f64 * 1000.0 / n as f64).round() / 10.0
-        }
-    };
-    let topic_stats: Vec<TopicStats> = topics
-        .iter()
-        .map(|(t, (n, right))| TopicStats {
-            topic: t.to_string(),
-            answered: *n,
-            right: *right,
-            percent: pct(*right, *n),
-        })
-        .collect();
-    let mut missed: Vec<MissedFact> = facts
-        .iter()
-        .filter(|(_, (_, m))| *m > 0)
-        .map(|(f, (n, m))| MissedFact {
-            fact: f.to_string(),
-            missed: *m,
-            answered: *n,
-            statement: bank.fact(f).map(|x| x.statement.clone()),
-        })
-        .collect();
-    missed.sort_by(|a, b| b.missed.cmp(&a.missed).then(a.fact.cmp(&b.fact)));
-    missed.truncate(5);
-    let right: usize = records.iter().filter(|r| r.correct).count();
-    let stdout = io::stdout();
-    let mut w = BufWriter::new(stdout.lock());
-    match format {
-        Format::Json => out(
-            &mut w,
-            serde_json::to_string_pretty(&serde_json::json!({
-                "history": history.path,
-                "answered": records.len(),
-                "right": right,
-                "percent": pct(right, records.len()),
-                "topics": topic_stats,
-                "most_missed": missed,
-            }))
-            .map_err(io::Error::other)?,
-        )?,
-        Format::Text => {
-            if records.is_empty() {
-                out(
-                    &mut w,
-                    format_args!(
-                        "No answers recorded yet in {}. Run `factcheck quiz` first.",
-                        history.path.display()
-                    ),
-                )?;
-            } else {
-                out(
-                    &mut w,
-                    format_args!(
-                        "{} answers, {} right ({}%)",
-                        records.len(),
-                        right,
-                        pct(right, records.len())
-                    ),
-                )?;
-                out(&mut w, "")?;
-                out(&mut w, render::heading("By topic"))?;
-                for t in &topic_stats {
-                    out(
-                        &mut w,
-                        format_args!(
-                            "  {:<28} {:>3}/{:<3} {:>5.1}%",
-                            t.topic, t.right, t.answered, t.percent
-                        ),
-                    )?;
-                }
-                if !missed.is_empty() {
-                    out(&mut w, "")?;
-                    out(&mut w, render::heading("Most missed facts"))?;
-                    for m in &missed {
-                        out(
-                            &mut w,
-                            format_args!(
-                                "  {} missed {}/{}: {}",
-                                m.fact,
-                                m.missed,
-                                m.answered,
-                                m.statement.as_deref().unwrap_or("(not in this bank)")
-                            ),
-                        )?;
-                    }
-                }
-            }
-        }
-    }
-    w.flush()?;
-    Ok(Exit::Success)
+    records.sort_by(|a, b| a.time.total_cmp(&b.time));
+    Ok((history.path, records))
 }
 
 #[cfg(test)]

@@ -136,9 +136,12 @@ impl Verifier<'_> {
     /// Judges one statement: clause by clause when it makes several
     /// claims or sets one against another.
     pub fn judge(&self, statement: &str) -> Judgement {
-        let parts = structure::clauses(statement);
+        let a = self.analyse(statement);
+        let names: Vec<(usize, usize)> =
+            a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
+        let parts = structure::clauses(statement, &names);
         if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
-            return self.judge_simple(statement);
+            return self.judge_read(statement, a);
         }
         // A statement one fact covers whole is judged whole first.
         if parts.iter().all(|c| c.denied.is_none()) {
@@ -152,7 +155,11 @@ impl Verifier<'_> {
 
     /// Judges one claim.
     pub(crate) fn judge_simple(&self, statement: &str) -> Judgement {
-        let a = self.analyse(statement);
+        self.judge_read(statement, self.analyse(statement))
+    }
+
+    /// Judges one claim, already read.
+    fn judge_read(&self, statement: &str, a: Analysis) -> Judgement {
         let candidates = self.retrieve(&a);
         let mut outcomes: Vec<(explain::Outcome, f32)> = Vec::new();
         let mut closest: Option<(usize, explain::Uncovered)> = None;

@@ -36,8 +36,9 @@ const PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "from", "to", "by", "for", "with", "aboard", "near", "into", "via", "of",
 ];
 
-/// Splits a statement into its clauses.
-pub(crate) fn clauses(s: &str) -> Vec<Clause> {
+/// Splits a statement into its clauses; `names` are the byte ranges of
+/// the bank's names in it.
+pub(crate) fn clauses(s: &str, names: &[(usize, usize)]) -> Vec<Clause> {
     let toks = tokenize(s);
     let mut out = Vec::new();
     let mut start = 0;
@@ -47,7 +48,7 @@ pub(crate) fn clauses(s: &str) -> Vec<Clause> {
         }
         let left = &toks[start..k];
         let right_end = next_conjunction(&toks, k + 1);
-        if is_claim(left) && is_claim(&toks[k + 1..right_end]) && !joins_names(&toks, k) {
+        if is_claim(left) && is_claim(&toks[k + 1..right_end]) && !joins_names(&toks, k, names) {
             out.push(range(&toks, start, k));
             start = k + 1;
         }
@@ -73,10 +74,11 @@ fn is_claim(toks: &[Token]) -> bool {
     toks.iter().filter(|t| !lang::is_stopword(&t.text)).count() >= 3
 }
 
-/// "North and South Denmark signed …", "oslo and bern set up …":
-/// an "and" within the first words joins the subjects, not two claims.
-fn joins_names(toks: &[Token], k: usize) -> bool {
-    toks[k].text == "and" && k <= 2
+/// "oslo and bern set up …", "trade between Norway and Denmark …": an
+/// "and" between two names joins them, not two claims.
+fn joins_names(toks: &[Token], k: usize, names: &[(usize, usize)]) -> bool {
+    let inside = |t: &Token| names.iter().any(|&(a, b)| a <= t.start && t.end <= b);
+    toks[k].text == "and" && inside(&toks[k - 1]) && inside(&toks[k + 1])
 }
 
 /// Finds a contrast inside one clause: the asserted part, and the denied
@@ -254,7 +256,11 @@ mod tests {
     use super::*;
 
     fn parts(s: &str) -> Vec<(String, Option<String>)> {
-        clauses(s)
+        let names: Vec<(usize, usize)> = ["Oslo", "Bern", "Norway", "Denmark"]
+            .iter()
+            .filter_map(|n| s.find(n).map(|i| (i, i + n.len())))
+            .collect();
+        clauses(s, &names)
             .into_iter()
             .map(|c| {
                 let denied = c.denied.map(|d| match d {
@@ -310,6 +316,8 @@ mod tests {
         let s = "the mirror has 18 segments and the shield is the size of a court";
         assert_eq!(parts(s).len(), 2);
         let s = "Oslo and Bern set up diplomatic relations in 2024";
+        assert_eq!(parts(s).len(), 1);
+        let s = "trade between Norway and Denmark amounted to 21 million dollars";
         assert_eq!(parts(s).len(), 1);
         let s = "no contrast here, just one claim";
         assert_eq!(parts(s), vec![(s.to_string(), None)]);
