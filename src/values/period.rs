@@ -1,6 +1,6 @@
 //! Periods: a span of time ("from 1961 to 1968", "1961–68", "between 1961
-//! and 1968", "the 1950s"). A date within a fact's period holds (Webb led
-//! NASA in 1963); one outside it does not.
+//! and 1968", "the 1950s"). A date within a fact's period holds (a head
+//! of an agency from 1961 to 1968 headed it in 1963); one outside does not.
 
 use super::Rel;
 use super::date::{self, year_at};

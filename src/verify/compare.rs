@@ -20,6 +20,10 @@ pub(crate) struct Slot<'a> {
     pub(crate) rel: Rel,
 }
 
+fn small_count(s: &Slot) -> bool {
+    matches!(s.fact.value, Value::Count { value } if value < 20.0)
+}
+
 fn rank(r: Rel, role: Role) -> u8 {
     match (r, role) {
         (Rel::Match, _) => 3,
@@ -61,14 +65,16 @@ pub(crate) fn values<'f>(
                     b
                 }
             });
+        let rank = matches!(q.kind, Value::Ordinal { .. });
         match best {
-            // "the first country" for the 193rd: a rank word is a claim
-            // whenever the fact has a rank; a small count word ("the two
-            // countries") only when it matches.
-            Some(s)
-                if q.small && s.rel != Rel::Match && !matches!(q.kind, Value::Ordinal { .. }) => {}
+            // "the first country" for the 112th: a rank word is a claim
+            // whenever the fact has a rank, and so is a small count word
+            // when the fact's own count is small ("two agencies" for
+            // three); "the two countries" for 12,500 visitors is no count.
+            Some(s) if q.small && s.rel != Rel::Match && !rank && !small_count(&s) => {}
             Some(s) => slots.push(s),
-            None if q.small => {}
+            // "the first images": a rank word the fact itself uses.
+            None if q.small && (!rank || f.surfaces.contains(&a.tokens[q.first].text)) => {}
             None => return Err(Uncovered::Quantity(qi)),
         }
     }

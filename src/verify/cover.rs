@@ -6,7 +6,7 @@
 use super::compare::Slot;
 use super::explain::Uncovered;
 use super::index::{FactIndex, Verifier};
-use super::read::Analysis;
+use super::read::{Analysis, Mention};
 use crate::bank::EntityKind;
 use crate::lang::{self, TokKind, Word, stem};
 use crate::values::Rel;
@@ -48,7 +48,10 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
             }
         } else if lang::RESTRICTIVE_SET.contains(t.text.as_str()) {
             w.restrictive.push(k);
-        } else if v.filler.contains(s) || is_title_before_name(v, a, k) {
+        } else if v.filler.contains(s)
+            || v.filler.contains(&t.text)
+            || is_title_before_name(v, a, k)
+        {
             // Explained: carries no claim of its own.
         } else if !v.known(&t.text, s) && a.looks_like_name(k) {
             w.names.push(k);
@@ -107,6 +110,7 @@ pub(crate) fn mentions<'f>(
     slots: &mut Vec<Slot<'f>>,
 ) -> Result<(), Uncovered> {
     for m in &a.mentions {
+        let m = &resolve(v, f, m);
         let entity = &v.bank.entities[m.entity];
         // "Danes visited" is not "Norwegians visited".
         if m.people && !f.people.is_empty() && !f.people.contains(&m.entity) {
@@ -142,6 +146,24 @@ pub(crate) fn mentions<'f>(
         }
     }
     Ok(())
+}
+
+/// An ambiguous name as the entity this fact knows, if it knows one of
+/// them ("Jordan" in a fact about the river is the river).
+fn resolve(v: &Verifier, f: &FactIndex, m: &Mention) -> Mention {
+    let knows = |e: usize| {
+        f.entities.contains(&e)
+            || f.person().is_some_and(|(p, _)| p == e)
+            || f.place().is_some_and(|(p, _)| p == e)
+            || v.represents(e).is_some_and(|r| f.entities.contains(&r))
+    };
+    let mut m = m.clone();
+    if !knows(m.entity)
+        && let Some(&e) = m.also.iter().find(|&&e| knows(e))
+    {
+        m.entity = e;
+    }
+    m
 }
 
 /// Unknown capitalised names, grouped: a different person beside

@@ -165,10 +165,20 @@ fn gazetteer(bank: &Bank) -> Gazetteer {
     gaz
 }
 
+/// Filler words by stem; adverbs in "-ly" as written, since their stems
+/// are other words' ("namely" would make "named" filler, "formally" the
+/// adjective "formal").
 fn filler(bank: &Bank) -> HashSet<Word> {
-    let mut filler: HashSet<Word> = lang::FILLER.iter().map(|w| stem(w)).collect();
+    let key = |w: &str| {
+        if w.ends_with("ly") {
+            Word::from(w)
+        } else {
+            stem(w)
+        }
+    };
+    let mut filler: HashSet<Word> = lang::FILLER.iter().map(|w| key(w)).collect();
     for w in &bank.lexicon.filler {
-        filler.insert(stem(&w.to_lowercase()));
+        filler.insert(key(&w.to_lowercase()));
     }
     filler
 }

@@ -26,6 +26,7 @@ mod decide;
 mod explain;
 pub use explain::{Candidate, ReadValue, Reading};
 mod index;
+mod order;
 mod read;
 mod retrieve;
 mod structure;
@@ -136,6 +137,11 @@ impl Verifier<'_> {
     /// Judges one statement: clause by clause when it makes several
     /// claims or sets one against another.
     pub fn judge(&self, statement: &str) -> Judgement {
+        if let Some(o) = order::find(self, statement)
+            && let Some(j) = order::judge(self, statement, &o)
+        {
+            return j;
+        }
         let a = self.analyse(statement);
         let names: Vec<(usize, usize)> =
             a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
@@ -181,9 +187,11 @@ impl Verifier<'_> {
         let clauses = read::clauses(&a);
         if outcomes.is_empty() && clauses.len() >= 2 {
             let fits = |f: &index::FactIndex, clause: &[usize]| {
-                clause
-                    .iter()
-                    .all(|&w| f.stems.contains(&a.stems[w]) || self.filler.contains(&a.stems[w]))
+                clause.iter().all(|&w| {
+                    f.stems.contains(&a.stems[w])
+                        || self.filler.contains(&a.stems[w])
+                        || self.filler.contains(&a.tokens[a.words[w]].text)
+                })
             };
             for (k, &(fa, sa)) in candidates.iter().enumerate() {
                 for &(fb, sb) in &candidates[k + 1..] {

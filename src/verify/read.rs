@@ -17,6 +17,9 @@ pub struct Mention {
     pub people: bool,
     /// Written as a possessive ("Norway's").
     pub possessive: bool,
+    /// Other entities the same words name ("Jordan": the country and the
+    /// river); the fact a statement is judged against decides.
+    pub also: Vec<usize>,
 }
 
 /// A statement read into what the verifier compares.
@@ -147,9 +150,14 @@ fn find_mentions(
             i += 1;
             continue;
         }
+        // An acronym typed in lower case ("unesco") is the name, unless it is
+        // also a common word ("us", "it"): then only in capitals or after
+        // "the" ("the us").
+        let after_the = i > 0 && tokens[i - 1].text == "the";
+        let acronym_ok = t.upper || all_caps || after_the || !lang::is_stopword(&t.text);
         let matched = gaz.aliases.get(&t.text).and_then(|cands| {
             cands.iter().find(|alias| {
-                (!alias.acronym || t.upper || all_caps)
+                (!alias.acronym || acronym_ok)
                     && crate::values::seq_matches(tokens, used, i, &alias.words)
             })
         });
@@ -158,6 +166,11 @@ fn find_mentions(
             continue;
         };
         let len = alias.words.len();
+        let also: Vec<usize> = gaz.aliases[&t.text]
+            .iter()
+            .filter(|o| o.entity != alias.entity && o.words == alias.words)
+            .map(|o| o.entity)
+            .collect();
         let mut k = i;
         if k > 0 && tokens[k - 1].text == "the" {
             k -= 1;
@@ -171,6 +184,7 @@ fn find_mentions(
             locative,
             people: alias.people,
             possessive: tokens[i + len - 1].possessive,
+            also,
         });
         i += len;
     }

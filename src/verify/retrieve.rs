@@ -29,6 +29,9 @@ impl Verifier<'_> {
         }
         for m in &a.mentions {
             add(&self.entity_facts[m.entity], 1.0);
+            for &e in &m.also {
+                add(&self.entity_facts[e], 1.0);
+            }
             if let Some(e) = self.represents(m.entity) {
                 let extra: Vec<usize> = self.entity_facts[e]
                     .iter()

@@ -281,9 +281,9 @@ mod tests {
                 "the treaty was signed in rome",
             ),
             (
-                "it launched from kourou rather than from cape canaveral",
-                "it launched from kourou",
-                "it launched from cape canaveral",
+                "it sailed from genoa rather than from cadiz",
+                "it sailed from genoa",
+                "it sailed from cadiz",
             ),
             (
                 "the move targets diplomacy in africa, not latin america",

@@ -1,0 +1,357 @@
+//! Order in time and elapsed time: "A after B", "A before B", "A followed
+//! B", "A, 65 years after B", "less than a year after B", "A since B".
+//! Each side's time comes from a date it names or from the fact that
+//! supports it; the times decide. An order the verifier cannot resolve
+//! is NOT_ENOUGH_INFO, never SUPPORTED.
+
+use super::{Judgement, Verdict, Verifier};
+use crate::bank::{PartialDate, Role};
+use crate::lang::{self, Cmp, Token, tokenize};
+use crate::values::{FactValue, Value};
+
+/// Which side of the order word is the later event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Later {
+    Left,
+    Right,
+    /// The left side began at the right side's time.
+    Start,
+}
+
+/// A statement read as two events in order.
+#[derive(Debug)]
+pub(crate) struct Order {
+    left: (usize, usize),
+    right: (usize, usize),
+    later: Later,
+    /// "65 years after": the gap claimed, in days, with its bound.
+    gap: Option<(f64, Cmp)>,
+    /// The word has other senses ("followed the law"): without times on
+    /// both sides it is no order.
+    weak: bool,
+}
+
+/// Finds the first order word with words on both sides.
+pub(crate) fn find(v: &Verifier, s: &str) -> Option<Order> {
+    let toks = tokenize(s);
+    for k in 1..toks.len() {
+        let Some((len, later, weak)) = marker(&toks, k) else {
+            continue;
+        };
+        if k + len >= toks.len() || !has_content(&toks[..k]) || !has_content(&toks[k + len..]) {
+            continue;
+        }
+        let (gap, left_end) = gap_before(v, s, &toks, k);
+        return Some(Order {
+            left: (toks[0].start, left_end),
+            right: (toks[k + len].start, s.len()),
+            later,
+            gap,
+            weak,
+        });
+    }
+    None
+}
+
+fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
+    let mut best: Option<(usize, Later, bool)> = None;
+    for &(phrase, side) in lang::ORDER {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let hit = words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == *w));
+        if hit && best.is_none_or(|(n, _, _)| words.len() > n) {
+            let weak = side.ends_with('?');
+            let later = match side.trim_end_matches('?') {
+                "left" => Later::Left,
+                "right" => Later::Right,
+                _ => Later::Start,
+            };
+            best = Some((words.len(), later, weak));
+        }
+    }
+    best
+}
+
+fn has_content(toks: &[Token]) -> bool {
+    toks.iter().any(|t| !lang::is_stopword(&t.text))
+}
+
+/// A duration right before the order word ("65 years", "less than a
+/// decade"): the gap, and where the left event's words end.
+fn gap_before(v: &Verifier, s: &str, toks: &[Token], k: usize) -> (Option<(f64, Cmp)>, usize) {
+    let left = &s[..toks[k].start];
+    let a = v.analyse(left);
+    match a.quantities.last() {
+        Some(q) if q.last == a.tokens.len() => match q.kind {
+            Value::Duration { days } => {
+                let (start, _) = a.span(q.first, q.last);
+                (Some((days, q.cmp)), start)
+            }
+            _ => (None, toks[k - 1].end),
+        },
+        _ => (None, toks[k - 1].end),
+    }
+}
+
+/// An event's time as a range of days.
+type Span = (i64, i64);
+
+/// Judges a statement that orders two events; `None` leaves it to the
+/// other stages (the order is part of one fact's own words).
+pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgement> {
+    let left = statement[o.left.0..o.left.1].trim_end_matches([',', ' ']);
+    let right = statement[o.right.0..o.right.1].trim();
+    let (lj, lt) = event(v, left);
+    let (rj, rt) = event(v, right);
+    for j in [&lj, &rj].into_iter().flatten() {
+        if j.verdict == Verdict::Refuted {
+            return Some(with_statement(j.clone(), statement));
+        }
+    }
+    if o.weak && (lt.is_none() || rt.is_none()) {
+        return None;
+    }
+    let rel = match (lt, rt) {
+        (Some(l), Some(r)) => relation(l, r, o),
+        _ => None,
+    };
+    let supported =
+        |j: &Option<Judgement>| j.as_ref().is_none_or(|j| j.verdict == Verdict::Supported);
+    let whole = v.judge_simple(statement);
+    match rel {
+        Some(false) => Some(refuted(statement, o, lj.or(rj), whole)),
+        Some(true) if supported(&lj) && supported(&rj) => {
+            let j = lj.or(rj).unwrap_or(whole);
+            Some(with_statement(j, statement))
+        }
+        // The order is the fact's own ("cut off after the revolution"):
+        // its words decide, as for any statement.
+        _ if whole.verdict != Verdict::NotEnoughInfo && fact_orders(v, &whole) => None,
+        _ => Some(unresolved(statement, whole)),
+    }
+}
+
+/// What the words around the order tell of which end of a span is meant:
+/// "after he left" is the end of a tenure.
+#[derive(Clone, Copy)]
+enum Cue {
+    Start,
+    End,
+    Whole,
+}
+
+impl Cue {
+    /// The end of a span the words pick, from `lang/data/span_cues.tsv`.
+    fn of(toks: &[Token]) -> Cue {
+        toks.iter()
+            .find_map(|t| match lang::SPAN_CUES_MAP.get(t.text.as_str()) {
+                Some(&"end") => Some(Cue::End),
+                Some(_) => Some(Cue::Start),
+                None => None,
+            })
+            .unwrap_or(Cue::Whole)
+    }
+}
+
+/// An event: how the article judges its words, and its time, from a date
+/// it names or from the supporting fact's date or period.
+fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
+    let a = v.analyse(text);
+    let cue = Cue::of(&a.tokens);
+    // The words that pick an end of a span are the order's, not the event's.
+    let plain: Vec<&str> = tokenize(text)
+        .iter()
+        .filter(|t| !lang::SPAN_CUES_MAP.contains_key(t.text.as_str()))
+        .map(|t| &text[t.start..t.end])
+        .collect();
+    let text = &plain.join(" ");
+    let named = a.quantities.iter().find_map(|q| match &q.kind {
+        Value::Date { date, alt: None } => span(date),
+        Value::Period { from, until } => Some((span(from)?.0, span(until)?.1)),
+        _ => None,
+    });
+    let only_date = a
+        .words
+        .iter()
+        .all(|&k| lang::is_stopword(&a.tokens[k].text))
+        && a.mentions.is_empty();
+    if only_date {
+        return (None, named);
+    }
+    let j = v.judge_simple(text);
+    let from_fact = (j.verdict == Verdict::Supported)
+        .then(|| fact_time(v, &j, cue))
+        .flatten();
+    (Some(j), named.or(from_fact))
+}
+
+fn fact_time(v: &Verifier, j: &Judgement, cue: Cue) -> Option<Span> {
+    let fact = v.bank().fact(j.fact_id.as_deref()?)?;
+    fact.values.iter().find_map(|bv| {
+        let fv = FactValue::from_bank(v.bank(), bv).ok()?;
+        if fv.role != Role::Claim && !matches!(fv.value, Value::Period { .. }) {
+            return None;
+        }
+        match fv.value {
+            Value::Date { date, .. } => span(&date),
+            Value::Period { from, until } => match cue {
+                Cue::Start => span(&from),
+                Cue::End => span(&until),
+                Cue::Whole => Some((span(&from)?.0, span(&until)?.1)),
+            },
+            _ => None,
+        }
+    })
+}
+
+/// The days a partial date may mean.
+fn span(d: &PartialDate) -> Option<Span> {
+    let y = d.year?;
+    let (m0, m1) = d.month.map_or((1, 12), |m| (m, m));
+    let last = last_day(y, m1);
+    let (d0, d1) = d.day.map_or((1, last), |d| (d, d));
+    Some((days(y, m0, d0), days(y, m1, d1)))
+}
+
+fn last_day(y: i32, m: u8) -> u8 {
+    (28..=31)
+        .rev()
+        .find(|&d| crate::bank::valid_day(y, m, d))
+        .unwrap_or(28)
+}
+
+/// Days since the civil epoch (Howard Hinnant's algorithm).
+fn days(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Whether the times bear out the order (and the gap): `Some(true)`,
+/// `Some(false)`, or `None` when they cannot tell.
+fn relation(l: Span, r: Span, o: &Order) -> Option<bool> {
+    let (early, late) = match o.later {
+        Later::Left => (r, l),
+        Later::Right => (l, r),
+        Later::Start => return start_relation(l, r),
+    };
+    let (gmin, gmax) = (late.0 - early.1, late.1 - early.0);
+    match o.gap {
+        None if gmin > 0 => Some(true),
+        None if gmax < 0 => Some(false),
+        None => None,
+        Some((days, cmp)) => gap_relation(gmin as f64, gmax as f64, days, cmp),
+    }
+}
+
+/// "A since B": A began when B was.
+fn start_relation(l: Span, r: Span) -> Option<bool> {
+    if l.1 < r.0 || l.0 > r.1 {
+        Some(false)
+    } else if l == r {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// A claimed gap against the range the dates allow. A bare figure is
+/// rounded as people round ("65 years" for 64 and a bit).
+fn gap_relation(gmin: f64, gmax: f64, x: f64, cmp: Cmp) -> Option<bool> {
+    let unit = if x >= 365.0 {
+        182.6
+    } else if x >= 30.0 {
+        15.2
+    } else {
+        1.0
+    };
+    let tol = (x * 0.08).max(unit);
+    let (lo, hi) = match cmp {
+        Cmp::Gt | Cmp::Ge => (x, f64::MAX),
+        Cmp::Lt | Cmp::Le => (f64::MIN, x),
+        _ => (x - tol, x + tol),
+    };
+    if gmin >= lo && gmax <= hi {
+        Some(true)
+    } else if gmax < lo || gmin > hi {
+        Some(false)
+    } else if matches!(cmp, Cmp::Exact | Cmp::Approx | Cmp::Precisely) {
+        // The dates allow the figure once rounded.
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Whether the fact that decided the whole statement speaks of order
+/// itself ("cut off after the revolution").
+fn fact_orders(v: &Verifier, j: &Judgement) -> bool {
+    let Some(f) = j.fact_id.as_deref().and_then(|id| v.bank().fact(id)) else {
+        return false;
+    };
+    let toks = tokenize(&f.statement);
+    (0..toks.len()).any(|k| marker(&toks, k).is_some())
+}
+
+fn with_statement(mut j: Judgement, statement: &str) -> Judgement {
+    j.statement = statement.to_string();
+    j.correction = None;
+    j
+}
+
+fn refuted(statement: &str, o: &Order, evidence: Option<Judgement>, whole: Judgement) -> Judgement {
+    let base = evidence.unwrap_or(whole);
+    let what = if o.gap.is_some() {
+        "the time between them"
+    } else {
+        "their order"
+    };
+    Judgement {
+        statement: statement.to_string(),
+        verdict: Verdict::Refuted,
+        explanation: format!(
+            "the article's dates give another {what}: {}",
+            base.explanation
+        ),
+        correction: None,
+        ..base
+    }
+}
+
+fn unresolved(statement: &str, whole: Judgement) -> Judgement {
+    Judgement {
+        statement: statement.to_string(),
+        verdict: Verdict::NotEnoughInfo,
+        explanation: "the article does not give the order of these events".into(),
+        correction: None,
+        ..whole
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_count_from_the_epoch() {
+        assert_eq!(days(1970, 1, 1), 0);
+        assert_eq!(days(2022, 7, 12) - days(2021, 12, 25), 199);
+    }
+
+    #[test]
+    fn gaps_are_rounded_as_people_round() {
+        let year = 365.25;
+        let (a, b) = (64.1 * year, 65.1 * year);
+        assert_eq!(gap_relation(a, b, 65.0 * year, Cmp::Exact), Some(true));
+        assert_eq!(gap_relation(a, b, 60.0 * year, Cmp::Gt), Some(true));
+        assert_eq!(gap_relation(a, b, 70.0 * year, Cmp::Gt), Some(false));
+        assert_eq!(gap_relation(a, b, 40.0 * year, Cmp::Approx), Some(false));
+        assert_eq!(gap_relation(a, b, 65.0 * year, Cmp::Gt), None);
+    }
+}
