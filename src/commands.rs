@@ -41,6 +41,12 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Bank(BankCommand::Check { path, format }) => {
             bank_check_cmd(path.as_deref().or(bank_path), *format)
         }
+        Command::Bank(BankCommand::Schema) => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(bank::json_schema().as_bytes())?;
+            stdout.flush()?;
+            Ok(Exit::Success)
+        }
         Command::Completions { shell } => {
             let mut stdout = io::stdout().lock();
             clap_complete::generate(*shell, &mut Cli::command(), "factcheck", &mut stdout);

@@ -20,6 +20,15 @@ pub const EMBEDDED: &str = include_str!("../../questions.json");
 /// How the built-in bank is named in messages.
 pub const EMBEDDED_NAME: &str = "built-in questions.json";
 
+/// The JSON Schema of a bank, generated from the types above, pretty
+/// printed with a final newline: what `docs/bank.schema.json` holds.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Bank);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+    text.push('\n');
+    text
+}
+
 /// Loads the bank at `path`, or the built-in one.
 pub fn load(path: Option<&Path>) -> Result<Bank> {
     load_as(path)
@@ -31,6 +40,7 @@ pub fn load(path: Option<&Path>) -> Result<Bank> {
 pub fn load_facts(path: Option<&Path>) -> Result<Bank> {
     let b: Bank<serde::de::IgnoredAny> = load_as(path)?;
     Ok(Bank {
+        schema: b.schema,
         schema_version: b.schema_version,
         source: b.source,
         entities: b.entities,
