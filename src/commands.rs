@@ -339,55 +339,76 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
         Some(p) => bank::read(p)?,
         None => (bank::EMBEDDED.to_string(), bank::EMBEDDED_NAME.to_string()),
     };
-    let bank = bank::parse(&text, &name)?;
-    let problems = lint::full(&bank);
+    let report = match bank::parse_each(&text, &name)? {
+        Ok(bank) => CheckReport {
+            facts: bank.facts.len(),
+            questions: bank.questions.len(),
+            problems: lint::full(&bank),
+        },
+        Err(invalid) => CheckReport {
+            facts: invalid.facts,
+            questions: invalid.questions,
+            problems: invalid.problems,
+        },
+    };
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
-    match format {
-        Format::Json => out(
-            &mut w,
-            serde_json::to_string_pretty(&json!({
-                "bank": name,
-                "ok": problems.is_empty(),
-                "facts": bank.facts.len(),
-                "questions": bank.questions.len(),
-                "problems": problems,
-            }))
-            .map_err(io::Error::other)?,
-        )?,
-        Format::Text => {
-            for p in &problems {
-                out(
-                    &mut w,
-                    format_args!("{}: {}: {}", name, p.location, p.message),
-                )?;
-            }
-            if problems.is_empty() {
-                out(
-                    &mut w,
-                    format_args!(
-                        "{} {name}: {} facts, {} questions, no problems",
-                        render::good("ok"),
-                        bank.facts.len(),
-                        bank.questions.len()
-                    ),
-                )?;
-            } else {
-                out(
-                    &mut w,
-                    format_args!(
-                        "{} {name}: {} problem(s)",
-                        render::bad("invalid"),
-                        problems.len()
-                    ),
-                )?;
-            }
-        }
-    }
+    report.write(&mut w, &name, format)?;
     w.flush()?;
-    Ok(if problems.is_empty() {
+    Ok(if report.problems.is_empty() {
         Exit::Success
     } else {
         Exit::Data
     })
+}
+
+/// What `bank check` found.
+struct CheckReport {
+    facts: usize,
+    questions: usize,
+    problems: Vec<bank::Problem>,
+}
+
+impl CheckReport {
+    fn write(&self, w: &mut impl Write, name: &str, format: Format) -> Result<()> {
+        let problems = &self.problems;
+        match format {
+            Format::Json => out(
+                w,
+                serde_json::to_string_pretty(&json!({
+                    "bank": name,
+                    "ok": problems.is_empty(),
+                    "facts": self.facts,
+                    "questions": self.questions,
+                    "problems": problems,
+                }))
+                .map_err(io::Error::other)?,
+            ),
+            Format::Text => {
+                for p in problems {
+                    out(w, format_args!("{}: {}: {}", name, p.location, p.message))?;
+                }
+                if problems.is_empty() {
+                    out(
+                        w,
+                        format_args!(
+                            "{} {name}: {} facts, {} questions, no problems",
+                            render::good("ok"),
+                            self.facts,
+                            self.questions
+                        ),
+                    )
+                } else {
+                    out(
+                        w,
+                        format_args!(
+                            "{} {name}: {} problem(s)",
+                            render::bad("invalid"),
+                            problems.len()
+                        ),
+                    )
+                }
+            }
+        }
+    }
 }
