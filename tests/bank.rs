@@ -542,3 +542,24 @@ fn missing_top_level_fields_are_each_named() {
     assert!(has(&problems, "facts", "missing field"), "{problems:?}");
     assert_eq!(problems.len(), 2, "{problems:?}");
 }
+
+#[test]
+fn a_value_the_verifier_cannot_read_is_reported() {
+    let env = Env::new();
+    let mut bank: Json = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json")).unwrap(),
+    )
+    .unwrap();
+    let i = fact_index(&bank, "mirror-diameter");
+    bank["facts"][i]["values"][0]["unit"] = json!("cubits");
+    let (code, problems) = check_json(&env, &bank);
+    assert_eq!(code, 4);
+    assert!(
+        has(
+            &problems,
+            "fact mirror-diameter: values[0]",
+            "\"cubits\" is not a known unit"
+        ),
+        "{problems:?}"
+    );
+}
