@@ -51,10 +51,13 @@ fn shipped_banks_validate_against_the_schema() {
     }
 }
 
+/// A change that makes a bank invalid.
+type Breaker = fn(&mut Json);
+
 #[test]
 fn schema_refuses_what_loading_refuses() {
     let mut bank = read_json("banks/webb.json");
-    let cases: [(&str, fn(&mut Json)); 5] = [
+    let cases: [(&str, Breaker); 5] = [
         (
             "measure without unit",
             |b| {

@@ -289,3 +289,90 @@ fn path_text(path: &[Step]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn location_of<T: DeserializeOwned + std::fmt::Debug>(value: Json) -> String {
+        decode_at::<T>(&value, vec![Step::Key("x".into()), Step::Index(2)])
+            .expect_err("the example is wrong")
+            .location
+    }
+
+    #[test]
+    fn an_error_inside_a_tagged_value_names_its_field() {
+        let value = |v: Json| json!({"id": "f", "topic": "t", "statement": "s", "quote": "q", "values": [v]});
+        for (v, want) in [
+            (
+                json!({"type": "count", "value": "many", "text": "t"}),
+                "x[2].values[0].value",
+            ),
+            (
+                json!({"type": "measure", "value": 1, "unit": 5, "text": "t"}),
+                "x[2].values[0].unit",
+            ),
+            (
+                json!({"type": "measure", "value": 1, "unit": "m", "bound": "about", "text": "t"}),
+                "x[2].values[0].bound",
+            ),
+            (
+                json!({"type": "lenght", "value": 1, "text": "t"}),
+                "x[2].values[0].type",
+            ),
+            (
+                json!({"type": "date", "value": "1998", "text": "t", "colour": 1}),
+                "x[2].values[0].colour",
+            ),
+            (json!({"type": "date", "value": "1998"}), "x[2].values[0]"),
+        ] {
+            assert_eq!(location_of::<Fact>(value(v.clone())), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn an_error_in_a_question_body_names_its_field() {
+        let q = |body: Json| {
+            let mut q = json!({"id": "q", "fact": "f", "prompt": "p", "explanation": "e"});
+            q.as_object_mut()
+                .unwrap()
+                .extend(body.as_object().unwrap().clone());
+            q
+        };
+        for (body, want) in [
+            (
+                json!({"kind": "open", "answer": {"type": "number", "value": 12}}),
+                "x[2].answer.value",
+            ),
+            (
+                json!({"kind": "open", "answer": {"type": "numbr", "value": "12"}}),
+                "x[2].answer.type",
+            ),
+            (
+                json!({"kind": "choice", "choices": ["a", 2], "answer": "a"}),
+                "x[2].choices[1]",
+            ),
+            (json!({"kind": "truefalse", "answer": "yes"}), "x[2].answer"),
+            (json!({"kind": "essay", "answer": "a"}), "x[2].kind"),
+        ] {
+            assert_eq!(location_of::<Question>(q(body.clone())), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_field_serde_tracks_itself_is_named_as_it_reports() {
+        let entity = json!({"id": "e", "name": "E", "kind": "city", "aliases": [1]});
+        assert_eq!(location_of::<Entity>(entity), "x[2].aliases[0]");
+        let question = json!({"id": "q", "fact": "f", "prompt": 3, "explanation": "e",
+            "kind": "truefalse", "answer": true});
+        assert_eq!(location_of::<Question>(question), "x[2].prompt");
+    }
+
+    #[test]
+    fn keys_in_a_path_are_escaped() {
+        let path = [Step::Key("a\u{1b}[31m".into()), Step::Index(0)];
+        assert_eq!(path_text(&path), "a\\u{1b}[31m[0]");
+    }
+}
