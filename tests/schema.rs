@@ -113,3 +113,48 @@ fn a_schema_line_for_editors_loads() {
         .unwrap();
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
+
+/// The unit codes of the units table, in first-seen order.
+fn unit_codes() -> Vec<String> {
+    let table = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/lang/data/units.tsv"
+    ))
+    .unwrap();
+    let mut codes: Vec<String> = Vec::new();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let code = line.split('\t').nth(1).expect("a code column").to_string();
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+#[test]
+fn schema_and_docs_offer_every_unit_code_of_the_units_table() {
+    let schema = read_json("docs/bank.schema.json");
+    let measure = schema["$defs"]["Value"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["properties"]["type"]["const"] == "measure")
+        .expect("a measure variant");
+    let mut offered: Vec<String> =
+        serde_json::from_value(measure["properties"]["unit"]["examples"].clone()).unwrap();
+    let mut codes = unit_codes();
+    offered.sort();
+    codes.sort();
+    assert_eq!(
+        offered, codes,
+        "src/bank/model.rs lists other unit codes than units.tsv"
+    );
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/bank-format.md"))
+        .unwrap();
+    for code in codes {
+        assert!(
+            docs.contains(&format!("| `{code}` |")),
+            "docs/bank-format.md lacks unit {code}"
+        );
+    }
+}

@@ -251,6 +251,7 @@ pub enum Value {
     /// `mph`, `%`.
     Measure {
         value: f64,
+        #[schemars(extend("examples" = ["m", "km", "cm", "mm", "ft", "in", "mi", "yd", "kg", "g", "t", "lb", "K", "C", "F", "m2", "km2", "m/s", "km/h", "mph", "%"]))]
         unit: String,
         #[serde(default)]
         approx: bool,
@@ -272,6 +273,7 @@ pub enum Value {
     /// `century`.
     Duration {
         value: f64,
+        #[schemars(extend("examples" = ["day", "week", "month", "year", "decade", "century"]))]
         unit: String,
         #[serde(default)]
         approx: bool,
