@@ -339,7 +339,24 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
         Some(p) => bank::read(p)?,
         None => (bank::EMBEDDED.to_string(), bank::EMBEDDED_NAME.to_string()),
     };
-    let report = match bank::parse_each(&text, &name)? {
+    let parsed = match bank::parse_each(&text, &name) {
+        // A tool asked for JSON gets the syntax error as a report too.
+        Err(Error::BankSyntax {
+            line,
+            column,
+            message,
+            ..
+        }) if format == Format::Json => Err(bank::Invalid {
+            problems: vec![bank::Problem {
+                location: format!("line {line}, column {column}"),
+                message: format!("invalid JSON: {message}"),
+            }],
+            facts: 0,
+            questions: 0,
+        }),
+        other => other?,
+    };
+    let report = match parsed {
         Ok(bank) => CheckReport {
             facts: bank.facts.len(),
             questions: bank.questions.len(),

@@ -512,7 +512,7 @@ fn bank_check_names_line_and_column_of_a_syntax_error() {
     );
     let out = env
         .cmd()
-        .args(["bank", "check", "--format", "json"])
+        .args(["bank", "check"])
         .arg(&path)
         .output()
         .unwrap();
@@ -522,6 +522,23 @@ fn bank_check_names_line_and_column_of_a_syntax_error() {
         "{}",
         stderr(&out)
     );
+    let out = env
+        .cmd()
+        .args(["bank", "check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+    let report: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["problems"][0]["location"], "line 3, column 13");
+    assert!(
+        report["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON: ")
+    );
+    assert_eq!(report["problems"].as_array().unwrap().len(), 1);
 }
 
 #[test]
