@@ -183,6 +183,9 @@ pub enum BankCommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print the JSON Schema of the bank format, for editors that check a
+    /// bank as it is typed: `factcheck bank schema > bank.schema.json`.
+    Schema,
 }
 
 #[derive(Debug, Args)]

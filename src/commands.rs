@@ -71,6 +71,12 @@ fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Bank(BankCommand::Check { path, format }) => {
             bank_check_cmd(path.as_deref().or(bank_path), *format)
         }
+        Command::Bank(BankCommand::Schema) => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(bank::json_schema().as_bytes())?;
+            stdout.flush()?;
+            Ok(Exit::Success)
+        }
         Command::Completions { shell } => {
             // clap_complete panics on a failed write; generate into memory
             // so that a closed pipe (`| head -1`) ends quietly instead.
@@ -442,54 +448,95 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
         Some(p) => bank::read(p)?,
         None => (bank::EMBEDDED.to_string(), bank::EMBEDDED_NAME.to_string()),
     };
-    let bank = bank::parse(&text, &name)?;
-    let problems = lint::full(&bank);
+    let parsed = match bank::parse_each(&text, &name) {
+        // A tool asked for JSON gets the syntax error as a report too.
+        Err(Error::BankSyntax {
+            line,
+            column,
+            message,
+            ..
+        }) if format == Format::Json => Err(bank::Invalid {
+            problems: vec![bank::Problem {
+                location: format!("line {line}, column {column}"),
+                message: format!("invalid JSON: {message}"),
+            }],
+            facts: 0,
+            questions: 0,
+        }),
+        other => other?,
+    };
+    let report = match parsed {
+        Ok(bank) => CheckReport {
+            facts: bank.facts.len(),
+            questions: bank.questions.len(),
+            problems: lint::full(&bank),
+        },
+        Err(invalid) => CheckReport {
+            facts: invalid.facts,
+            questions: invalid.questions,
+            problems: invalid.problems,
+        },
+    };
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
-    match format {
-        Format::Json => out(
-            &mut w,
-            serde_json::to_string_pretty(&json!({
-                "bank": name,
-                "ok": problems.is_empty(),
-                "facts": bank.facts.len(),
-                "questions": bank.questions.len(),
-                "problems": problems,
-            }))
-            .map_err(io::Error::other)?,
-        )?,
-        Format::Text => {
-            let width = render::stdout_width();
-            for p in &problems {
-                let text = format!("{}: {}: {}", name, p.location, p.message);
-                out(&mut w, render::wrap(width, "", "  ", &text))?;
-            }
-            if problems.is_empty() {
-                out(
-                    &mut w,
-                    format_args!(
-                        "{} {name}: {} facts, {} questions, no problems",
-                        render::good("ok"),
-                        bank.facts.len(),
-                        bank.questions.len()
-                    ),
-                )?;
-            } else {
-                out(
-                    &mut w,
-                    format_args!(
-                        "{} {name}: {}",
-                        render::bad("invalid"),
-                        render::plural(problems.len(), "problem")
-                    ),
-                )?;
-            }
-        }
-    }
+    report.write(&mut w, &name, format)?;
     w.flush()?;
-    Ok(if problems.is_empty() {
+    Ok(if report.problems.is_empty() {
         Exit::Success
     } else {
         Exit::Data
     })
+}
+
+/// What `bank check` found.
+struct CheckReport {
+    facts: usize,
+    questions: usize,
+    problems: Vec<bank::Problem>,
+}
+
+impl CheckReport {
+    fn write(&self, w: &mut impl Write, name: &str, format: Format) -> Result<()> {
+        let problems = &self.problems;
+        match format {
+            Format::Json => out(
+                w,
+                serde_json::to_string_pretty(&json!({
+                    "bank": name,
+                    "ok": problems.is_empty(),
+                    "facts": self.facts,
+                    "questions": self.questions,
+                    "problems": problems,
+                }))
+                .map_err(io::Error::other)?,
+            ),
+            Format::Text => {
+                let width = render::stdout_width();
+                for p in problems {
+                    let text = format!("{}: {}: {}", name, p.location, p.message);
+                    out(w, render::wrap(width, "", "  ", &text))?;
+                }
+                if problems.is_empty() {
+                    out(
+                        w,
+                        format_args!(
+                            "{} {name}: {} facts, {} questions, no problems",
+                            render::good("ok"),
+                            self.facts,
+                            self.questions
+                        ),
+                    )
+                } else {
+                    out(
+                        w,
+                        format_args!(
+                            "{} {name}: {}",
+                            render::bad("invalid"),
+                            render::plural(problems.len(), "problem")
+                        ),
+                    )
+                }
+            }
+        }
+    }
 }

@@ -516,3 +516,161 @@ fn one_problem_is_not_plural() {
         stderr(&out)
     );
 }
+
+#[test]
+fn every_json_type_error_is_reported_with_its_field_path() {
+    let env = Env::new();
+    let mut bank = shipped_bank();
+    bank["facts"][3]["values"] = json!([{"type": "count", "value": "many", "text": "many"}]);
+    bank["facts"][5]["topic"] = json!(7);
+    bank["facts"][6]["values"] =
+        json!([{"type": "measure", "value": 3, "unit": "m", "bound": "about", "text": "3 m"}]);
+    bank["facts"][7]["values"] = json!([{"type": "measure", "value": 3, "text": "3 m"}]);
+    bank["entities"][0]["aliases"] = json!("one alias");
+    let open = question_index(&bank, "193rd-open");
+    bank["questions"][open]["answer"]["value"] = json!(193);
+    let choice = question_index(&bank, "trade-choice");
+    bank["questions"][choice]["choices"][1] = json!(5);
+    let tf = question_index(&bank, "few-true");
+    bank["questions"][tf]["kind"] = json!("essay");
+    bank["comment"] = json!("not a field");
+
+    let (code, problems) = check_json(&env, &bank);
+    assert_eq!(code, 4);
+    let expected = [
+        ("comment", "unknown field"),
+        ("entities[0].aliases", "expected a sequence"),
+        (
+            "facts[3].values[0].value",
+            "invalid type: string \"many\", expected a number",
+        ),
+        ("facts[5].topic", "expected a string"),
+        ("facts[6].values[0].bound", "unknown variant `about`"),
+        ("facts[7].values[0]", "missing field `unit`"),
+        (
+            &format!("questions[{open}].answer.value"),
+            "expected a string",
+        ),
+        (
+            &format!("questions[{choice}].choices[1]"),
+            "expected a string",
+        ),
+        (&format!("questions[{tf}].kind"), "unknown variant `essay`"),
+    ];
+    for (location, message) in expected {
+        assert!(
+            has(&problems, location, message),
+            "{location}: {problems:?}"
+        );
+    }
+    assert_eq!(problems.len(), expected.len(), "{problems:?}");
+}
+
+#[test]
+fn type_errors_are_listed_in_text_with_their_paths() {
+    let env = Env::new();
+    let mut bank = shipped_bank();
+    bank["facts"][0]["values"][0]["text"] = json!(1998);
+    bank["facts"][1]["id"] = json!(["a"]);
+    let path = env.write("bank.json", serde_json::to_vec(&bank).unwrap());
+    let out = env
+        .cmd()
+        .args(["bank", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "bank.json: facts[0].values[0].text: invalid type: integer `1998`, expected a string"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("bank.json: facts[1].id: invalid type: sequence, expected a string"),
+        "{text}"
+    );
+    assert!(
+        text.contains("invalid") && text.contains("2 problems"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bank_check_names_line_and_column_of_a_syntax_error() {
+    let env = Env::new();
+    let path = env.write(
+        "broken.json",
+        "{\n  \"schema_version\": 2,\n  \"facts\": [,]\n}\n",
+    );
+    let out = env
+        .cmd()
+        .args(["bank", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+    assert!(
+        stderr(&out).contains("broken.json:3:13: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["bank", "check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4);
+    let report: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["problems"][0]["location"], "line 3, column 13");
+    assert!(
+        report["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON: ")
+    );
+    assert_eq!(report["problems"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_bank_that_is_not_an_object_is_one_problem() {
+    let env = Env::new();
+    let (code, problems) = check_json(&env, &json!([1, 2]));
+    assert_eq!(code, 4);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(has(&problems, "(top level)", "JSON object"));
+}
+
+#[test]
+fn missing_top_level_fields_are_each_named() {
+    let env = Env::new();
+    let (code, problems) = check_json(&env, &json!({"schema_version": 2}));
+    assert_eq!(code, 4);
+    assert!(has(&problems, "source", "missing field"), "{problems:?}");
+    assert!(has(&problems, "facts", "missing field"), "{problems:?}");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+}
+
+#[test]
+fn a_value_the_verifier_cannot_read_is_reported() {
+    let env = Env::new();
+    let mut bank: Json = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json")).unwrap(),
+    )
+    .unwrap();
+    let i = fact_index(&bank, "mirror-diameter");
+    bank["facts"][i]["values"][0]["unit"] = json!("cubits");
+    let (code, problems) = check_json(&env, &bank);
+    assert_eq!(code, 4);
+    assert!(
+        has(
+            &problems,
+            "fact mirror-diameter: values[0]",
+            "\"cubits\" is not a known unit"
+        ),
+        "{problems:?}"
+    );
+}

@@ -2,6 +2,7 @@
 //! `--bank` / `FACTCHECK_BANK`.
 
 mod date;
+mod decode;
 mod model;
 pub(crate) mod validate;
 
@@ -9,6 +10,7 @@ use std::path::Path;
 
 pub use date::PartialDate;
 pub(crate) use date::valid_day;
+pub(crate) use decode::Invalid;
 pub use model::*;
 pub use validate::Problem;
 
@@ -19,6 +21,15 @@ pub const EMBEDDED: &str = include_str!("../../questions.json");
 
 /// How the built-in bank is named in messages.
 pub const EMBEDDED_NAME: &str = "built-in questions.json";
+
+/// The JSON Schema of a bank, generated from the types above, pretty
+/// printed with a final newline: what `docs/bank.schema.json` holds.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Bank);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+    text.push('\n');
+    text
+}
 
 /// Loads the bank at `path`, or the built-in one.
 pub fn load(path: Option<&Path>) -> Result<Bank> {
@@ -31,6 +42,7 @@ pub fn load(path: Option<&Path>) -> Result<Bank> {
 pub fn load_facts(path: Option<&Path>) -> Result<Bank> {
     let b: Bank<serde::de::IgnoredAny> = load_as(path)?;
     Ok(Bank {
+        schema: b.schema,
         schema_version: b.schema_version,
         source: b.source,
         entities: b.entities,
@@ -89,12 +101,31 @@ pub fn read(path: &Path) -> Result<(String, String)> {
 
 /// Parses bank JSON, naming line and column of any syntax or shape error.
 pub fn parse<Q: serde::de::DeserializeOwned + Default>(text: &str, name: &str) -> Result<Bank<Q>> {
-    let mut bank: Bank<Q> = serde_json::from_str(text).map_err(|e| Error::BankSyntax {
+    let bank: Bank<Q> = serde_json::from_str(text).map_err(|e| syntax_error(&e, name))?;
+    finish(bank, name)
+}
+
+/// Parses bank JSON for `bank check`: a syntax error stops it (with line
+/// and column), but every type error is found, each with its field path.
+pub(crate) fn parse_each(text: &str, name: &str) -> Result<Result<Bank, Invalid>> {
+    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax_error(&e, name))?;
+    match decode::decode(&json) {
+        Ok(bank) => finish(bank, name).map(Ok),
+        Err(invalid) => Ok(Err(invalid)),
+    }
+}
+
+fn syntax_error(e: &serde_json::Error, name: &str) -> Error {
+    Error::BankSyntax {
         path: name.to_string(),
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
-    })?;
+    }
+}
+
+/// Refuses schema versions this binary does not read; indexes ids.
+fn finish<Q>(mut bank: Bank<Q>, name: &str) -> Result<Bank<Q>> {
     if !(1..=SCHEMA_VERSION).contains(&bank.schema_version) {
         return Err(Error::BankInvalid {
             path: name.to_string(),

@@ -1,6 +1,7 @@
 //! The fact bank's data model: what `questions.json` holds. The format is
 //! documented for bank authors in `docs/bank-format.md`.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The newest schema version this binary reads; every older one loads too.
@@ -8,18 +9,34 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// A bank. `Q` is what its questions are read into: the questions
 /// themselves, or [`serde::de::IgnoredAny`] for commands that never ask any.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(bound = "Q: JsonSchema + Default + Serialize")]
+#[schemars(
+    title = "factcheck fact bank",
+    description = "One article, the facts it states and the quiz questions built on them; see docs/bank-format.md."
+)]
 pub struct Bank<Q = Vec<Question>> {
+    /// Where editors find this format's JSON Schema, e.g.
+    /// `https://…/bank.schema.json` or a local path; ignored by factcheck.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// `1` or `2`; a bank using measures, periods, durations or bounds says `2`.
     pub schema_version: u32,
+    /// The article.
     pub source: Source,
+    /// Named things: countries, cities, people, organisations, events, …
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// Dates known by name ("New Year's Day").
     #[serde(default)]
     pub named_dates: Vec<NamedDate>,
+    /// Bank-specific words for the verifier.
     #[serde(default)]
     pub lexicon: Lexicon,
+    /// Every checkable claim of the article.
     pub facts: Vec<Fact>,
+    /// The quiz, each question tied to a fact.
     #[serde(default)]
     pub questions: Q,
     /// Id → position, for lookups that do not scan; filled on load.
@@ -36,10 +53,11 @@ pub(crate) struct Ids {
 
 /// Where the facts come from; `text` is the article itself, so every quote
 /// can be checked against it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
+    /// Publication date, `YYYY-MM-DD`.
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -49,10 +67,12 @@ pub struct Source {
     pub file: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The article itself; every fact's `quote` must appear in it verbatim.
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What an entity is; countries, cities and regions are places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Country,
@@ -75,12 +95,16 @@ impl EntityKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A named thing the article speaks of.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entity {
+    /// Unique; facts, values and answers refer to it.
     pub id: String,
+    /// How it is shown.
     pub name: String,
     pub kind: EntityKind,
+    /// Every way the article or a reader may name it.
     pub aliases: Vec<String>,
     /// Names of its people ("Danes", "Norwegians"); they count as the
     /// entity, and a fact with `people` set only accepts those it lists.
@@ -97,16 +121,18 @@ pub struct Entity {
 
 /// A date known by name ("New Year's Day"); without a year it matches that
 /// day in any year, with a year in the statement it is that exact day.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NamedDate {
     pub names: Vec<String>,
+    /// 1 to 12.
     pub month: u8,
+    /// 1 to 31.
     pub day: u8,
 }
 
 /// Bank-specific words for the verifier, on top of its built-in English.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
     /// Words that never change a statement's meaning for this bank.
@@ -117,10 +143,13 @@ pub struct Lexicon {
     pub antonyms: Vec<[String; 2]>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// One checkable claim of the article.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// Unique; questions and the quiz history refer to it.
     pub id: String,
+    /// A short word; `quiz --topic` and `facts --topic` filter on it.
     pub topic: String,
     /// The claim in plain words; `verify` must judge it SUPPORTED.
     pub statement: String,
@@ -151,6 +180,7 @@ pub struct Fact {
     /// article does not cover (NOT_ENOUGH_INFO rather than REFUTED).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scope_words: Vec<String>,
+    /// Typed values, compared by value rather than by wording.
     #[serde(default)]
     pub values: Vec<Value>,
 }
@@ -158,7 +188,7 @@ pub struct Fact {
 /// Whether a value is what the fact asserts, or the frame it holds in (the
 /// year a figure is for). A different claim value refutes; a different
 /// scope means the article does not say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     #[default]
@@ -172,7 +202,9 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A typed value of a fact; `text` is how explanations and corrections
+/// write it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Value {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the precision is the form.
@@ -182,12 +214,14 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
     },
+    /// A rank: `value` 12 for "12th".
     Ordinal {
         value: u64,
         text: String,
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
     },
+    /// A number of things; `approx` when the article says "about".
     Count {
         value: f64,
         #[serde(default)]
@@ -199,6 +233,7 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
     },
+    /// An amount of money.
     Money {
         value: f64,
         /// ISO 4217 code, e.g. `USD`.
@@ -211,9 +246,12 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
     },
-    /// An amount in a unit (`m`, `km`, `ft`, `K`, `C`, `%`, …).
+    /// An amount in a unit: `m`, `km`, `cm`, `mm`, `ft`, `in`, `mi`, `yd`,
+    /// `kg`, `g`, `t`, `lb`, `K`, `C`, `F`, `m2`, `km2`, `m/s`, `km/h`,
+    /// `mph`, `%`.
     Measure {
         value: f64,
+        #[schemars(extend("examples" = ["m", "km", "cm", "mm", "ft", "in", "mi", "yd", "kg", "g", "t", "lb", "K", "C", "F", "m2", "km2", "m/s", "km/h", "mph", "%"]))]
         unit: String,
         #[serde(default)]
         approx: bool,
@@ -231,9 +269,11 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
     },
-    /// Elapsed time in a unit (`day`, `week`, `month`, `year`, `decade`).
+    /// Elapsed time in a unit: `day`, `week`, `month`, `year`, `decade`,
+    /// `century`.
     Duration {
         value: f64,
+        #[schemars(extend("examples" = ["day", "week", "month", "year", "decade", "century"]))]
         unit: String,
         #[serde(default)]
         approx: bool,
@@ -243,12 +283,14 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
     },
+    /// Where: `entity` is an entity id, also listed in the fact's `entities`.
     Place {
         entity: String,
         text: String,
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
     },
+    /// Who: `entity` is an entity id.
     Person {
         entity: String,
         text: String,
@@ -258,7 +300,7 @@ pub enum Value {
 }
 
 /// Which side of a figure a bounded value lies on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Bound {
     /// Below: "under 50 kelvin".
@@ -308,12 +350,15 @@ impl Value {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A quiz question on one fact: `choice`, `truefalse` or `open`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Question {
     pub id: String,
     /// The fact this question teaches.
     pub fact: String,
+    /// The question; for `truefalse`, a statement.
     pub prompt: String,
+    /// Shown after the answer, with the fact's quote.
     pub explanation: String,
     #[serde(flatten)]
     pub body: QuestionBody,
@@ -337,7 +382,7 @@ impl QuestionKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum QuestionBody {
     Choice {
@@ -362,7 +407,7 @@ impl Question {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AnswerType {
     Number,
@@ -395,13 +440,15 @@ impl AnswerType {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OpenAnswer {
     #[serde(rename = "type")]
     pub kind: AnswerType,
-    /// Number: `12500`; ordinal: `12`; date: `YYYY[-MM[-DD]]`; money:
-    /// `5000000 USD`; place/person: an entity id; text: the answer.
+    /// Always a string. Number: `12500`; ordinal: `12`; date:
+    /// `YYYY[-MM[-DD]]`; money: `5000000 USD`; measure: `6.5 m`; period:
+    /// `1961/1968`; duration: `5 year`; place/person: an entity id; text:
+    /// the answer.
     pub value: String,
     /// How to show the answer, when `value` is not made for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]

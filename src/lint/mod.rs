@@ -36,6 +36,12 @@ pub(crate) fn full(bank: &Bank) -> Vec<Problem> {
                 "the quote does not appear verbatim in the article text",
             ));
         }
+        // The verifier skips a value it cannot read; say so here instead.
+        for (i, v) in f.values.iter().enumerate() {
+            if let Err(why) = values::FactValue::from_bank(bank, v) {
+                out.push(problem(format!("fact {}: values[{i}]", f.id), why));
+            }
+        }
         if !asked.contains(f.id.as_str()) {
             out.push(problem(
                 format!("fact {}", f.id),

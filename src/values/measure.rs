@@ -95,7 +95,10 @@ pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'sta
 pub(crate) fn parse(v: &str) -> Result<(f64, &'static str), &'static str> {
     let mut parts = v.split_whitespace();
     let amount = parts.next().and_then(super::parse_digits);
-    let u = parts.next().and_then(|u| lang::unit_of(&u.to_lowercase()));
+    // A unit word, or a code as banks write it ("in", not a word here).
+    let u = parts
+        .next()
+        .and_then(|u| lang::unit_of(&u.to_lowercase()).or_else(|| lang::unit_by_code(u)));
     match (amount, u, parts.next()) {
         (Some(value), Some(u), None) => Ok((value, u.code)),
         _ => Err("write the amount and a unit, e.g. 6.5 m"),
@@ -116,6 +119,21 @@ pub(crate) fn display(value: f64, code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bank_names_units_by_word_or_code() {
+        for (written, want) in [
+            ("6.5 m", Ok((6.5, "m"))),
+            ("6.5 meters", Ok((6.5, "m"))),
+            ("12 in", Ok((12.0, "in"))),
+            ("12 inches", Ok((12.0, "in"))),
+            ("50 K", Ok((50.0, "K"))),
+            ("3 cubits", Err(())),
+            ("3", Err(())),
+        ] {
+            assert_eq!(parse(written).map_err(|_| ()), want, "{written}");
+        }
+    }
 
     #[test]
     fn conversions_relate_across_units() {
