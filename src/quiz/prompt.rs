@@ -21,16 +21,18 @@ fn prompt_err(e: dialoguer::Error) -> Error {
 
 pub fn run(shared: &Shared, colorful: bool) -> Result<()> {
     let term = Term::stderr();
-    let theme: Box<dyn Theme> = if colorful {
+    let inner: Box<dyn Theme> = if colorful {
         Box::new(ColorfulTheme::default())
     } else {
         Box::new(SimpleTheme)
     };
+    // Prompts and choices come from the bank: draw them sanitised.
+    let theme = super::clean_theme::Clean(inner);
     let items = super::lock(shared).items.clone();
     for (idx, item) in items.iter().enumerate() {
         let progress = super::lock(shared).progress(idx + 1);
         term.write_line(&progress)?;
-        ask(shared, &term, &*theme, item, false)?;
+        ask(shared, &term, &theme, item, false)?;
     }
     let missed: Vec<Item> = {
         let s = super::lock(shared);
@@ -44,7 +46,7 @@ pub fn run(shared: &Shared, colorful: bool) -> Result<()> {
             .collect()
     };
     if !missed.is_empty() {
-        let again = Confirm::with_theme(&*theme)
+        let again = Confirm::with_theme(&theme)
             .with_prompt(format!(
                 "Retry the {} missed question(s) now?",
                 missed.len()
@@ -55,7 +57,7 @@ pub fn run(shared: &Shared, colorful: bool) -> Result<()> {
         if again {
             for (idx, item) in missed.iter().enumerate() {
                 term.write_line(&format!("Retry {} of {}", idx + 1, missed.len()))?;
-                ask(shared, &term, &*theme, item, true)?;
+                ask(shared, &term, &theme, item, true)?;
             }
         }
     }
@@ -94,6 +96,7 @@ fn ask(shared: &Shared, term: &Term, theme: &dyn Theme, item: &Item, retry: bool
         QuestionBody::Open { .. } => {
             let text: String = Input::with_theme(theme)
                 .with_prompt("Your answer")
+                .validate_with(|s: &String| super::check_answer_length(s))
                 .interact_text_on(term)
                 .map_err(prompt_err)?;
             Given::Text(text)
