@@ -46,6 +46,9 @@ pub enum Command {
     Bank(BankCommand),
     /// Show your quiz history: accuracy by topic, the facts missed most.
     Stats(StatsArgs),
+    /// Your answer history: where it is, and all of it for other tools.
+    #[command(subcommand)]
+    History(HistoryCommand),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -174,4 +177,23 @@ pub struct StatsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Print every recorded answer to standard output.
+    Export {
+        /// jsonl: one JSON object per answer; csv: a header, then one row
+        /// per answer.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+    },
+    /// Print the path of the history database.
+    Path,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
 }

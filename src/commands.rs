@@ -8,10 +8,14 @@ use clap::CommandFactory;
 use serde_json::json;
 
 use crate::bank::{self, Bank, check};
-use crate::cli::{BankCommand, Cli, Command, FactsArgs, Format, VerifyArgs, VerifyFormat};
+use crate::cli::{
+    BankCommand, Cli, Command, FactsArgs, Format, HistoryCommand, VerifyArgs, VerifyFormat,
+};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::input::{self, MAX_STATEMENT_BYTES};
 use crate::render::{self, out};
+use crate::sanitize::{self, terminal as clean};
 use crate::verify::{self, Judgement, Verdict, Verifier};
 
 pub fn run(cli: Cli) -> Result<Exit> {
@@ -36,6 +40,10 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Stats(args) => {
             crate::quiz::history::stats_cmd(&bank::load(bank_path)?, args.format)
         }
+        Command::History(HistoryCommand::Export { format }) => {
+            crate::quiz::history::export_cmd(*format)
+        }
+        Command::History(HistoryCommand::Path) => crate::quiz::history::path_cmd(),
         Command::Facts(args) => facts_cmd(&bank::load(bank_path)?, args),
         Command::Bank(BankCommand::Check { path, format }) => {
             bank_check_cmd(path.as_deref().or(bank_path), *format)
@@ -68,13 +76,32 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
             i + 1
         )));
     }
+    if let Some(i) = args
+        .statements
+        .iter()
+        .position(|s| s.len() > MAX_STATEMENT_BYTES)
+    {
+        return Err(Error::Usage(format!(
+            "statement {} is {} bytes, more than the {MAX_STATEMENT_BYTES} a statement may have; check one claim at a time",
+            i + 1,
+            args.statements[i].len()
+        )));
+    }
     let verifier = Verifier::new(bank);
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     let mut sink = Sink::new(args, bank);
     let mut exit_verdicts = Vec::new();
     let mut judge = |w: &mut BufWriter<_>, statement: &str| -> Result<()> {
-        let j = verifier.judge(statement);
+        // Statements are read without control characters: an escape code
+        // must not glue itself to a word ("\x1b[31mParis" reads "Paris").
+        // JSON keeps the statement exactly as given; text output shows it
+        // sanitised.
+        let read = sanitize::reading(statement);
+        let mut j = verifier.judge(read.trim());
+        if matches!(read, std::borrow::Cow::Owned(_)) {
+            j.statement = statement.to_string();
+        }
         exit_verdicts.push(j.verdict);
         sink.write(w, &j)
     };
@@ -111,12 +138,20 @@ fn for_each_line(path: &Path, mut f: impl FnMut(&str) -> Result<()>) -> Result<(
     let mut buf = Vec::new();
     let mut line_no = 0;
     loop {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(read_err)?;
-        if n == 0 {
-            return Ok(());
-        }
+        let read =
+            input::read_line(&mut reader, &mut buf, MAX_STATEMENT_BYTES).map_err(read_err)?;
         line_no += 1;
+        match read {
+            input::Line::End => return Ok(()),
+            input::Line::TooLong => {
+                return Err(Error::LineTooLong {
+                    path: name,
+                    line: line_no,
+                    max: MAX_STATEMENT_BYTES,
+                });
+            }
+            input::Line::Read => {}
+        }
         let line = std::str::from_utf8(&buf).map_err(|_| Error::InvalidUtf8 {
             path: name.clone(),
             line: line_no,
@@ -218,24 +253,28 @@ fn indent(s: &str) -> String {
 fn write_text(w: &mut impl Write, j: &Judgement) -> Result<()> {
     out(
         w,
-        format_args!("{}  {}", render::verdict(j.verdict), j.statement),
+        format_args!("{}  {}", render::verdict(j.verdict), clean(&j.statement)),
     )?;
     out(
         w,
-        format_args!("  {} {}", render::dim("why:       "), j.explanation),
+        format_args!("  {} {}", render::dim("why:       "), clean(&j.explanation)),
     )?;
     if let (Some(id), Some(quote)) = (&j.fact_id, &j.evidence) {
         out(
             w,
             format_args!(
-                "  {} [{id}] {}",
+                "  {} [{}] {}",
                 render::dim("evidence:  "),
+                clean(id),
                 render::quote(quote)
             ),
         )?;
     }
     if let Some(c) = &j.correction {
-        out(w, format_args!("  {} {c}", render::dim("correction:")))?;
+        out(
+            w,
+            format_args!("  {} {}", render::dim("correction:"), clean(c)),
+        )?;
     }
     Ok(())
 }
@@ -315,7 +354,7 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
                         render::dim(&format!("({})", f.topic))
                     ),
                 )?;
-                out(&mut w, format_args!("  {}", f.statement))?;
+                out(&mut w, format_args!("  {}", clean(&f.statement)))?;
                 out(
                     &mut w,
                     format_args!("  {}", render::dim(&render::quote(&f.quote))),
@@ -334,6 +373,7 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
     };
     let bank = bank::parse(&text, &name)?;
     let problems = check::full(&bank);
+    let shown_name = clean(&name);
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     match format {
@@ -352,14 +392,18 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
             for p in &problems {
                 out(
                     &mut w,
-                    format_args!("{}: {}: {}", name, p.location, p.message),
+                    format_args!(
+                        "{shown_name}: {}: {}",
+                        clean(&p.location),
+                        clean(&p.message)
+                    ),
                 )?;
             }
             if problems.is_empty() {
                 out(
                     &mut w,
                     format_args!(
-                        "{} {name}: {} facts, {} questions, no problems",
+                        "{} {shown_name}: {} facts, {} questions, no problems",
                         render::good("ok"),
                         bank.facts.len(),
                         bank.questions.len()
@@ -369,7 +413,7 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
                 out(
                     &mut w,
                     format_args!(
-                        "{} {name}: {} problem(s)",
+                        "{} {shown_name}: {} problem(s)",
                         render::bad("invalid"),
                         problems.len()
                     ),

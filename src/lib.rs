@@ -9,8 +9,10 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod exit;
+pub mod input;
 pub mod quiz;
 pub mod render;
+mod sanitize;
 pub mod verify;
 
 pub use error::{Error, Result};
