@@ -366,11 +366,7 @@ fn topic_and_kind_filters() {
 }
 
 fn history_lines(env: &Env) -> Vec<Json> {
-    std::fs::read_to_string(env.history_file())
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    env.history_records()
 }
 
 #[test]
@@ -429,7 +425,7 @@ fn factcheck_home_overrides_xdg() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 0);
-    assert!(home.join("history.jsonl").exists());
+    assert!(home.join("history.db").exists());
     assert!(!env.history_file().exists());
 }
 
@@ -459,28 +455,6 @@ fn review_asks_missed_questions_first() {
     let first3: std::collections::HashSet<String> = asked[..3].iter().cloned().collect();
     assert_eq!(first3, missed);
     assert!(!missed.contains(&asked[3]) && !missed.contains(&asked[4]));
-}
-
-#[test]
-fn damaged_history_is_reported_kept_and_the_quiz_runs() {
-    let env = Env::new();
-    let good =
-        r#"{"time":1700000000.0,"bank":"x","question":"q","fact":"f","topic":"t","correct":true}"#;
-    let damaged = format!("{good}\n{}", &good[..30]);
-    std::fs::create_dir_all(env.history_file().parent().unwrap()).unwrap();
-    std::fs::write(env.history_file(), &damaged).unwrap();
-    let (c, s, err) = quiz_json(&env, &["--count", "1", "--seed", "2"], "1\n".into());
-    assert_eq!(c, 0);
-    assert_eq!(s["answered"], 1);
-    assert!(err.contains("1 damaged line(s) (first: line 2)"), "{err}");
-    let backup = env.history_file().with_extension("jsonl.damaged");
-    assert_eq!(
-        std::fs::read_to_string(backup).unwrap(),
-        damaged,
-        "the original is kept"
-    );
-    let h = history_lines(&env);
-    assert_eq!(h.len(), 2, "the good line and the new answer");
 }
 
 #[test]
@@ -586,10 +560,15 @@ fn kill_9_leaves_a_readable_history_with_every_shown_answer() {
     let h = history_lines(&env);
     assert_eq!(h.len(), 3);
     assert!(h.iter().all(|r| r["correct"] == true));
-    // No temporary file is left looking like history.
-    let names: Vec<String> = std::fs::read_dir(env.history_file().parent().unwrap())
+    // Nothing but the database and SQLite's own files is left.
+    let names: Vec<String> = std::fs::read_dir(env.history_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| ["history.db", "history.db-wal", "history.db-shm"].contains(&n.as_str())),
+        "{names:?}"
+    );
 }

@@ -133,8 +133,7 @@ fn arrow_keys_and_typing_answer_a_seeded_session() {
     p.exp_string("Score: 3/3 (100%)").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 0);
-    let history = std::fs::read_to_string(env.history_file()).unwrap();
-    assert_eq!(history.lines().count(), 3);
+    assert_eq!(env.history_records().len(), 3);
 }
 
 #[test]
@@ -188,8 +187,11 @@ fn ctrl_c_restores_the_terminal_prints_the_summary_and_exits_130() {
     assert!(rest.contains("Score: 1/3"), "{rest:?}");
     assert!(rest.contains("Unanswered: 2"), "{rest:?}");
     assert_eq!(exit_code(&p), 130);
-    let history = std::fs::read_to_string(env.history_file()).unwrap();
-    assert_eq!(history.lines().count(), 1, "the confirmed answer is kept");
+    assert_eq!(
+        env.history_records().len(),
+        1,
+        "the confirmed answer is kept"
+    );
 }
 
 #[test]

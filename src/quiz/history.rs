@@ -1,18 +1,21 @@
-//! The answer history: one JSON line per answered question, kept under
+//! The answer history: one SQLite row per answered question, kept under
 //! `$FACTCHECK_HOME` or `$XDG_DATA_HOME/factcheck`.
 //!
-//! Every write takes a lock, re-reads the file, and replaces it atomically
-//! (temporary file, fsync, rename), so a session killed at any moment —
-//! even with `kill -9` — leaves a whole file holding every answer already
-//! shown, and concurrent sessions never lose each other's answers. A
-//! damaged file is reported and copied aside before it is ever rewritten.
+//! Each answer is one committed INSERT (WAL mode), so its cost does not
+//! grow with the history, a session killed at any moment loses nothing
+//! already shown, and concurrent sessions go through SQLite's own locking.
+//! The folder is private (0700), the database 0600, and no name the
+//! history uses is ever followed as a symbolic link or opened as a FIFO or
+//! device. A `history.jsonl` from earlier versions is imported once.
 
-use std::collections::{BTreeMap, HashMap};
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::collections::HashMap;
+use std::fs::{self, OpenOptions};
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rusqlite::{Connection, OpenFlags, params};
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Bank;
@@ -20,8 +23,14 @@ use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::render::{self, out};
+use crate::sanitize::terminal as clean;
 
-pub const FILE_NAME: &str = "history.jsonl";
+/// The database, inside the history folder.
+pub const DB_NAME: &str = "history.db";
+/// The JSON-lines history of earlier versions, imported once.
+pub const LEGACY_NAME: &str = "history.jsonl";
+/// What SQLite adds to the database's name for its own files.
+const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Record {
@@ -54,130 +63,312 @@ pub fn dir() -> Option<PathBuf> {
         .or_else(|| var("HOME").map(|h| h.join(".local/share/factcheck")))
 }
 
-/// What was read from the history file.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub records: Vec<Record>,
-    /// Line numbers that did not parse.
-    pub damaged: Vec<usize>,
+/// [`dir`], or the usage error that says how to set one.
+pub fn dir_or_usage() -> Result<PathBuf> {
+    dir().ok_or_else(|| {
+        Error::Usage("no history location: set FACTCHECK_HOME, XDG_DATA_HOME or HOME".into())
+    })
 }
 
-fn parse(text: &str) -> Loaded {
-    let mut loaded = Loaded::default();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Record>(line) {
-            Ok(r) => loaded.records.push(r),
-            Err(_) => loaded.damaged.push(i + 1),
-        }
-    }
-    loaded
+/// What an import of `history.jsonl` did, to tell the user once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub answers: usize,
+    /// Lines that did not parse; they stay in the renamed file.
+    pub damaged: usize,
+    /// Where the imported file now is.
+    pub renamed_to: PathBuf,
 }
 
-/// The history file of one directory.
-#[derive(Debug, Clone)]
+/// The history database of one folder.
 pub struct History {
     pub path: PathBuf,
-    /// Set once the damaged original has been copied aside.
-    backed_up: bool,
+    conn: Connection,
 }
 
 impl History {
-    pub fn at(dir: &Path) -> History {
-        History {
-            path: dir.join(FILE_NAME),
-            backed_up: false,
-        }
-    }
-
-    /// Reads the history; a missing file is an empty history.
-    pub fn load(&self) -> io::Result<Loaded> {
-        match fs::read(&self.path) {
-            Ok(bytes) => Ok(parse(&String::from_utf8_lossy(&bytes))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Loaded::default()),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// A warning to show for damaged lines, if any.
-    pub fn damage_warning(&self, loaded: &Loaded) -> Option<String> {
-        let first = loaded.damaged.first()?;
-        Some(format!(
-            "history {}: {} damaged line(s) (first: line {first}) skipped; the file will be copied to {} before it is next written",
-            self.path.display(),
-            loaded.damaged.len(),
-            self.backup_path().display()
-        ))
-    }
-
-    fn backup_path(&self) -> PathBuf {
-        let mut name = self.path.as_os_str().to_owned();
-        name.push(".damaged");
-        PathBuf::from(name)
-    }
-
-    /// Appends records: lock, re-read, write a temporary file, fsync,
-    /// rename over the old one.
-    pub fn append(&mut self, new: &[Record]) -> Result<()> {
+    /// Opens (creating them if needed) the folder and the database, and
+    /// imports a `history.jsonl` found there.
+    pub fn open(dir: &Path) -> Result<(History, Option<Imported>)> {
+        let path = dir.join(DB_NAME);
         let write_err = |source| Error::Write {
-            path: self.path.clone(),
+            path: dir.to_path_buf(),
             source,
         };
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(write_err)?;
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join("history.lock"))
-            .map_err(write_err)?;
-        lock.lock().map_err(write_err)?;
-        let current = match fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(write_err(e)),
-        };
-        let loaded = parse(&String::from_utf8_lossy(&current));
-        if !loaded.damaged.is_empty() && !self.backed_up {
-            // Never drop damaged lines silently: keep the original aside.
-            write_atomic(&self.backup_path(), &current).map_err(write_err)?;
-            self.backed_up = true;
-        }
-        let mut text = Vec::with_capacity(current.len() + 256);
-        for r in loaded.records.iter().chain(new) {
-            serde_json::to_writer(&mut text, r)
-                .map_err(io::Error::other)
+        if !dir.exists() {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
                 .map_err(write_err)?;
-            text.push(b'\n');
         }
-        write_atomic(&self.path, &text).map_err(write_err)
+        for suffix in COMPANIONS {
+            let mut name = path.clone().into_os_string();
+            name.push(suffix);
+            refuse_special(Path::new(&name))?;
+        }
+        create_private(&path)?;
+        let conn = connect(&path)?;
+        let history = History { path, conn };
+        let imported = history.import_legacy(&dir.join(LEGACY_NAME))?;
+        Ok((history, imported))
+    }
+
+    fn sql_err(&self, source: rusqlite::Error) -> Error {
+        Error::History {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Records one answer; when this returns, it is committed.
+    pub fn record(&self, r: &Record) -> Result<()> {
+        self.record_all(std::slice::from_ref(r))
+    }
+
+    /// Records answers in one transaction.
+    pub fn record_all(&self, records: &[Record]) -> Result<()> {
+        let tx = self.conn.unchecked_transaction();
+        let tx = tx.map_err(|e| self.sql_err(e))?;
+        insert(&tx, records).map_err(|e| self.sql_err(e))?;
+        tx.commit().map_err(|e| self.sql_err(e))
+    }
+
+    /// How many answers the history holds.
+    pub fn len(&self) -> Result<u64> {
+        self.conn
+            .query_row("SELECT COUNT(*) FROM answers", [], |r| r.get::<_, i64>(0))
+            .map(|n| n.unsigned_abs())
+            .map_err(|e| self.sql_err(e))
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Calls `f` on every answer in the order they were recorded, without
+    /// holding them all in memory.
+    pub fn for_each(&self, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT time, bank, question, fact, topic, correct FROM answers ORDER BY id")
+            .map_err(|e| self.sql_err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.sql_err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
+            f(record_of(row).map_err(|e| self.sql_err(e))?)?;
+        }
+        Ok(())
+    }
+
+    /// Leitner cards of one bank's questions (for `--review`).
+    pub fn cards(&self, bank: &str) -> Result<HashMap<String, Card>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT question, correct, time FROM answers WHERE bank = ?1 ORDER BY time, id",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let mut rows = stmt.query([bank]).map_err(|e| self.sql_err(e))?;
+        let mut cards: HashMap<String, Card> = HashMap::new();
+        while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
+            let read = || -> rusqlite::Result<(String, bool, f64)> {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            };
+            let (question, correct, time) = read().map_err(|e| self.sql_err(e))?;
+            cards.entry(question).or_default().answer(correct, time);
+        }
+        Ok(cards)
+    }
+
+    /// Answers and right answers of one bank, per topic, topics in order.
+    pub fn topic_counts(&self, bank: &str) -> Result<Vec<Count>> {
+        self.counts(
+            "SELECT topic, COUNT(*), SUM(correct) FROM answers WHERE bank = ?1 \
+             GROUP BY topic ORDER BY topic",
+            bank,
+        )
+    }
+
+    /// The `limit` facts of one bank missed most (most first, then by id),
+    /// with how often each was answered and answered right.
+    pub fn most_missed(&self, bank: &str, limit: usize) -> Result<Vec<Count>> {
+        let sql = format!(
+            "SELECT fact, COUNT(*) AS n, SUM(correct) AS r FROM answers WHERE bank = ?1 \
+             GROUP BY fact HAVING n > r ORDER BY n - r DESC, fact LIMIT {limit}"
+        );
+        self.counts(&sql, bank)
+    }
+
+    fn counts(&self, sql: &str, bank: &str) -> Result<Vec<Count>> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([bank], |r| {
+                Ok(Count {
+                    key: r.get(0)?,
+                    answered: r.get::<_, i64>(1)?.unsigned_abs(),
+                    right: r.get::<_, i64>(2)?.unsigned_abs(),
+                })
+            })
+            .map_err(|e| self.sql_err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sql_err(e))
     }
 }
 
-/// Replaces `path` with `bytes` so that a reader, or a crash at any
-/// moment, sees either the old file or the new one: temporary file in the
-/// same folder, fsync, rename, fsync of the folder.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+/// Answers and right answers grouped under one key (a topic, a fact).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    pub key: String,
+    pub answered: u64,
+    pub right: u64,
+}
+
+fn insert(conn: &Connection, records: &[Record]) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO answers (time, bank, question, fact, topic, correct) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for r in records {
+        stmt.execute(params![
+            r.time, r.bank, r.question, r.fact, r.topic, r.correct
+        ])?;
     }
-    result
+    Ok(())
+}
+
+fn record_of(row: &rusqlite::Row) -> rusqlite::Result<Record> {
+    Ok(Record {
+        time: row.get(0)?,
+        bank: row.get(1)?,
+        question: row.get(2)?,
+        fact: row.get(3)?,
+        topic: row.get(4)?,
+        correct: row.get(5)?,
+    })
+}
+
+/// What kind of thing other than a regular file is at `path`, if any.
+fn special_kind(meta: &fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    Some(if t.is_symlink() {
+        "is a symbolic link"
+    } else if t.is_dir() {
+        "is a directory"
+    } else if t.is_fifo() {
+        "is a FIFO"
+    } else if t.is_block_device() || t.is_char_device() {
+        "is a device"
+    } else if t.is_socket() {
+        "is a socket"
+    } else {
+        return None;
+    })
+}
+
+/// Refuses a name the history uses when something other than a regular
+/// file sits there: following it could overwrite or disclose another file,
+/// and a FIFO would hang the quiz.
+fn refuse_special(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) => match special_kind(&meta) {
+            Some(what) => Err(Error::HistoryFile {
+                path: path.to_path_buf(),
+                what: what.into(),
+            }),
+            None => Ok(()),
+        },
+        Err(_) => Ok(()),
+    }
+}
+
+/// Creates the database file 0600 (SQLite gives its WAL and shared-memory
+/// files the same mode), or checks the one there: never through a
+/// symbolic link, never blocking on a FIFO.
+fn create_private(path: &Path) -> Result<()> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path);
+    let file = match file {
+        Ok(f) => f,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(Error::HistoryFile {
+                path: path.to_path_buf(),
+                what: "is a symbolic link".into(),
+            });
+        }
+        Err(source) => {
+            return Err(Error::Write {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let meta = file.metadata().map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if let Some(what) = special_kind(&meta) {
+        return Err(Error::HistoryFile {
+            path: path.to_path_buf(),
+            what: what.into(),
+        });
+    }
+    if meta.permissions().mode() & 0o077 != 0 {
+        file.set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+    }
+    Ok(())
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS answers (
+    id INTEGER PRIMARY KEY,
+    time REAL NOT NULL,
+    bank TEXT NOT NULL,
+    question TEXT NOT NULL,
+    fact TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    correct INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS answers_by_bank ON answers (bank, time);
+CREATE TABLE IF NOT EXISTS imports (
+    file TEXT PRIMARY KEY,
+    answers INTEGER NOT NULL
+);
+";
+
+fn connect(path: &Path) -> Result<Connection> {
+    let sql_err = |source| Error::History {
+        path: path.to_path_buf(),
+        source,
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(sql_err)?;
+    // Concurrent sessions wait for each other's (millisecond) commits.
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .map_err(sql_err)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(sql_err)?;
+    // FULL: an answer shown is on disk, even if the power goes next.
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sql_err)?;
+    conn.execute_batch(SCHEMA).map_err(sql_err)?;
+    Ok(conn)
 }
 
 /// Leitner state of one question, from its answers in time order.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Card {
     /// 1 to 5: right answers move a card up, a wrong one back to 1.
     pub level: u8,
@@ -186,180 +377,280 @@ pub struct Card {
     pub seen: u32,
 }
 
-pub fn cards(records: &[Record], bank: &Bank) -> HashMap<String, Card> {
-    let mut sorted: Vec<&Record> = records
-        .iter()
-        .filter(|r| r.bank == bank.source.title)
-        .collect();
-    sorted.sort_by(|a, b| a.time.total_cmp(&b.time));
-    let mut cards: HashMap<String, Card> = HashMap::new();
-    for r in sorted {
-        let c = cards.entry(r.question.clone()).or_insert(Card {
+impl Default for Card {
+    fn default() -> Card {
+        Card {
             level: 1,
-            ..Card::default()
-        });
-        c.level = if r.correct { (c.level + 1).min(5) } else { 1 };
-        c.last_seen = r.time;
-        c.last_correct = r.correct;
-        c.seen += 1;
+            last_seen: 0.0,
+            last_correct: false,
+            seen: 0,
+        }
     }
-    cards
+}
+
+impl Card {
+    fn answer(&mut self, correct: bool, time: f64) {
+        self.level = if correct { (self.level + 1).min(5) } else { 1 };
+        self.last_seen = time;
+        self.last_correct = correct;
+        self.seen += 1;
+    }
+}
+
+mod export;
+mod legacy;
+
+pub use export::{export_cmd, path_cmd};
+
+/// Opens the history for a command that reads it, telling once about an
+/// import.
+pub fn open_reporting() -> Result<History> {
+    let (history, imported) = History::open(&dir_or_usage()?)?;
+    if let Some(i) = imported {
+        render::warn(i.message(&history.path));
+    }
+    Ok(history)
+}
+
+impl Imported {
+    /// The one line that tells the user what the import did.
+    pub fn message(&self, db: &Path) -> String {
+        let damaged = if self.damaged > 0 {
+            format!(
+                " ({} damaged line(s) skipped, still in that file)",
+                self.damaged
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "imported {} answer(s) from {LEGACY_NAME} into {}{damaged}; the old file is now {}",
+            self.answers,
+            db.display(),
+            self.renamed_to.display()
+        )
+    }
 }
 
 #[derive(Debug, Serialize)]
-struct TopicStats {
-    topic: String,
-    answered: usize,
-    right: usize,
-    percent: f64,
+pub struct TopicStats {
+    pub topic: String,
+    pub answered: u64,
+    pub right: u64,
+    pub percent: f64,
 }
 
 #[derive(Debug, Serialize)]
-struct MissedFact {
-    fact: String,
-    missed: usize,
-    answered: usize,
-    statement: Option<String>,
+pub struct MissedFact {
+    pub fact: String,
+    pub missed: u64,
+    pub answered: u64,
+    pub statement: Option<String>,
+}
+
+/// What `factcheck stats` reports, for any presentation of it.
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub history: PathBuf,
+    pub answered: u64,
+    pub right: u64,
+    pub percent: f64,
+    pub topics: Vec<TopicStats>,
+    pub most_missed: Vec<MissedFact>,
+}
+
+/// A percentage with one decimal; 0 of 0 is 0.
+pub fn percent(right: u64, n: u64) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        (right as f64 * 1000.0 / n as f64).round() / 10.0
+    }
+}
+
+/// Accuracy per topic and the five facts missed most, for one bank.
+pub fn stats(history: &History, bank: &Bank) -> Result<Stats> {
+    let title = &bank.source.title;
+    let topics: Vec<TopicStats> = history
+        .topic_counts(title)?
+        .into_iter()
+        .map(|c| TopicStats {
+            percent: percent(c.right, c.answered),
+            topic: c.key,
+            answered: c.answered,
+            right: c.right,
+        })
+        .collect();
+    let most_missed = history
+        .most_missed(title, 5)?
+        .into_iter()
+        .map(|c| MissedFact {
+            statement: bank.fact(&c.key).map(|x| x.statement.clone()),
+            fact: c.key,
+            missed: c.answered - c.right,
+            answered: c.answered,
+        })
+        .collect();
+    let answered = topics.iter().map(|t| t.answered).sum();
+    let right = topics.iter().map(|t| t.right).sum();
+    Ok(Stats {
+        history: history.path.clone(),
+        answered,
+        right,
+        percent: percent(right, answered),
+        topics,
+        most_missed,
+    })
 }
 
 /// `factcheck stats`: accuracy per topic and the facts missed most.
 pub fn stats_cmd(bank: &Bank, format: Format) -> Result<Exit> {
-    let Some(dir) = dir() else {
-        return Err(Error::Usage(
-            "no history location: set FACTCHECK_HOME or XDG_DATA_HOME".into(),
-        ));
-    };
-    let history = History::at(&dir);
-    let loaded = history.load().map_err(|source| Error::Read {
-        path: history.path.clone(),
-        source,
-    })?;
-    if let Some(w) = history.damage_warning(&loaded) {
-        eprintln!("factcheck: warning: {w}");
-    }
-    let records: Vec<&Record> = loaded
-        .records
-        .iter()
-        .filter(|r| r.bank == bank.source.title)
-        .collect();
-    let mut topics: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut facts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for r in &records {
-        let t = topics.entry(&r.topic).or_default();
-        t.0 += 1;
-        t.1 += usize::from(r.correct);
-        let f = facts.entry(&r.fact).or_default();
-        f.0 += 1;
-        f.1 += usize::from(!r.correct);
-    }
-    let pct = |right: usize, n: usize| {
-        if n == 0 {
-            0.0
-        } else {
-            (right as f64 * 1000.0 / n as f64).round() / 10.0
-        }
-    };
-    let topic_stats: Vec<TopicStats> = topics
-        .iter()
-        .map(|(t, (n, right))| TopicStats {
-            topic: t.to_string(),
-            answered: *n,
-            right: *right,
-            percent: pct(*right, *n),
-        })
-        .collect();
-    let mut missed: Vec<MissedFact> = facts
-        .iter()
-        .filter(|(_, (_, m))| *m > 0)
-        .map(|(f, (n, m))| MissedFact {
-            fact: f.to_string(),
-            missed: *m,
-            answered: *n,
-            statement: bank.fact(f).map(|x| x.statement.clone()),
-        })
-        .collect();
-    missed.sort_by(|a, b| b.missed.cmp(&a.missed).then(a.fact.cmp(&b.fact)));
-    missed.truncate(5);
-    let right: usize = records.iter().filter(|r| r.correct).count();
+    let history = open_reporting()?;
+    let stats = stats(&history, bank)?;
     let stdout = io::stdout();
-    let mut w = BufWriter::new(stdout.lock());
+    let mut w = io::BufWriter::new(stdout.lock());
     match format {
         Format::Json => out(
             &mut w,
-            serde_json::to_string_pretty(&serde_json::json!({
-                "history": history.path,
-                "answered": records.len(),
-                "right": right,
-                "percent": pct(right, records.len()),
-                "topics": topic_stats,
-                "most_missed": missed,
-            }))
-            .map_err(io::Error::other)?,
+            serde_json::to_string_pretty(&stats).map_err(io::Error::other)?,
         )?,
-        Format::Text => {
-            if records.is_empty() {
-                out(
-                    &mut w,
-                    format_args!(
-                        "No answers recorded yet in {}. Run `factcheck quiz` first.",
-                        history.path.display()
-                    ),
-                )?;
-            } else {
-                out(
-                    &mut w,
-                    format_args!(
-                        "{} answers, {} right ({}%)",
-                        records.len(),
-                        right,
-                        pct(right, records.len())
-                    ),
-                )?;
-                out(&mut w, "")?;
-                out(&mut w, render::heading("By topic"))?;
-                for t in &topic_stats {
-                    out(
-                        &mut w,
-                        format_args!(
-                            "  {:<28} {:>3}/{:<3} {:>5.1}%",
-                            t.topic, t.right, t.answered, t.percent
-                        ),
-                    )?;
-                }
-                if !missed.is_empty() {
-                    out(&mut w, "")?;
-                    out(&mut w, render::heading("Most missed facts"))?;
-                    for m in &missed {
-                        out(
-                            &mut w,
-                            format_args!(
-                                "  {} missed {}/{}: {}",
-                                m.fact,
-                                m.missed,
-                                m.answered,
-                                m.statement.as_deref().unwrap_or("(not in this bank)")
-                            ),
-                        )?;
-                    }
-                }
-            }
+        Format::Text => write_stats(&mut w, &stats)?,
+    }
+    io::Write::flush(&mut w)?;
+    Ok(Exit::Success)
+}
+
+fn write_stats(w: &mut impl io::Write, s: &Stats) -> Result<()> {
+    if s.answered == 0 {
+        return out(
+            w,
+            format_args!(
+                "No answers recorded yet in {}. Run `factcheck quiz` first.",
+                crate::sanitize::path(&s.history)
+            ),
+        );
+    }
+    out(
+        w,
+        format_args!("{} answers, {} right ({}%)", s.answered, s.right, s.percent),
+    )?;
+    out(w, "")?;
+    out(w, render::heading("By topic"))?;
+    for t in &s.topics {
+        out(
+            w,
+            format_args!(
+                "  {:<28} {:>3}/{:<3} {:>5.1}%",
+                clean(&t.topic),
+                t.right,
+                t.answered,
+                t.percent
+            ),
+        )?;
+    }
+    if !s.most_missed.is_empty() {
+        out(w, "")?;
+        out(w, render::heading("Most missed facts"))?;
+        for m in &s.most_missed {
+            out(
+                w,
+                format_args!(
+                    "  {} missed {}/{}: {}",
+                    clean(&m.fact),
+                    m.missed,
+                    m.answered,
+                    clean(m.statement.as_deref().unwrap_or("(not in this bank)"))
+                ),
+            )?;
         }
     }
-    w.flush()?;
-    Ok(Exit::Success)
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn rec(bank: &str, question: &str, topic: &str, correct: bool, time: f64) -> Record {
+        Record {
+            time,
+            bank: bank.into(),
+            question: question.into(),
+            fact: format!("f-{question}"),
+            topic: topic.into(),
+            correct,
+        }
+    }
+
+    fn open() -> (tempfile::TempDir, History) {
+        let dir = tempfile::tempdir().unwrap();
+        let (h, imported) = History::open(&dir.path().join("h")).unwrap();
+        assert_eq!(imported, None);
+        (dir, h)
+    }
+
     #[test]
-    fn truncated_line_is_reported_not_fatal() {
-        let good =
-            r#"{"time":1.0,"bank":"b","question":"q","fact":"f","topic":"t","correct":true}"#;
-        let text = format!("{good}\n{}", &good[..20]);
-        let l = parse(&text);
-        assert_eq!(l.records.len(), 1);
-        assert_eq!(l.damaged, vec![2]);
+    fn cards_follow_answers_in_time_order() {
+        let (_d, h) = open();
+        h.record_all(&[
+            rec("b", "q1", "t", true, 3.0),
+            rec("b", "q1", "t", true, 1.0),
+            rec("b", "q1", "t", false, 2.0),
+            rec("other", "q1", "t", false, 4.0),
+            rec("b", "q2", "t", false, 5.0),
+        ])
+        .unwrap();
+        let cards = h.cards("b").unwrap();
+        // Right (2), wrong (1), right (2), in time order.
+        assert_eq!(cards["q1"].level, 2);
+        assert_eq!(cards["q1"].seen, 3);
+        assert_eq!(cards["q1"].last_seen, 3.0);
+        assert!(!cards["q2"].last_correct && cards["q2"].level == 1);
+        assert_eq!(cards.len(), 2, "another bank's answers are not counted");
+    }
+
+    #[test]
+    fn counts_by_topic_and_most_missed_facts() {
+        let (_d, h) = open();
+        h.record_all(&[
+            rec("b", "q1", "politics", false, 1.0),
+            rec("b", "q1", "politics", false, 2.0),
+            rec("b", "q2", "economy", true, 3.0),
+            rec("b", "q3", "economy", false, 4.0),
+            rec("x", "q9", "economy", false, 5.0),
+        ])
+        .unwrap();
+        let count = |key: &str, answered, right| Count {
+            key: key.into(),
+            answered,
+            right,
+        };
+        assert_eq!(
+            h.topic_counts("b").unwrap(),
+            vec![count("economy", 2, 1), count("politics", 2, 0)]
+        );
+        assert_eq!(
+            h.most_missed("b", 5).unwrap(),
+            vec![count("f-q1", 2, 0), count("f-q3", 1, 0)]
+        );
+        assert_eq!(h.most_missed("b", 1).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn every_answer_comes_back_exactly() {
+        let (_d, h) = open();
+        let all = [
+            rec("b\u{1b}[2J", "q\n1", "t,\"x\"", true, 1.5),
+            rec("b", "q2", "t", false, 1_700_000_000.123_456),
+        ];
+        h.record_all(&all).unwrap();
+        let mut back = Vec::new();
+        h.for_each(|r| {
+            back.push(r);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(back, all);
+        assert_eq!(h.len().unwrap(), 2);
     }
 }

@@ -12,6 +12,7 @@ use super::select::Item;
 use crate::bank::{Bank, QuestionBody, QuestionKind};
 use crate::error::Result;
 use crate::render::{self, out};
+use crate::sanitize::terminal as clean;
 use crate::verify::Verifier;
 
 /// An answer as the user gave it.
@@ -117,8 +118,8 @@ impl<'b> Session<'b> {
                 topic,
                 correct,
             };
-            if let Err(e) = h.append(&[rec]) {
-                eprintln!("factcheck: warning: {e}; answers are no longer recorded");
+            if let Err(e) = h.record(&rec) {
+                render::warn(format_args!("{e}; answers are no longer recorded"));
                 self.history = None;
             }
         }
@@ -132,7 +133,7 @@ impl<'b> Session<'b> {
         if a.correct {
             out(
                 w,
-                format_args!("{} {}", render::good("✔ Right!"), a.right_answer),
+                format_args!("{} {}", render::good("✔ Right!"), clean(&a.right_answer)),
             )?;
         } else {
             out(
@@ -145,7 +146,7 @@ impl<'b> Session<'b> {
             )?;
         }
         if let Some(q) = q {
-            out(w, format_args!("  {}", q.explanation))?;
+            out(w, format_args!("  {}", clean(&q.explanation)))?;
             if let Some(f) = self.bank.fact(&q.fact) {
                 out(
                     w,
@@ -237,10 +238,10 @@ impl<'b> Session<'b> {
         if !missed.is_empty() {
             out(w, "Missed:")?;
             for a in missed {
-                out(w, format_args!("  - {}", a.prompt))?;
+                out(w, format_args!("  - {}", clean(&a.prompt)))?;
                 out(
                     w,
-                    format_args!("    {} {}", render::dim("answer:"), a.right_answer),
+                    format_args!("    {} {}", render::dim("answer:"), clean(&a.right_answer)),
                 )?;
             }
         }

@@ -31,8 +31,33 @@ impl Env {
         self.path().join("data")
     }
 
+    /// The history folder in this environment.
+    pub fn history_dir(&self) -> PathBuf {
+        self.data_home().join("factcheck")
+    }
+
+    /// The history database.
     pub fn history_file(&self) -> PathBuf {
-        self.data_home().join("factcheck").join("history.jsonl")
+        self.history_dir().join("history.db")
+    }
+
+    /// Where earlier versions kept the history, imported once.
+    pub fn legacy_history(&self) -> PathBuf {
+        self.history_dir().join("history.jsonl")
+    }
+
+    /// Every recorded answer, read back with `factcheck history export`.
+    pub fn history_records(&self) -> Vec<serde_json::Value> {
+        let out = self
+            .cmd()
+            .args(["history", "export"])
+            .output()
+            .expect("history export runs");
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+            .collect()
     }
 
     /// The binary with an empty environment but for HOME and XDG_DATA_HOME
