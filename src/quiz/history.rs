@@ -102,6 +102,7 @@ impl History {
                 .create(dir)
                 .map_err(write_err)?;
         }
+        refuse_special(&path)?;
         for suffix in COMPANIONS {
             let mut name = path.clone().into_os_string();
             name.push(suffix);
@@ -128,7 +129,12 @@ impl History {
 
     /// Records answers in one transaction.
     pub fn record_all(&self, records: &[Record]) -> Result<()> {
-        let tx = self.conn.unchecked_transaction();
+        // Immediate: take the write lock first, waiting for other sessions;
+        // a deferred transaction could find its snapshot stale and fail.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        );
         let tx = tx.map_err(|e| self.sql_err(e))?;
         insert(&tx, records).map_err(|e| self.sql_err(e))?;
         tx.commit().map_err(|e| self.sql_err(e))
