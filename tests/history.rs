@@ -115,7 +115,8 @@ fn planted_symlinks_are_never_followed_nor_copied() {
 fn special_files_are_refused_and_the_quiz_still_runs() {
     let fifo = |p: &Path| nix::unistd::mkfifo(p, nix::sys::stat::Mode::S_IRWXU).unwrap();
     let dir = |p: &Path| std::fs::create_dir(p).unwrap();
-    let cases: [(&str, &dyn Fn(&Path), &str); 5] = [
+    type Make<'a> = &'a dyn Fn(&Path);
+    let cases: [(&str, Make, &str); 5] = [
         ("history.db", &fifo, "is a FIFO"),
         ("history.db-wal", &fifo, "is a FIFO"),
         ("history.jsonl", &fifo, "is a FIFO"),
