@@ -89,6 +89,30 @@ pub fn shipped_bank() -> serde_json::Value {
     serde_json::from_str(&text).expect("questions.json parses")
 }
 
+/// The shipped bank with `evil` appended to every string a person reads.
+pub fn hostile_bank(evil: &str) -> serde_json::Value {
+    use serde_json::Value as Json;
+    let mut bank = shipped_bank();
+    let add = |v: &mut Json| *v = Json::String(format!("{}{evil}", v.as_str().unwrap()));
+    add(&mut bank["source"]["title"]);
+    for f in bank["facts"].as_array_mut().unwrap() {
+        add(&mut f["statement"]);
+        add(&mut f["quote"]);
+        add(&mut f["topic"]);
+    }
+    for q in bank["questions"].as_array_mut().unwrap() {
+        add(&mut q["prompt"]);
+        add(&mut q["explanation"]);
+        if let Some(choices) = q.get_mut("choices") {
+            for c in choices.as_array_mut().unwrap() {
+                add(c);
+            }
+            add(&mut q["answer"]);
+        }
+    }
+    bank
+}
+
 pub fn shipped() -> factcheck::bank::Bank {
     factcheck::bank::load(None).expect("built-in bank loads")
 }
