@@ -24,7 +24,7 @@ fn record(i: usize) -> Record {
         question: format!("question-{}", i % 56),
         fact: format!("fact-{}", i % 24),
         topic: format!("topic-{}", i % 5),
-        correct: i % 3 != 0,
+        correct: !i.is_multiple_of(3),
     }
 }
 
