@@ -224,3 +224,37 @@ fn dev_zero_as_every_input_ends_clearly_in_bounded_memory() {
         assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn typed_open_answers_are_read_without_escape_codes() {
+    let env = Env::new();
+    let bank = common::shipped();
+    let items = common::seeded_items_of(&bank, 1, 5, &[factcheck::bank::QuestionKind::Open]);
+    let right = common::right_answer(&bank, &items[0]);
+    let typed = format!("\u{1b}[31m{right}\u{1b}[0m\u{7}");
+    let out = run(
+        &env,
+        &[
+            "quiz",
+            "--kind",
+            "open",
+            "--count",
+            "1",
+            "--seed",
+            "5",
+            "--format",
+            "json",
+            "--no-history",
+        ],
+        &format!("{typed}\n"),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let s: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["answers"][0]["correct"], true, "{typed:?}");
+    assert_eq!(
+        s["answers"][0]["given"],
+        typed.as_str(),
+        "JSON keeps it exactly"
+    );
+    assert_clean("feedback", &stderr(&out));
+}

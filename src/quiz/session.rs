@@ -89,7 +89,9 @@ impl<'b> Session<'b> {
             }
             (QuestionBody::Truefalse { answer }, Given::Bool(b)) => (answer == b, b.to_string()),
             (QuestionBody::Open { answer }, Given::Text(t)) => {
-                (grade::grade_open(&self.verifier, answer, t), t.clone())
+                // Read like a statement: escape codes do not glue to words.
+                let read = crate::sanitize::reading(t);
+                (grade::grade_open(&self.verifier, answer, &read), t.clone())
             }
             (_, Given::Text(t)) => (false, t.clone()),
             _ => (false, String::new()),
