@@ -25,6 +25,8 @@ fn record(i: usize) -> Record {
         fact: format!("fact-{}", i % 24),
         topic: format!("topic-{}", i % 5),
         correct: !i.is_multiple_of(3),
+        // Sessions of ten answers, as a quiz records them.
+        session: Some(1_700_000_000.0 + (i - i % 10) as f64),
     }
 }
 

@@ -3,15 +3,15 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::help;
 
 /// Turn one news article into a fact bank, quiz people on it, and check
 /// statements against it.
 #[derive(Debug, Parser)]
 #[command(name = "factcheck", version, about, long_about = None)]
-#[command(
-    after_help = crate::exit::SUMMARY
-)]
+#[command(after_help = help::MAIN)]
 pub struct Cli {
     /// Fact bank to use instead of the built-in one.
     #[arg(long, global = true, env = "FACTCHECK_BANK", value_name = "PATH")]
@@ -36,27 +36,42 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check statements against the article's facts.
+    #[command(after_help = help::VERIFY)]
     Verify(VerifyArgs),
     /// Take a quiz on the article.
+    #[command(after_help = help::QUIZ)]
     Quiz(QuizArgs),
     /// List the facts of the bank with their quotes.
+    #[command(after_help = help::FACTS)]
     Facts(FactsArgs),
     /// Work with fact banks.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help::BANK)]
     Bank(BankCommand),
-    /// Show your quiz history: accuracy by topic, the facts missed most.
+    /// Show your progress: accuracy by topic, scores per session, review
+    /// levels, the facts missed most.
+    #[command(after_help = help::STATS)]
     Stats(StatsArgs),
     /// Your answer history: where it is, and all of it for other tools.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help::HISTORY)]
     History(HistoryCommand),
     /// Print a shell completion script.
+    #[command(after_help = help::COMPLETIONS)]
     Completions {
         /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print the man page (roff), or write one page per command to a folder.
+    #[command(after_help = help::MAN)]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write factcheck.1 and one page per subcommand (factcheck-verify.1,
+    /// ...) into this folder instead of printing the main page.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -106,10 +121,10 @@ pub enum KindArg {
 
 #[derive(Debug, Args)]
 pub struct QuizArgs {
-    /// Number of questions.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
-    pub count: u32,
+    /// Number of questions [default: 10, or all the filters leave if fewer].
+    #[arg(long, short = 'n', value_name = "N", allow_negative_numbers = true,
+          value_parser = parse_count)]
+    pub count: Option<u32>,
 
     /// Seed for the choice and order of questions and choices; the same
     /// seed gives the same quiz.
@@ -125,8 +140,8 @@ pub struct QuizArgs {
     pub kind: Vec<KindArg>,
 
     /// Exit 1 when the score is below this percentage.
-    #[arg(long, value_name = "PCT",
-          value_parser = clap::value_parser!(u8).range(0..=100))]
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true,
+          value_parser = parse_pass_mark)]
     pub pass_mark: Option<u8>,
 
     /// Ask first the questions you missed before, then those not seen for
@@ -162,6 +177,7 @@ pub struct FactsArgs {
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
     /// Validate a bank and report every problem at once.
+    #[command(after_help = help::BANK)]
     Check {
         /// The bank to check (default: --bank, FACTCHECK_BANK or the built-in one).
         path: Option<PathBuf>,
@@ -196,4 +212,87 @@ pub enum HistoryCommand {
 pub enum ExportFormat {
     Jsonl,
     Csv,
+}
+
+/// `--count`: a whole number, 1 or more; clap's own message would name
+/// u32's range.
+fn parse_count(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("give a whole number of questions, 1 or more".into()),
+    }
+}
+
+/// `--pass-mark`: a percentage, 0 to 100.
+fn parse_pass_mark(s: &str) -> Result<u8, String> {
+    match s.trim().trim_end_matches('%').parse::<u8>() {
+        Ok(n) if n <= 100 => Ok(n),
+        _ => Err("give a whole percentage from 0 to 100".into()),
+    }
+}
+
+/// Parses the process's arguments. Help for `quiz` lists the built-in
+/// bank's topics, read only when help is asked for: loading the bank on
+/// every start would slow every one-shot `verify`.
+pub fn parse() -> Result<Cli, clap::Error> {
+    match Cli::try_parse() {
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
+            let matches = command().try_get_matches()?;
+            Cli::from_arg_matches(&matches)
+        }
+        other => other,
+    }
+}
+
+/// The whole command line with help that needs the built-in bank.
+pub fn command() -> clap::Command {
+    let topics = crate::bank::load(None)
+        .map(|b| b.topics().join(", "))
+        .unwrap_or_default();
+    Cli::command().mut_subcommand("quiz", |c| {
+        c.after_help(format!(
+            "Topics of the built-in bank: {topics}.\n\n{}",
+            help::QUIZ
+        ))
+    })
+}
+
+/// A usage error as one line in the tool's voice: clap's first line, its
+/// tip or the valid values, and which help to read.
+pub fn usage_line(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let command = command_path(std::env::args().skip(1));
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return format!("`{command}` needs a subcommand (see `{command} --help`)");
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid command line");
+    let mut msg = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    for line in lines {
+        if let Some(tip) = line.strip_prefix("tip: ") {
+            msg.push_str(&format!("; {tip}"));
+        }
+    }
+    if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue)
+        && !valid.is_empty()
+        && !msg.contains("similar value")
+    {
+        msg.push_str(&format!("; give one of: {}", valid.join(", ")));
+    }
+    format!("{msg} (see `{command} --help`)")
+}
+
+/// "factcheck bank check": the subcommands named among the arguments.
+fn command_path(args: impl Iterator<Item = String>) -> String {
+    let mut cmd = Cli::command();
+    let mut path = vec!["factcheck".to_string()];
+    for arg in args {
+        let Some(sub) = cmd.find_subcommand(&arg).cloned() else {
+            continue;
+        };
+        path.push(sub.get_name().to_string());
+        cmd = sub;
+    }
+    path.join(" ")
 }

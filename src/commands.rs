@@ -1,24 +1,57 @@
 //! One function per subcommand: load what it needs, do the work, print,
 //! and say which exit code it earned.
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::path::Path;
 
 use clap::CommandFactory;
 use serde_json::json;
 
-use crate::bank::{self, Bank, check};
+use crate::bank::{self, Bank};
 use crate::cli::{
-    BankCommand, Cli, Command, FactsArgs, Format, HistoryCommand, VerifyArgs, VerifyFormat,
+    self, BankCommand, Cli, Command, FactsArgs, Format, HistoryCommand, VerifyArgs, VerifyFormat,
 };
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::input::{self, MAX_STATEMENT_BYTES};
+use crate::lint;
+use crate::quiz::select;
 use crate::render::{self, out};
 use crate::sanitize::{self, terminal as clean};
 use crate::verify::{self, Judgement, Verdict, Verifier};
 
 pub fn run(cli: Cli) -> Result<Exit> {
+    dispatch(cli).map_err(recount)
+}
+
+/// A bank refused on load is counted as `bank check` counts it (every
+/// check, on the whole bank), so that every command gives the same number
+/// for the same file.
+fn recount(e: Error) -> Error {
+    let Error::BankRefused { path, text, .. } = &e else {
+        return e;
+    };
+    let problems = match bank::parse::<Vec<bank::Question>>(text, path) {
+        Ok(full) => lint::full(&full),
+        Err(_) => return e,
+    };
+    let Some(first) = problems.first() else {
+        return e;
+    };
+    let path = path.clone();
+    Error::BankInvalid {
+        message: format!(
+            "{}, the first: {}: {}",
+            render::plural(problems.len(), "problem"),
+            first.location,
+            first.message
+        ),
+        path,
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<Exit> {
     let bank_path = cli.bank.as_deref();
     // Color is decided once, for the stream that carries the output: the
     // quiz's JSON mode gives stdout to the JSON and people get stderr.
@@ -37,9 +70,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
             exit
         }
         Command::Quiz(args) => crate::quiz::run(bank_path, colorful, args),
-        Command::Stats(args) => {
-            crate::quiz::history::stats_cmd(&bank::load(bank_path)?, args.format)
-        }
+        Command::Stats(args) => crate::quiz::stats::stats_cmd(&bank::load(bank_path)?, args.format),
         Command::History(HistoryCommand::Export { format }) => {
             crate::quiz::history::export_cmd(*format)
         }
@@ -49,18 +80,59 @@ pub fn run(cli: Cli) -> Result<Exit> {
             bank_check_cmd(path.as_deref().or(bank_path), *format)
         }
         Command::Completions { shell } => {
+            // clap_complete panics on a failed write; generate into memory
+            // so that a closed pipe (`| head -1`) ends quietly instead.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "factcheck", &mut script);
             let mut stdout = io::stdout().lock();
-            clap_complete::generate(*shell, &mut Cli::command(), "factcheck", &mut stdout);
+            stdout.write_all(&script)?;
             stdout.flush()?;
             Ok(Exit::Success)
         }
-        Command::Man => {
-            let mut stdout = io::stdout().lock();
-            clap_mangen::Man::new(Cli::command()).render(&mut stdout)?;
-            stdout.flush()?;
-            Ok(Exit::Success)
-        }
+        Command::Man(args) => man_cmd(args.dir.as_deref()),
     }
+}
+
+/// The main man page on stdout, or with `--dir` one page per command
+/// (factcheck.1, factcheck-verify.1, factcheck-bank-check.1, ...), the
+/// names the SEE ALSO sections refer to.
+fn man_cmd(dir: Option<&Path>) -> Result<Exit> {
+    let mut root = cli::command().disable_help_subcommand(true);
+    root.build();
+    let Some(dir) = dir else {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&man_page(&root)?)?;
+        stdout.flush()?;
+        return Ok(Exit::Success);
+    };
+    let write_err = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut pending = vec![root];
+    let stdout = io::stdout();
+    let mut w = stdout.lock();
+    while let Some(cmd) = pending.pop() {
+        pending.extend(cmd.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+        let path = dir.join(clap_mangen::Man::new(cmd.clone()).get_filename());
+        std::fs::write(&path, man_page(&cmd)?).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        out(&mut w, sanitize::path(&path))?;
+    }
+    w.flush()?;
+    Ok(Exit::Success)
+}
+
+/// One man page: clap_mangen's sections, then environment, files and
+/// exit status.
+fn man_page(cmd: &clap::Command) -> Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
+    page.extend_from_slice(crate::help::MAN_SECTIONS.as_bytes());
+    Ok(page)
 }
 
 /// Statements from the arguments, or streamed from a file or stdin.
@@ -92,6 +164,7 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     let mut w = BufWriter::new(stdout.lock());
     let mut sink = Sink::new(args, bank);
     let mut exit_verdicts = Vec::new();
+    let flush_when_waiting = is_dialogue(args);
     let mut judge = |w: &mut BufWriter<_>, statement: &str| -> Result<()> {
         // Statements are read without control characters: an escape code
         // must not glue itself to a word ("\x1b[31mParis" reads "Paris").
@@ -111,7 +184,13 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
                 judge(&mut w, s.trim())?;
             }
         }
-        Some(path) => for_each_line(path, |line| judge(&mut w, line))?,
+        Some(path) => for_each_line(path, |input| match input {
+            Input::Statement(line) => judge(&mut w, line),
+            // Before a read that may block, the verdicts so far go out:
+            // whoever sent them may be waiting for them.
+            Input::Waiting if flush_when_waiting => Ok(w.flush()?),
+            Input::Waiting => Ok(()),
+        })?,
     }
     sink.finish(&mut w)?;
     w.flush()?;
@@ -119,33 +198,68 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     Ok(verify::batch_exit(exit_verdicts))
 }
 
+/// Whether statements come from a pipe or a terminal (a person, or a
+/// script that sends one statement and waits for its verdict) and go to
+/// something other than a regular file. Then the records judged so far
+/// are flushed whenever no further line is waiting in the input: after
+/// every record in a dialogue, once per 64 KiB of input in a bulk pipe.
+/// Reading a file, or writing to one, keeps the buffering.
+fn is_dialogue(args: &VerifyArgs) -> bool {
+    args.file.as_deref() == Some(Path::new("-"))
+        && !matches!(args.format, VerifyFormat::Json | VerifyFormat::Claimreview)
+        && !is_regular_file(io::stdin().as_fd())
+        && !is_regular_file(io::stdout().as_fd())
+}
+
+fn is_regular_file(fd: std::os::fd::BorrowedFd) -> bool {
+    fd.try_clone_to_owned()
+        .and_then(|fd| std::fs::File::from(fd).metadata())
+        .is_ok_and(|m| m.is_file())
+}
+
+/// What [`for_each_line`] hands on: a statement, or word that no whole
+/// line is waiting, so that the next read may block on whoever writes.
+enum Input<'a> {
+    Statement(&'a str),
+    Waiting,
+}
+
 /// Calls `f` on every statement line of a file ("-" = stdin), streaming,
 /// so that memory stays flat whatever the input size.
-fn for_each_line(path: &Path, mut f: impl FnMut(&str) -> Result<()>) -> Result<()> {
-    let name = path.display().to_string();
+fn for_each_line(path: &Path, mut f: impl FnMut(Input) -> Result<()>) -> Result<()> {
     let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
-    let reader: Box<dyn BufRead> = if path == Path::new("-") {
-        Box::new(io::stdin().lock())
+    if path == Path::new("-") {
+        let reader = io::BufReader::with_capacity(64 * 1024, io::stdin());
+        lines_of(reader, path, read_err, &mut f)
     } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(path).map_err(read_err)?,
-        ))
-    };
-    let mut reader = reader;
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        lines_of(io::BufReader::new(file), path, read_err, &mut f)
+    }
+}
+
+fn lines_of<R: io::Read>(
+    mut reader: io::BufReader<R>,
+    path: &Path,
+    read_err: impl Fn(io::Error) -> Error,
+    f: &mut impl FnMut(Input) -> Result<()>,
+) -> Result<()> {
     let mut buf = Vec::new();
     let mut line_no = 0;
     loop {
+        if !reader.buffer().contains(&b'\n') {
+            f(Input::Waiting)?;
+        }
         let read =
-            input::read_line(&mut reader, &mut buf, MAX_STATEMENT_BYTES).map_err(read_err)?;
+            input::read_line(&mut reader, &mut buf, MAX_STATEMENT_BYTES).map_err(&read_err)?;
         line_no += 1;
         match read {
             input::Line::End => return Ok(()),
             input::Line::TooLong => {
                 return Err(Error::LineTooLong {
-                    path: name,
+                    path: path.display().to_string(),
                     line: line_no,
                     max: MAX_STATEMENT_BYTES,
                 });
@@ -153,14 +267,14 @@ fn for_each_line(path: &Path, mut f: impl FnMut(&str) -> Result<()>) -> Result<(
             input::Line::Read => {}
         }
         let line = std::str::from_utf8(&buf).map_err(|_| Error::InvalidUtf8 {
-            path: name.clone(),
+            path: path.display().to_string(),
             line: line_no,
         })?;
         let line = line.trim_start_matches('\u{feff}').trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        f(line)?;
+        f(Input::Statement(line))?;
     }
 }
 
@@ -170,6 +284,8 @@ struct Sink<'a> {
     quiet: bool,
     bank: &'a Bank,
     count: usize,
+    /// Text is wrapped to a terminal's width, never in a pipe or file.
+    width: Option<usize>,
 }
 
 impl<'a> Sink<'a> {
@@ -179,6 +295,7 @@ impl<'a> Sink<'a> {
             quiet: args.quiet,
             bank,
             count: 0,
+            width: render::stdout_width(),
         }
     }
 
@@ -193,7 +310,7 @@ impl<'a> Sink<'a> {
                 if self.count > 1 {
                     out(w, "")?;
                 }
-                write_text(w, j)?;
+                write_text(w, self.width, j)?;
             }
             VerifyFormat::Jsonl => {
                 // Straight into the buffered writer: no string per record.
@@ -250,30 +367,26 @@ fn indent(s: &str) -> String {
         .join("\n")
 }
 
-fn write_text(w: &mut impl Write, j: &Judgement) -> Result<()> {
+fn write_text(w: &mut impl Write, width: Option<usize>, j: &Judgement) -> Result<()> {
+    // Sanitised first, then wrapped: an escape code must neither reach the
+    // terminal nor count as columns.
+    let head = format!("{}  ", render::verdict(j.verdict));
+    out(w, render::wrap(width, &head, "  ", &clean(&j.statement)))?;
+    // Labels padded to one width, continuation lines hung under the text.
+    let label = |name: &str| format!("  {} ", render::dim(&format!("{name:<11}")));
+    let hang = " ".repeat(14);
     out(
         w,
-        format_args!("{}  {}", render::verdict(j.verdict), clean(&j.statement)),
-    )?;
-    out(
-        w,
-        format_args!("  {} {}", render::dim("why:       "), clean(&j.explanation)),
+        render::wrap(width, &label("why:"), &hang, &clean(&j.explanation)),
     )?;
     if let (Some(id), Some(quote)) = (&j.fact_id, &j.evidence) {
-        out(
-            w,
-            format_args!(
-                "  {} [{}] {}",
-                render::dim("evidence:  "),
-                clean(id),
-                render::quote(quote)
-            ),
-        )?;
+        let text = format!("[{}] {}", clean(id), render::quote(quote));
+        out(w, render::wrap(width, &label("evidence:"), &hang, &text))?;
     }
     if let Some(c) = &j.correction {
         out(
             w,
-            format_args!("  {} {}", render::dim("correction:"), clean(c)),
+            render::wrap(width, &label("correction:"), &hang, &clean(c)),
         )?;
     }
     Ok(())
@@ -324,18 +437,17 @@ fn claim_review(bank: &Bank, j: &Judgement) -> serde_json::Value {
 }
 
 fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
-    if let Some(t) = &args.topic
-        && !bank.topics().contains(&t.as_str())
-    {
-        return Err(Error::Usage(format!(
-            "unknown topic \"{t}\"; topics: {}",
-            bank.topics().join(", ")
-        )));
+    if let Some(t) = &args.topic {
+        select::check_topics(bank, std::slice::from_ref(t))?;
     }
     let facts: Vec<_> = bank
         .facts
         .iter()
-        .filter(|f| args.topic.as_ref().is_none_or(|t| &f.topic == t))
+        .filter(|f| {
+            args.topic
+                .as_ref()
+                .is_none_or(|t| select::topic_matches(t, &f.topic))
+        })
         .collect();
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
@@ -345,6 +457,7 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
             serde_json::to_string_pretty(&facts).map_err(io::Error::other)?,
         )?,
         Format::Text => {
+            let width = render::stdout_width();
             for f in facts {
                 out(
                     &mut w,
@@ -354,11 +467,12 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
                         render::dim(&format!("({})", f.topic))
                     ),
                 )?;
-                out(&mut w, format_args!("  {}", clean(&f.statement)))?;
                 out(
                     &mut w,
-                    format_args!("  {}", render::dim(&render::quote(&f.quote))),
+                    render::wrap(width, "  ", "  ", &clean(&f.statement)),
                 )?;
+                let quote = render::dim(&render::quote(&f.quote)).to_string();
+                out(&mut w, render::wrap(width, "  ", "  ", &quote))?;
             }
         }
     }
@@ -372,7 +486,7 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
         None => (bank::EMBEDDED.to_string(), bank::EMBEDDED_NAME.to_string()),
     };
     let bank = bank::parse(&text, &name)?;
-    let problems = check::full(&bank);
+    let problems = lint::full(&bank);
     let shown_name = clean(&name);
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
@@ -389,15 +503,14 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
             .map_err(io::Error::other)?,
         )?,
         Format::Text => {
+            let width = render::stdout_width();
             for p in &problems {
-                out(
-                    &mut w,
-                    format_args!(
-                        "{shown_name}: {}: {}",
-                        clean(&p.location),
-                        clean(&p.message)
-                    ),
-                )?;
+                let text = format!(
+                    "{shown_name}: {}: {}",
+                    clean(&p.location),
+                    clean(&p.message)
+                );
+                out(&mut w, render::wrap(width, "", "  ", &text))?;
             }
             if problems.is_empty() {
                 out(
@@ -413,9 +526,9 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
                 out(
                     &mut w,
                     format_args!(
-                        "{} {shown_name}: {} problem(s)",
+                        "{} {shown_name}: {}",
                         render::bad("invalid"),
-                        problems.len()
+                        render::plural(problems.len(), "problem")
                     ),
                 )?;
             }

@@ -31,6 +31,22 @@ pub enum Error {
     )]
     BankInvalid { path: String, message: String },
 
+    /// A bank refused on load for the problems found then; the command
+    /// layer recounts them as `bank check` does (see `commands::run`).
+    #[error(
+        "{}: {count} problem{}, the first: {}; run `factcheck bank check {}` to see every problem",
+        t(path),
+        if *.count == 1 { "" } else { "s" },
+        t(first),
+        t(path)
+    )]
+    BankRefused {
+        path: String,
+        text: String,
+        count: usize,
+        first: String,
+    },
+
     #[error(
         "{}:{line}: input is not valid UTF-8; save the file as UTF-8 and try again",
         t(path)
@@ -101,6 +117,7 @@ impl Error {
             Error::Read { .. }
             | Error::BankSyntax { .. }
             | Error::BankInvalid { .. }
+            | Error::BankRefused { .. }
             | Error::InvalidUtf8 { .. }
             | Error::LineTooLong { .. }
             | Error::BankTooLarge { .. }

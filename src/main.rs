@@ -2,20 +2,19 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use factcheck::{Exit, cli::Cli};
+use factcheck::{Exit, cli};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap's own message; help and --version are not errors.
+        // Help and --version are not errors: clap prints them as they are.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return if e.use_stderr() {
-                Exit::Usage.into()
-            } else {
-                Exit::Success.into()
-            };
+            return Exit::Success.into();
+        }
+        Err(e) => {
+            eprintln!("factcheck: {}", cli::usage_line(&e));
+            return Exit::Usage.into();
         }
     };
     match factcheck::run(cli) {

@@ -24,7 +24,7 @@ pub fn init_color(when: ColorWhen, stream_is_terminal: bool) -> bool {
 }
 
 /// Writes a line to stdout, mapping a closed pipe to [`crate::Error::BrokenPipe`].
-pub fn out(w: &mut impl Write, line: impl std::fmt::Display) -> crate::Result<()> {
+pub fn out(w: &mut (impl Write + ?Sized), line: impl std::fmt::Display) -> crate::Result<()> {
     writeln!(w, "{line}").map_err(crate::Error::from)
 }
 
@@ -63,4 +63,62 @@ pub fn heading(s: &str) -> colored::ColoredString {
 /// A quotation from the article, in typographic quotes.
 pub fn quote(text: &str) -> String {
     format!("\u{201c}{}\u{201d}", clean(text.trim()))
+}
+
+/// "1 problem", "6 problems": a count with its noun, pluralised with -s.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Columns to wrap standard output at: the terminal's width, or `None`
+/// (no wrapping) when it is not a terminal, so that pipes and files get
+/// whole lines.
+pub fn stdout_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    terminal_width(
+        std::io::stdout().is_terminal(),
+        dialoguer::console::Term::stdout(),
+    )
+}
+
+/// As [`stdout_width`], for standard error (the quiz's prompts).
+pub fn stderr_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    terminal_width(
+        std::io::stderr().is_terminal(),
+        dialoguer::console::Term::stderr(),
+    )
+}
+
+fn terminal_width(is_terminal: bool, term: dialoguer::console::Term) -> Option<usize> {
+    is_terminal.then(|| {
+        term.size_checked()
+            .map_or(80, |(_, cols)| usize::from(cols))
+    })
+}
+
+/// `first` then `text`, wrapped at word boundaries to `width` with every
+/// further line indented by `rest`. Color codes take no columns. `text`
+/// must be sanitised already (through the helpers above or
+/// `sanitize::terminal`): it may carry our own colors, which sanitising
+/// here would break, and wrapping after sanitising measures what shows.
+pub fn wrap(width: Option<usize>, first: &str, rest: &str, text: &str) -> String {
+    match width {
+        None => format!("{first}{text}"),
+        Some(w) => textwrap::fill(
+            text,
+            textwrap::Options::new(w.max(20))
+                .initial_indent(first)
+                .subsequent_indent(rest),
+        ),
+    }
+}
+
+/// Spaces as wide as `s` shows, for a hanging indent under a label.
+pub fn indent_under(s: &str) -> String {
+    " ".repeat(textwrap::core::display_width(s))
 }

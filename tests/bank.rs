@@ -422,3 +422,93 @@ fn src_holds_no_article_words() {
         }
     }
 }
+
+/// The "N problems" of a one-line refusal or of `bank check`'s last line.
+fn problem_count(text: &str) -> String {
+    let at = text
+        .find(" problem")
+        .unwrap_or_else(|| panic!("no count in {text:?}"));
+    let n = text[..at].rsplit(' ').next().unwrap();
+    let word = text[at + 1..].split([',', '\n']).next().unwrap();
+    format!("{n} {word}")
+}
+
+#[test]
+fn every_command_counts_a_banks_problems_alike() {
+    let env = Env::new();
+    let mut bank = shipped_bank();
+    // Structural: a duplicate fact id; beyond it, a quote that is not in
+    // the article.
+    let dup = bank["facts"][0].clone();
+    bank["facts"].as_array_mut().unwrap().push(dup);
+    let i = fact_index(&bank, "trade-2022");
+    bank["facts"][i]["quote"] = json!("words the article never had");
+    // A duplicate question id: a problem `verify`, which skips the
+    // questions, used not to count.
+    let q = bank["questions"][0].clone();
+    bank["questions"].as_array_mut().unwrap().push(q);
+    let (_, problems) = check_json(&env, &bank);
+    let n = problems.len();
+    assert!(n > 2, "{problems:?}");
+    let want = format!("{n} problems");
+    let path = env.path().join("bank.json");
+    let check = env
+        .cmd()
+        .args(["bank", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(problem_count(&stdout(&check)), want, "{}", stdout(&check));
+    for args in [&["verify", "x"][..], &["quiz", "--no-history"], &["facts"]] {
+        let out = env
+            .cmd()
+            .arg("--bank")
+            .arg(&path)
+            .args(args)
+            .write_stdin("")
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 4, "{args:?}");
+        assert_eq!(
+            problem_count(&stderr(&out)),
+            want,
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn one_problem_is_not_plural() {
+    let env = Env::new();
+    let mut bank = shipped_bank();
+    let qi = question_index(&bank, "193rd-choice");
+    bank["questions"][qi]["answer"] = json!("194th");
+    let (_, problems) = check_json(&env, &bank);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let path = env.path().join("bank.json");
+    let check = env
+        .cmd()
+        .args(["bank", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&check).contains(": 1 problem\n"),
+        "{}",
+        stdout(&check)
+    );
+    let out = env
+        .cmd()
+        .arg("--bank")
+        .arg(&path)
+        .args(["quiz"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains(": 1 problem, the first:"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -136,7 +136,7 @@ fn man_page_is_roff_with_every_subcommand() {
         &page[..80]
     );
     assert!(page.contains(".TH factcheck"));
-    for sub in ["verify", "quiz", "facts", "bank", "stats"] {
+    for sub in ["verify", "quiz", "facts", "bank", "stats", "history"] {
         assert!(page.contains(sub), "man page mentions {sub}");
     }
 }
@@ -187,4 +187,165 @@ fn broken_pipe_in_a_shell_pipeline() {
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+/// Runs the binary with its stdout on a pipe whose reading end is already
+/// closed: the first write fails, as in `factcheck … | head -1` once head
+/// has gone.
+fn run_into_closed_pipe(env: &Env, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    env.std_cmd()
+        .args(args)
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn completions_into_a_closed_pipe_exit_quietly() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run_into_closed_pipe(&env, &["completions", shell]);
+        assert_eq!(code(&out), 0, "{shell}: {}", stderr(&out));
+        assert!(out.stderr.is_empty(), "{shell}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn usage_errors_are_one_line_in_the_tools_voice() {
+    let env = Env::new();
+    for (args, wants) in [
+        (&["quiz", "--count", "0"][..], &["1 or more", "--count"][..]),
+        (&["quiz", "--count", "-1"], &["1 or more", "--count"]),
+        (&["quiz", "--count", "many"], &["1 or more"]),
+        (&["quiz", "--pass-mark", "101"], &["from 0 to 100"]),
+        (&["quiz", "--pass-mark", "-5"], &["from 0 to 100"]),
+        (&["--nope"], &["--nope", "factcheck --help"]),
+        (
+            &["verify", "--format", "xml", "x"],
+            &["xml", "factcheck verify --help"],
+        ),
+        (&["quiz", "--cuont", "3"], &["--cuont", "--count"]),
+        (&[], &["subcommand"]),
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(code(&out), 2, "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("factcheck: "), "{args:?}: {err}");
+        assert!(!err.contains("4294967295"), "{args:?}: {err}");
+        assert!(!err.contains("unexpected argument '-1'"), "{args:?}: {err}");
+        for want in wants {
+            assert!(err.contains(want), "{args:?}: {want:?} not in {err}");
+        }
+    }
+}
+
+#[test]
+fn every_subcommand_help_has_examples_and_exit_codes() {
+    let env = Env::new();
+    for sub in [
+        &["verify"][..],
+        &["quiz"],
+        &["facts"],
+        &["bank"],
+        &["bank", "check"],
+        &["stats"],
+        &["history"],
+        &["completions"],
+        &["man"],
+    ] {
+        let out = env.cmd().args(sub).arg("--help").output().unwrap();
+        assert_eq!(code(&out), 0, "{sub:?}");
+        let help = stdout(&out);
+        assert!(help.contains("Examples:"), "{sub:?}: {help}");
+        assert!(help.contains("Exit codes"), "{sub:?}: {help}");
+        assert!(help.contains("  0  "), "{sub:?}: {help}");
+    }
+    let out = env.cmd().arg("--help").output().unwrap();
+    for var in ["FACTCHECK_BANK", "FACTCHECK_HOME", "NO_COLOR"] {
+        assert!(stdout(&out).contains(var), "main help names {var}");
+    }
+}
+
+#[test]
+fn quiz_help_lists_topics_protocol_ctrl_c_and_history() {
+    let env = Env::new();
+    let out = env.cmd().args(["quiz", "--help"]).output().unwrap();
+    let help = stdout(&out);
+    for topic in common::shipped().topics() {
+        assert!(help.contains(topic), "{topic}: {help}");
+    }
+    for want in [
+        "plain protocol",
+        "Ctrl-C",
+        "130",
+        "FACTCHECK_HOME",
+        "history.db",
+    ] {
+        assert!(help.contains(want), "{want}: {help}");
+    }
+}
+
+#[test]
+fn man_dir_writes_one_page_per_command_and_every_page_it_names() {
+    let env = Env::new();
+    let dir = env.path().join("man1");
+    let out = env.cmd().args(["man", "--dir"]).arg(&dir).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mut pages: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    for want in [
+        "factcheck.1",
+        "factcheck-verify.1",
+        "factcheck-quiz.1",
+        "factcheck-facts.1",
+        "factcheck-bank.1",
+        "factcheck-bank-check.1",
+        "factcheck-stats.1",
+        "factcheck-history.1",
+        "factcheck-history-export.1",
+        "factcheck-history-path.1",
+        "factcheck-completions.1",
+        "factcheck-man.1",
+    ] {
+        assert!(pages.contains(&want.to_string()), "{want} in {pages:?}");
+    }
+    for page in &pages {
+        let text = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}");
+        for section in ["ENVIRONMENT", "FILES", "EXIT STATUS"] {
+            assert!(
+                text.contains(&format!(".SH {section}"))
+                    || text.contains(&format!(".SH \"{section}\"")),
+                "{page}: {section}"
+            );
+        }
+        assert!(
+            text.contains("FACTCHECK_HOME") && text.contains("FACTCHECK_BANK"),
+            "{page}"
+        );
+        // Every page a page refers to, as factcheck-NAME(1), exists.
+        for (i, _) in text.match_indices("factcheck\\-") {
+            let name: String = text[i..]
+                .replace("\\-", "-")
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if text[i..].replace("\\-", "-")[name.len()..].starts_with("(1)") {
+                assert!(
+                    pages.contains(&format!("{name}.1")),
+                    "{page} refers to {name}(1)"
+                );
+            }
+        }
+    }
+    // Without --dir, the main page goes to stdout, with the same sections.
+    let out = env.cmd().arg("man").output().unwrap();
+    assert!(stdout(&out).contains(".SH ENVIRONMENT"));
 }

@@ -228,10 +228,10 @@ fn export_formats_and_path() {
     assert_eq!(code(&out), 0);
     assert_eq!(
         stdout(&out),
-        "time,bank,question,fact,topic,correct\n\
-         1700000000.5,B,q1,f1,t,true\n\
-         1700000001.5,B,q2,f2,t,false\n\
-         1700000003.5,B,q4,f4,u,true\n"
+        "time,bank,question,fact,topic,correct,session\n\
+         1700000000.5,B,q1,f1,t,true,\n\
+         1700000001.5,B,q2,f2,t,false,\n\
+         1700000003.5,B,q4,f4,u,true,\n"
     );
     let out = env.cmd().args(["history", "path"]).output().unwrap();
     assert_eq!(code(&out), 0);

@@ -240,7 +240,7 @@ fn text_transcript_teaches() {
     assert!(text.contains("✔ Right!"));
     assert!(text.contains(&format!(
         "✘ Wrong. The answer is: {}",
-        q1.answer_text(&bank)
+        factcheck::quiz::grade::answer_text(q1, &bank)
     )));
     assert!(text.contains(&q1.explanation));
     assert!(text.contains(&format!("[{}]", f1.id)) && text.contains(&f1.quote));
@@ -403,7 +403,9 @@ fn answers_are_recorded_and_stats_report_them() {
         bank.questions[items[1].question].fact.as_str()
     );
     let out = env.cmd().arg("stats").output().unwrap();
-    assert!(stdout(&out).contains("By topic") && stdout(&out).contains("Most missed facts"));
+    assert!(
+        stdout(&out).contains("Accuracy by topic") && stdout(&out).contains("Most missed facts")
+    );
     // --no-history leaves the file alone.
     quiz_json(
         &env,
@@ -571,4 +573,211 @@ fn kill_9_leaves_a_readable_history_with_every_shown_answer() {
             .all(|n| ["history.db", "history.db-wal", "history.db-shm"].contains(&n.as_str())),
         "{names:?}"
     );
+}
+
+/// How many questions of the shipped bank a topic has.
+fn questions_on(topic: &str) -> usize {
+    let bank = shipped();
+    bank.questions
+        .iter()
+        .filter(|q| bank.fact(&q.fact).unwrap().topic == topic)
+        .count()
+}
+
+#[test]
+fn the_default_count_shrinks_to_what_the_filters_leave() {
+    let env = Env::new();
+    let n = questions_on("economy");
+    assert!(
+        n < 10,
+        "the test needs a topic with fewer than 10 questions"
+    );
+    for topic in ["economy", "Economy", "ECONOMY"] {
+        let (c, s, err) = quiz_json(&env, &["--topic", topic, "--no-history"], String::new());
+        assert_eq!(c, 0, "{topic}: {err}");
+        assert_eq!(s["questions"], n, "{topic}");
+    }
+    // Without filters the default stays ten.
+    let (_, s, _) = quiz_json(&env, &["--no-history"], String::new());
+    assert_eq!(s["questions"], 10);
+}
+
+#[test]
+fn an_explicit_count_larger_than_the_filters_leave_is_an_error() {
+    let env = Env::new();
+    let n = questions_on("economy");
+    let out = env
+        .cmd()
+        .args(["quiz", "--topic", "economy", "--count", "10"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains(&format!(
+            "--count 10 is more than the {n} questions available; use --count {n} or fewer"
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn facts_topic_matches_in_any_case() {
+    let env = Env::new();
+    let lower = env
+        .cmd()
+        .args(["facts", "--topic", "economy"])
+        .output()
+        .unwrap();
+    let upper = env
+        .cmd()
+        .args(["facts", "--topic", "Economy"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&upper), 0, "{}", stderr(&upper));
+    assert!(!lower.stdout.is_empty());
+    assert_eq!(lower.stdout, upper.stdout);
+}
+
+#[test]
+fn stats_show_progress_by_topic_session_and_review_level() {
+    let env = Env::new();
+    let bank = shipped();
+    // Session one: 2 right of 3. Session two: 0 right of 2.
+    let first = seeded_items(&bank, 3, 11);
+    let input = answers(&[
+        right_answer(&bank, &first[0]),
+        right_answer(&bank, &first[1]),
+        wrong_answer(&bank, &first[2]),
+    ]);
+    quiz_json(&env, &["--count", "3", "--seed", "11"], input);
+    let second = seeded_items(&bank, 2, 12);
+    let input = answers(&[
+        wrong_answer(&bank, &second[0]),
+        wrong_answer(&bank, &second[1]),
+    ]);
+    quiz_json(&env, &["--count", "2", "--seed", "12"], input);
+
+    let out = env
+        .cmd()
+        .args(["stats", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let s: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["answered"], 5);
+    assert_eq!(s["right"], 2);
+    let sessions = s["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2, "{sessions:?}");
+    assert_eq!(
+        (
+            sessions[0]["right"].clone(),
+            sessions[0]["answered"].clone()
+        ),
+        (2.into(), 3.into())
+    );
+    assert_eq!(
+        (
+            sessions[1]["right"].clone(),
+            sessions[1]["answered"].clone()
+        ),
+        (0.into(), 2.into())
+    );
+    assert!(sessions[0]["started"].as_f64().unwrap() <= sessions[1]["started"].as_f64().unwrap());
+    let levels = s["review_levels"].as_array().unwrap();
+    let count = |level: u64| {
+        levels
+            .iter()
+            .find(|l| l["level"] == level)
+            .map_or(0, |l| l["questions"].as_u64().unwrap())
+    };
+    let total: u64 = (0..=5).map(count).sum();
+    assert_eq!(total as usize, bank.questions.len());
+    let asked: std::collections::HashSet<usize> =
+        first.iter().chain(&second).map(|it| it.question).collect();
+    assert_eq!(count(0) as usize, bank.questions.len() - asked.len());
+    let topics: u64 = s["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["answered"].as_u64().unwrap())
+        .sum();
+    assert_eq!(topics, 5);
+
+    // The text says the same in words beside its bars, without color.
+    let out = env.cmd().arg("stats").output().unwrap();
+    let text = stdout(&out);
+    assert!(!text.contains('\x1b'), "{text}");
+    assert!(
+        text.starts_with("5 answers in 2 sessions, 2 right (40%)"),
+        "{text}"
+    );
+    for heading in [
+        "Accuracy by topic",
+        "Score per session",
+        "Review levels (",
+        "Most missed facts",
+    ] {
+        assert!(text.contains(heading), "{heading}: {text}");
+    }
+    assert!(text.contains("████"), "bars: {text}");
+    assert!(
+        text.contains("2 of 3 right") && text.contains("0 of 2 right"),
+        "{text}"
+    );
+    assert!(text.contains("never answered"), "{text}");
+}
+
+#[test]
+fn stats_read_histories_written_before_sessions_were_recorded() {
+    let env = Env::new();
+    let bank = shipped();
+    let q = &bank.questions[0];
+    let topic = &bank.fact(&q.fact).unwrap().topic;
+    let line = |time: f64, correct: bool| {
+        serde_json::json!({
+            "time": time, "bank": bank.source.title, "question": q.id,
+            "fact": q.fact, "topic": topic, "correct": correct,
+        })
+        .to_string()
+    };
+    // Two answers a minute apart, a third a day later: two sessions.
+    let text = [
+        line(1.7e9, true),
+        line(1.7e9 + 60.0, false),
+        line(1.7e9 + 86_400.0, true),
+    ]
+    .join("\n");
+    // The JSON-lines history of earlier versions, imported by `stats`.
+    std::fs::create_dir_all(env.history_dir()).unwrap();
+    std::fs::write(env.legacy_history(), text + "\n").unwrap();
+    let sessions = || {
+        let out = env
+            .cmd()
+            .args(["stats", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let s: Json = serde_json::from_slice(&out.stdout).unwrap();
+        s["sessions"].as_array().unwrap().clone()
+    };
+    let sizes = |sessions: &[Json]| -> Vec<u64> {
+        sessions
+            .iter()
+            .map(|x| x["answered"].as_u64().unwrap())
+            .collect()
+    };
+    let before = sessions();
+    assert_eq!(sizes(&before), [2, 1]);
+    assert_eq!(before[0]["date"], "2023-11-14 22:13");
+    // A session recorded now follows them, with its own start.
+    let out = env
+        .cmd()
+        .args(["quiz", "--count", "2", "--seed", "7"])
+        .write_stdin("1\n1\n")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(sizes(&sessions()), [2, 1, 2]);
 }

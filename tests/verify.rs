@@ -400,3 +400,54 @@ fn huge_and_hostile_statements_get_a_verdict() {
     assert_eq!(recs.len(), 3);
     assert_eq!(recs[0].verdict, Verdict::NotEnoughInfo);
 }
+
+/// A script's dialogue with `verify --file -`: send one statement, wait
+/// for its verdict before sending the next. The reads run on a thread so
+/// that a verdict stuck in a buffer fails the test instead of hanging it.
+#[test]
+fn jsonl_from_a_pipe_answers_each_statement_before_the_next() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+
+    let env = common::Env::new();
+    for format in ["jsonl", "text"] {
+        let mut child = env
+            .std_cmd()
+            .args(["verify", "--format", format, "--file", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        std::thread::spawn(move || {
+            while let Some(Ok(line)) = lines.next() {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        for statement in [
+            "The letters were exchanged in Washington.",
+            "The letters were exchanged in New York.",
+        ] {
+            writeln!(stdin, "{statement}").unwrap();
+            stdin.flush().unwrap();
+            // Text records span several lines: skip to this statement's.
+            loop {
+                let line = rx
+                    .recv_timeout(std::time::Duration::from_secs(30))
+                    .unwrap_or_else(|_| {
+                        panic!("{format}: no verdict for {statement:?} while stdin stays open")
+                    });
+                if line.contains(statement) {
+                    break;
+                }
+            }
+        }
+        drop(stdin);
+        assert_eq!(child.wait().unwrap().code(), Some(1));
+    }
+}

@@ -1,12 +1,16 @@
 //! Loading a fact bank: the one built into the binary, or one named by
 //! `--bank` / `FACTCHECK_BANK`.
 
-pub mod check;
+mod date;
 mod model;
+pub(crate) mod validate;
 
 use std::path::Path;
 
+pub use date::PartialDate;
+pub(crate) use date::valid_day;
 pub use model::*;
+pub use validate::Problem;
 
 use crate::error::{Error, Result};
 use crate::input::MAX_BANK_BYTES;
@@ -35,6 +39,7 @@ pub fn load_facts(path: Option<&Path>) -> Result<Bank> {
         lexicon: b.lexicon,
         facts: b.facts,
         questions: Vec::new(),
+        ids: b.ids,
     })
 }
 
@@ -48,16 +53,13 @@ fn load_as<Q: serde::de::DeserializeOwned + Default + QuestionList>(
             let bank: Bank<Q> = parse(&text, &name)?;
             // A bank whose references do not hold would make every command
             // misbehave; refuse it up front and point at the full report.
-            let problems = check::structural(&bank);
-            if let Some(first) = problems.first() {
-                return Err(Error::BankInvalid {
+            let problems = validate::structural(&bank);
+            if !problems.is_empty() {
+                return Err(Error::BankRefused {
                     path: name,
-                    message: format!(
-                        "{} problem(s), the first: {}: {}",
-                        problems.len(),
-                        first.location,
-                        first.message
-                    ),
+                    text,
+                    count: problems.len(),
+                    first: problems[0].to_string(),
                 });
             }
             Ok(bank)
@@ -101,21 +103,22 @@ pub fn read(path: &Path) -> Result<(String, String)> {
 
 /// Parses bank JSON, naming line and column of any syntax or shape error.
 pub fn parse<Q: serde::de::DeserializeOwned + Default>(text: &str, name: &str) -> Result<Bank<Q>> {
-    let bank: Bank<Q> = serde_json::from_str(text).map_err(|e| Error::BankSyntax {
+    let mut bank: Bank<Q> = serde_json::from_str(text).map_err(|e| Error::BankSyntax {
         path: name.to_string(),
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
     })?;
-    if bank.schema_version != SCHEMA_VERSION {
+    if !(1..=SCHEMA_VERSION).contains(&bank.schema_version) {
         return Err(Error::BankInvalid {
             path: name.to_string(),
             message: format!(
-                "schema_version {} is not supported (this factcheck reads version {SCHEMA_VERSION})",
+                "schema_version {} is not supported (this factcheck reads versions 1 to {SCHEMA_VERSION}); upgrade factcheck or write the bank in a version it reads",
                 bank.schema_version
             ),
         });
     }
+    bank.index_ids();
     Ok(bank)
 }
 

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The schema version this binary reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest schema version this binary reads; every older one loads too.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A bank. `Q` is what its questions are read into: the questions
 /// themselves, or [`serde::de::IgnoredAny`] for commands that never ask any.
@@ -22,6 +22,16 @@ pub struct Bank<Q = Vec<Question>> {
     pub facts: Vec<Fact>,
     #[serde(default)]
     pub questions: Q,
+    /// Id → position, for lookups that do not scan; filled on load.
+    #[serde(skip)]
+    pub(crate) ids: Ids,
+}
+
+/// Positions of entities and facts by id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ids {
+    entities: rustc_hash::FxHashMap<String, usize>,
+    facts: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// Where the facts come from; `text` is the article itself, so every quote
@@ -182,6 +192,9 @@ pub enum Value {
         value: f64,
         #[serde(default)]
         approx: bool,
+        /// The figure is a bound ("more than 3,000"), not a point.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bound: Option<Bound>,
         text: String,
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
@@ -192,6 +205,40 @@ pub enum Value {
         currency: String,
         #[serde(default)]
         approx: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bound: Option<Bound>,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    /// An amount in a unit (`m`, `km`, `ft`, `K`, `C`, `%`, …).
+    Measure {
+        value: f64,
+        unit: String,
+        #[serde(default)]
+        approx: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bound: Option<Bound>,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    /// A span of time, each end `YYYY[-MM[-DD]]`.
+    Period {
+        from: String,
+        until: String,
+        text: String,
+        #[serde(default, skip_serializing_if = "Role::is_claim")]
+        role: Role,
+    },
+    /// Elapsed time in a unit (`day`, `week`, `month`, `year`, `decade`).
+    Duration {
+        value: f64,
+        unit: String,
+        #[serde(default)]
+        approx: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bound: Option<Bound>,
         text: String,
         #[serde(default, skip_serializing_if = "Role::is_claim")]
         role: Role,
@@ -210,6 +257,20 @@ pub enum Value {
     },
 }
 
+/// Which side of a figure a bounded value lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// Below: "under 50 kelvin".
+    Lt,
+    /// At most: "up to 57 metres".
+    Le,
+    /// Above: "more than 3,000".
+    Gt,
+    /// At least.
+    Ge,
+}
+
 impl Value {
     pub fn text(&self) -> &str {
         match self {
@@ -217,6 +278,9 @@ impl Value {
             | Value::Ordinal { text, .. }
             | Value::Count { text, .. }
             | Value::Money { text, .. }
+            | Value::Measure { text, .. }
+            | Value::Period { text, .. }
+            | Value::Duration { text, .. }
             | Value::Place { text, .. }
             | Value::Person { text, .. } => text,
         }
@@ -228,6 +292,9 @@ impl Value {
             | Value::Ordinal { role, .. }
             | Value::Count { role, .. }
             | Value::Money { role, .. }
+            | Value::Measure { role, .. }
+            | Value::Period { role, .. }
+            | Value::Duration { role, .. }
             | Value::Place { role, .. }
             | Value::Person { role, .. } => *role,
         }
@@ -293,15 +360,6 @@ impl Question {
             QuestionBody::Open { .. } => QuestionKind::Open,
         }
     }
-
-    /// The right answer as a person would read it.
-    pub fn answer_text(&self, bank: &Bank) -> String {
-        match &self.body {
-            QuestionBody::Choice { answer, .. } => answer.clone(),
-            QuestionBody::Truefalse { answer } => if *answer { "true" } else { "false" }.into(),
-            QuestionBody::Open { answer } => crate::quiz::grade::display(bank, answer),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -314,6 +372,27 @@ pub enum AnswerType {
     Place,
     Person,
     Text,
+    Measure,
+    Period,
+    Duration,
+}
+
+impl AnswerType {
+    /// The type's name as the bank writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnswerType::Number => "number",
+            AnswerType::Ordinal => "ordinal",
+            AnswerType::Date => "date",
+            AnswerType::Money => "money",
+            AnswerType::Place => "place",
+            AnswerType::Person => "person",
+            AnswerType::Text => "text",
+            AnswerType::Measure => "measure",
+            AnswerType::Period => "period",
+            AnswerType::Duration => "duration",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -350,15 +429,35 @@ impl QuestionList for serde::de::IgnoredAny {
 }
 
 impl<Q> Bank<Q> {
+    /// Indexes entities and facts by id (the first of a duplicated id
+    /// wins, as a scan would find it).
+    pub fn index_ids(&mut self) {
+        let mut ids = Ids::default();
+        for (i, e) in self.entities.iter().enumerate() {
+            ids.entities.entry(e.id.clone()).or_insert(i);
+        }
+        for (i, f) in self.facts.iter().enumerate() {
+            ids.facts.entry(f.id.clone()).or_insert(i);
+        }
+        self.ids = ids;
+    }
+
     pub fn fact(&self, id: &str) -> Option<&Fact> {
+        if self.ids.facts.len() == self.facts.len() && !self.facts.is_empty() {
+            return self.ids.facts.get(id).map(|&i| &self.facts[i]);
+        }
         self.facts.iter().find(|f| f.id == id)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        self.entity_index(id).map(|i| &self.entities[i])
     }
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {
+        // A bank built in code, not loaded, has no index yet: scan.
+        if self.ids.entities.len() == self.entities.len() && !self.entities.is_empty() {
+            return self.ids.entities.get(id).copied();
+        }
         self.entities.iter().position(|e| e.id == id)
     }
 

@@ -3,149 +3,25 @@
 //! and twelfth" are all the same ordinal, while a wrong number or name
 //! is always wrong.
 
-use crate::bank::{AnswerType, Bank, EntityKind, OpenAnswer};
+use crate::bank::{Bank, OpenAnswer, Question, QuestionBody};
+use crate::lang::{self, TokKind, Word, stem, tokenize};
+use crate::values::{self, Cmp, Expected, Quantity, Rel, Value};
 use crate::verify::Verifier;
-use crate::verify::lexicon::Cmp;
-use crate::verify::normalise::{self, PartialDate, QKind, TokKind, parse_digits, stem};
 
-pub fn type_name(t: AnswerType) -> &'static str {
-    match t {
-        AnswerType::Number => "number",
-        AnswerType::Ordinal => "ordinal",
-        AnswerType::Date => "date",
-        AnswerType::Money => "money",
-        AnswerType::Place => "place",
-        AnswerType::Person => "person",
-        AnswerType::Text => "text",
+/// The right answer to a question as a person would read it.
+pub fn answer_text(q: &Question, bank: &Bank) -> String {
+    match &q.body {
+        QuestionBody::Choice { answer, .. } => answer.clone(),
+        QuestionBody::Truefalse { answer } => if *answer { "true" } else { "false" }.into(),
+        QuestionBody::Open { answer } => values::display_answer(bank, answer),
     }
-}
-
-/// An open answer's expected value, typed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Expected {
-    Number(f64),
-    Ordinal(u64),
-    Date(PartialDate),
-    Money { value: f64, currency: String },
-    Entity(usize),
-    Text(String),
-}
-
-/// Parses `value` as its declared type; the error says what is expected.
-pub fn parse_expected(bank: &Bank, a: &OpenAnswer) -> Result<Expected, String> {
-    let v = a.value.trim();
-    let bad = |form: &str| {
-        Err(format!(
-            "\"{v}\" does not parse as {}: {form}",
-            type_name(a.kind)
-        ))
-    };
-    match a.kind {
-        AnswerType::Number => match parse_digits(v) {
-            Some(n) => Ok(Expected::Number(n)),
-            None => bad("write digits, e.g. 12500"),
-        },
-        AnswerType::Ordinal => match v.parse::<u64>() {
-            Ok(n) if n > 0 => Ok(Expected::Ordinal(n)),
-            _ => bad("write the position in digits, e.g. 12"),
-        },
-        AnswerType::Date => match PartialDate::parse_iso(v) {
-            Some(d) => Ok(Expected::Date(d)),
-            None => bad("write YYYY, YYYY-MM or YYYY-MM-DD"),
-        },
-        AnswerType::Money => {
-            let mut parts = v.split_whitespace();
-            let amount = parts.next().and_then(parse_digits);
-            let currency = parts
-                .next()
-                .filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()));
-            match (amount, currency, parts.next()) {
-                (Some(value), Some(c), None) => Ok(Expected::Money {
-                    value,
-                    currency: c.to_string(),
-                }),
-                _ => bad("write the amount and an ISO currency code, e.g. 5000000 USD"),
-            }
-        }
-        AnswerType::Place | AnswerType::Person => {
-            let Some(i) = bank.entity_index(v) else {
-                return bad("name an entity id from the bank's entities");
-            };
-            let kind = bank.entities[i].kind;
-            let fits = if a.kind == AnswerType::Person {
-                kind == EntityKind::Person
-            } else {
-                kind.is_place()
-            };
-            if fits {
-                Ok(Expected::Entity(i))
-            } else {
-                bad("the entity is of another kind")
-            }
-        }
-        AnswerType::Text => {
-            if v.is_empty() {
-                bad("the answer is empty")
-            } else {
-                Ok(Expected::Text(v.to_string()))
-            }
-        }
-    }
-}
-
-/// The expected answer as people write it: `display` if the bank gives
-/// one, else the value formatted for its type.
-pub fn display(bank: &Bank, a: &OpenAnswer) -> String {
-    if let Some(d) = &a.display {
-        return d.clone();
-    }
-    match parse_expected(bank, a) {
-        Ok(Expected::Number(n)) => group(n),
-        Ok(Expected::Ordinal(n)) => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
-        Ok(Expected::Date(d)) => d.display(),
-        Ok(Expected::Money { value, currency }) => format!("{} {currency}", group(value)),
-        Ok(Expected::Entity(i)) => bank.entities[i].name.clone(),
-        Ok(Expected::Text(t)) => t,
-        Err(_) => a.value.clone(),
-    }
-}
-
-/// 12500 → "12,500"; fractions keep up to two decimals.
-fn group(n: f64) -> String {
-    let whole = n.trunc() as i64;
-    let digits = whole.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if whole < 0 {
-        out.insert(0, '-');
-    }
-    let frac = n - n.trunc();
-    if frac.abs() > 1e-9 {
-        let f = format!("{:.2}", frac.abs());
-        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
-    }
-    out
 }
 
 /// Content stems of a text, for comparing free-text answers.
-fn content_stems(text: &str) -> Vec<normalise::Word> {
-    normalise::tokenize(text)
+fn content_stems(text: &str) -> Vec<Word> {
+    tokenize(text)
         .into_iter()
-        .filter(|t| t.kind != TokKind::Symbol && !normalise::is_stopword(&t.text))
+        .filter(|t| t.kind != TokKind::Symbol && !lang::is_stopword(&t.text))
         .map(|t| stem(&t.text))
         .collect()
 }
@@ -157,7 +33,7 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// A word of the given answer that is the expected word or one typo from
 /// it (ordinary words of five letters or more only).
-fn word_present(want: &str, given: &[normalise::Word]) -> bool {
+fn word_present(want: &str, given: &[Word]) -> bool {
     given.iter().any(|g| {
         g == want
             || (want.chars().count() >= 5
@@ -168,7 +44,7 @@ fn word_present(want: &str, given: &[normalise::Word]) -> bool {
 
 /// Whether `given` is a right answer to an open question.
 pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
-    let Ok(expected) = parse_expected(v.bank(), a) else {
+    let Ok(expected) = values::parse_answer(v.bank(), a) else {
         return false;
     };
     if a.accept.iter().any(|acc| same_words(acc, given)) {
@@ -178,45 +54,19 @@ pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
     if an.negations > 0 {
         return false;
     }
-    let exact =
-        |q: &normalise::Quantity| matches!(q.cmp, Cmp::Exact | Cmp::Approx | Cmp::Precisely);
-    let eq = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
-    // One quantity only: "100 or 200" is not an answer.
-    let only = |pred: &dyn Fn(&QKind) -> bool| {
-        let qs: Vec<_> = an
-            .quantities
-            .iter()
-            .filter(|q| !q.small || pred(&q.kind))
-            .collect();
-        qs.len() == 1 && exact(qs[0]) && pred(&qs[0].kind)
-    };
     match expected {
-        Expected::Number(n) => only(&|k| match k {
-            QKind::Count { value } => eq(*value, n),
-            _ => false,
-        }),
-        Expected::Ordinal(n) => only(&|k| match k {
-            QKind::Ordinal { value } => *value == n,
-            QKind::Count { value } => eq(*value, n as f64),
-            _ => false,
-        }),
-        Expected::Date(d) => only(&|k| match k {
-            QKind::Date { date, alt: None } => {
-                // The year may be left out when the question asks for a day.
-                let year_ok = date.year == d.year || (date.year.is_none() && d.day.is_some());
-                year_ok && date.month == d.month && date.day == d.day
-            }
-            _ => false,
-        }),
-        Expected::Money { value, currency } => only(&|k| match k {
-            QKind::Money {
-                value: x,
-                currency: c,
-            } => eq(*x, value) && c.is_none_or(|c| c == currency),
-            QKind::Count { value: x } => eq(*x, value),
-            _ => false,
-        }),
-        Expected::Entity(e) => !an.mentions.is_empty() && an.mentions.iter().all(|m| m.entity == e),
+        Expected::Value(Value::Place { entity } | Value::Person { entity }) => {
+            !an.mentions.is_empty() && an.mentions.iter().all(|m| m.entity == entity)
+        }
+        Expected::Value(want) => {
+            // One value only: "100 or 200" is not an answer.
+            let qs: Vec<&Quantity> = an
+                .quantities
+                .iter()
+                .filter(|q| !q.small || answers(q, &want))
+                .collect();
+            qs.len() == 1 && answers(qs[0], &want)
+        }
         Expected::Text(t) => {
             let given = content_stems(given);
             std::iter::once(t.as_str())
@@ -225,6 +75,34 @@ pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
                     let want = content_stems(form);
                     !want.is_empty() && want.iter().all(|w| word_present(w, &given))
                 })
+        }
+    }
+}
+
+/// Whether one value read from an answer is the expected one: the same
+/// value of a kind that compares with it, said without a bound. A day
+/// may leave out its year; a rank may be given as a plain number.
+fn answers(q: &Quantity, want: &Value) -> bool {
+    if !matches!(q.cmp, Cmp::Exact | Cmp::Approx | Cmp::Precisely) {
+        return false;
+    }
+    match (&q.kind, want) {
+        (Value::Date { date, alt: None }, Value::Date { date: d, .. }) => {
+            let year_ok = date.year == d.year || (date.year.is_none() && d.day.is_some());
+            year_ok && date.month == d.month && date.day == d.day
+        }
+        (Value::Date { .. }, _) => false,
+        (Value::Count { value }, Value::Ordinal { value: n }) => (*value - *n as f64).abs() < 1e-9,
+        (
+            Value::Money {
+                currency: Some(c), ..
+            },
+            Value::Money {
+                currency: Some(w), ..
+            },
+        ) if c != w => false,
+        (claim, want) => {
+            claim.comparable(want) && claim.relation(Cmp::Exact, want, Cmp::Exact) == Rel::Match
         }
     }
 }

@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
-use std::io;
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -18,12 +17,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, OpenFlags, params};
 use serde::{Deserialize, Serialize};
 
-use crate::bank::Bank;
-use crate::cli::Format;
 use crate::error::{Error, Result};
-use crate::exit::Exit;
-use crate::render::{self, out};
-use crate::sanitize::terminal as clean;
+use crate::render;
 
 /// The database, inside the history folder.
 pub const DB_NAME: &str = "history.db";
@@ -42,6 +37,11 @@ pub struct Record {
     pub fact: String,
     pub topic: String,
     pub correct: bool,
+    /// When the quiz session that gave this answer started (seconds since
+    /// the epoch), so that `stats` can score sessions; absent in older
+    /// histories.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<f64>,
 }
 
 pub fn now() -> f64 {
@@ -154,12 +154,38 @@ impl History {
 
     /// Calls `f` on every answer in the order they were recorded, without
     /// holding them all in memory.
-    pub fn for_each(&self, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT time, bank, question, fact, topic, correct FROM answers ORDER BY id")
-            .map_err(|e| self.sql_err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.sql_err(e))?;
+    pub fn for_each(&self, f: impl FnMut(Record) -> Result<()>) -> Result<()> {
+        self.each(&format!("SELECT {COLUMNS} FROM answers ORDER BY id"), [], f)
+    }
+
+    /// The answers of one bank recorded without their session (imported
+    /// from older histories), oldest first: `stats` splits them into
+    /// sessions at pauses. A partial index keeps this from scanning the
+    /// answers that have a session.
+    pub fn recorded_without_session(&self, bank: &str) -> Result<Vec<Record>> {
+        let mut records = Vec::new();
+        self.each(
+            &format!(
+                "SELECT {COLUMNS} FROM answers WHERE bank = ?1 AND session IS NULL \
+                 ORDER BY time, id"
+            ),
+            [bank],
+            |r| {
+                records.push(r);
+                Ok(())
+            },
+        )?;
+        Ok(records)
+    }
+
+    fn each(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut f: impl FnMut(Record) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.sql_err(e))?;
+        let mut rows = stmt.query(params).map_err(|e| self.sql_err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
             f(record_of(row).map_err(|e| self.sql_err(e))?)?;
         }
@@ -211,6 +237,29 @@ impl History {
         self.counts(&sql, bank)
     }
 
+    /// Answers and right answers of one bank per recorded session, oldest
+    /// first, kept up to date by every answer.
+    pub fn session_counts(&self, bank: &str) -> Result<Vec<SessionCount>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT started, answered, right_answers FROM sessions \
+                 WHERE bank = ?1 ORDER BY started",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([bank], |r| {
+                Ok(SessionCount {
+                    started: r.get(0)?,
+                    answered: r.get::<_, i64>(1)?.unsigned_abs(),
+                    right: r.get::<_, i64>(2)?.unsigned_abs(),
+                })
+            })
+            .map_err(|e| self.sql_err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sql_err(e))
+    }
+
     fn counts(&self, sql: &str, bank: &str) -> Result<Vec<Count>> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| self.sql_err(e))?;
         let rows = stmt
@@ -235,12 +284,21 @@ pub struct Count {
     pub right: u64,
 }
 
+/// Answers and right answers of one quiz session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionCount {
+    /// When the session started, seconds since the epoch.
+    pub started: f64,
+    pub answered: u64,
+    pub right: u64,
+}
+
 /// Inserts answers and brings the cards and tallies up to date, in the
 /// caller's transaction. Cards follow the order answers are recorded in.
 fn insert(conn: &Connection, records: &[Record]) -> rusqlite::Result<()> {
     let mut answer = conn.prepare_cached(
-        "INSERT INTO answers (time, bank, question, fact, topic, correct) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO answers (time, bank, question, fact, topic, correct, session) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut card = conn.prepare_cached(
         "INSERT INTO cards VALUES (?1, ?2, CASE WHEN ?3 THEN 2 ELSE 1 END, ?4, ?3, 1) \
@@ -253,9 +311,17 @@ fn insert(conn: &Connection, records: &[Record]) -> rusqlite::Result<()> {
          ON CONFLICT (bank, kind, key) DO UPDATE SET \
          answered = answered + 1, right_answers = right_answers + excluded.right_answers",
     )?;
+    let mut session = conn.prepare_cached(
+        "INSERT INTO sessions VALUES (?1, ?2, 1, ?3) \
+         ON CONFLICT (bank, started) DO UPDATE SET \
+         answered = answered + 1, right_answers = right_answers + excluded.right_answers",
+    )?;
     for r in records {
+        if let Some(started) = r.session {
+            session.execute(params![r.bank, started, r.correct])?;
+        }
         answer.execute(params![
-            r.time, r.bank, r.question, r.fact, r.topic, r.correct
+            r.time, r.bank, r.question, r.fact, r.topic, r.correct, r.session
         ])?;
         card.execute(params![r.bank, r.question, r.correct, r.time])?;
         tally.execute(params![r.bank, "topic", r.topic, r.correct])?;
@@ -272,8 +338,12 @@ fn record_of(row: &rusqlite::Row) -> rusqlite::Result<Record> {
         fact: row.get(3)?,
         topic: row.get(4)?,
         correct: row.get(5)?,
+        session: row.get(6)?,
     })
 }
+
+/// The columns [`record_of`] reads, in its order.
+const COLUMNS: &str = "time, bank, question, fact, topic, correct, session";
 
 /// What kind of thing other than a regular file is at `path`, if any.
 fn special_kind(meta: &fs::Metadata) -> Option<&'static str> {
@@ -364,7 +434,9 @@ CREATE TABLE IF NOT EXISTS answers (
     question TEXT NOT NULL,
     fact TEXT NOT NULL,
     topic TEXT NOT NULL,
-    correct INTEGER NOT NULL
+    correct INTEGER NOT NULL,
+    -- When the answer's quiz session started; NULL for older answers.
+    session REAL
 );
 -- Kept up to date by each answer, so that start-up, --review and stats
 -- read a few rows per question, whatever the history's length.
@@ -384,6 +456,13 @@ CREATE TABLE IF NOT EXISTS tally (
     answered INTEGER NOT NULL,
     right_answers INTEGER NOT NULL,
     PRIMARY KEY (bank, kind, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sessions (
+    bank TEXT NOT NULL,
+    started REAL NOT NULL,
+    answered INTEGER NOT NULL,
+    right_answers INTEGER NOT NULL,
+    PRIMARY KEY (bank, started)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS imports (
     file TEXT PRIMARY KEY,
@@ -413,7 +492,28 @@ fn connect(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(sql_err)?;
     conn.execute_batch(SCHEMA).map_err(sql_err)?;
+    add_session_column(&conn).map_err(sql_err)?;
+    // Only answers without a session are in it: new answers do not pay.
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS answers_without_session \
+         ON answers (bank, time) WHERE session IS NULL",
+    )
+    .map_err(sql_err)?;
     Ok(conn)
+}
+
+/// Databases made before sessions were recorded lack the `session`
+/// column: add it (its answers keep NULL there).
+fn add_session_column(conn: &Connection) -> rusqlite::Result<()> {
+    let has: bool = conn.query_row(
+        "SELECT COUNT(*) FROM pragma_table_info('answers') WHERE name = 'session'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        conn.execute_batch("ALTER TABLE answers ADD COLUMN session REAL")?;
+    }
+    Ok(())
 }
 
 /// Leitner state of one question, from its answers in time order.
@@ -461,141 +561,6 @@ impl Imported {
     }
 }
 
-#[derive(Debug, Serialize)]
-pub struct TopicStats {
-    pub topic: String,
-    pub answered: u64,
-    pub right: u64,
-    pub percent: f64,
-}
-
-#[derive(Debug, Serialize)]
-pub struct MissedFact {
-    pub fact: String,
-    pub missed: u64,
-    pub answered: u64,
-    pub statement: Option<String>,
-}
-
-/// What `factcheck stats` reports, for any presentation of it.
-#[derive(Debug, Serialize)]
-pub struct Stats {
-    pub history: PathBuf,
-    pub answered: u64,
-    pub right: u64,
-    pub percent: f64,
-    pub topics: Vec<TopicStats>,
-    pub most_missed: Vec<MissedFact>,
-}
-
-/// A percentage with one decimal; 0 of 0 is 0.
-pub fn percent(right: u64, n: u64) -> f64 {
-    if n == 0 {
-        0.0
-    } else {
-        (right as f64 * 1000.0 / n as f64).round() / 10.0
-    }
-}
-
-/// Accuracy per topic and the five facts missed most, for one bank.
-pub fn stats(history: &History, bank: &Bank) -> Result<Stats> {
-    let title = &bank.source.title;
-    let topics: Vec<TopicStats> = history
-        .topic_counts(title)?
-        .into_iter()
-        .map(|c| TopicStats {
-            percent: percent(c.right, c.answered),
-            topic: c.key,
-            answered: c.answered,
-            right: c.right,
-        })
-        .collect();
-    let most_missed = history
-        .most_missed(title, 5)?
-        .into_iter()
-        .map(|c| MissedFact {
-            statement: bank.fact(&c.key).map(|x| x.statement.clone()),
-            fact: c.key,
-            missed: c.answered - c.right,
-            answered: c.answered,
-        })
-        .collect();
-    let answered = topics.iter().map(|t| t.answered).sum();
-    let right = topics.iter().map(|t| t.right).sum();
-    Ok(Stats {
-        history: history.path.clone(),
-        answered,
-        right,
-        percent: percent(right, answered),
-        topics,
-        most_missed,
-    })
-}
-
-/// `factcheck stats`: accuracy per topic and the facts missed most.
-pub fn stats_cmd(bank: &Bank, format: Format) -> Result<Exit> {
-    let history = open_reporting()?;
-    let stats = stats(&history, bank)?;
-    let stdout = io::stdout();
-    let mut w = io::BufWriter::new(stdout.lock());
-    match format {
-        Format::Json => out(
-            &mut w,
-            serde_json::to_string_pretty(&stats).map_err(io::Error::other)?,
-        )?,
-        Format::Text => write_stats(&mut w, &stats)?,
-    }
-    io::Write::flush(&mut w)?;
-    Ok(Exit::Success)
-}
-
-fn write_stats(w: &mut impl io::Write, s: &Stats) -> Result<()> {
-    if s.answered == 0 {
-        return out(
-            w,
-            format_args!(
-                "No answers recorded yet in {}. Run `factcheck quiz` first.",
-                crate::sanitize::path(&s.history)
-            ),
-        );
-    }
-    out(
-        w,
-        format_args!("{} answers, {} right ({}%)", s.answered, s.right, s.percent),
-    )?;
-    out(w, "")?;
-    out(w, render::heading("By topic"))?;
-    for t in &s.topics {
-        out(
-            w,
-            format_args!(
-                "  {:<28} {:>3}/{:<3} {:>5.1}%",
-                clean(&t.topic),
-                t.right,
-                t.answered,
-                t.percent
-            ),
-        )?;
-    }
-    if !s.most_missed.is_empty() {
-        out(w, "")?;
-        out(w, render::heading("Most missed facts"))?;
-        for m in &s.most_missed {
-            out(
-                w,
-                format_args!(
-                    "  {} missed {}/{}: {}",
-                    clean(&m.fact),
-                    m.missed,
-                    m.answered,
-                    clean(m.statement.as_deref().unwrap_or("(not in this bank)"))
-                ),
-            )?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -608,6 +573,7 @@ mod tests {
             fact: format!("f-{question}"),
             topic: topic.into(),
             correct,
+            session: Some(time.floor()),
         }
     }
 
@@ -677,7 +643,10 @@ mod tests {
         let (_d, h) = open();
         let all = [
             rec("b\u{1b}[2J", "q\n1", "t,\"x\"", true, 1.5),
-            rec("b", "q2", "t", false, 1_700_000_000.123_456),
+            Record {
+                session: None,
+                ..rec("b", "q2", "t", false, 1_700_000_000.123_456)
+            },
         ];
         h.record_all(&all).unwrap();
         let mut back = Vec::new();
@@ -688,5 +657,70 @@ mod tests {
         .unwrap();
         assert_eq!(back, all);
         assert_eq!(h.len().unwrap(), 2);
+    }
+
+    #[test]
+    fn sessions_are_tallied_and_older_answers_listed_oldest_first() {
+        let (_d, h) = open();
+        let old = |question, time| Record {
+            session: None,
+            ..rec("b", question, "t", true, time)
+        };
+        h.record_all(&[
+            Record {
+                session: Some(10.0),
+                ..rec("b", "q1", "t", true, 11.0)
+            },
+            Record {
+                session: Some(10.0),
+                ..rec("b", "q2", "t", false, 12.0)
+            },
+            rec("b", "q3", "t", true, 20.0),
+            rec("x", "q1", "t", true, 20.0),
+            old("q4", 3.0),
+            old("q5", 1.0),
+        ])
+        .unwrap();
+        let session = |started, answered, right| SessionCount {
+            started,
+            answered,
+            right,
+        };
+        assert_eq!(
+            h.session_counts("b").unwrap(),
+            vec![session(10.0, 2, 1), session(20.0, 1, 1)]
+        );
+        let times: Vec<f64> = h
+            .recorded_without_session("b")
+            .unwrap()
+            .iter()
+            .map(|r| r.time)
+            .collect();
+        assert_eq!(times, [1.0, 3.0]);
+    }
+
+    #[test]
+    fn a_database_without_sessions_gains_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_NAME);
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch(
+                "CREATE TABLE answers (id INTEGER PRIMARY KEY, time REAL NOT NULL, \
+                 bank TEXT NOT NULL, question TEXT NOT NULL, fact TEXT NOT NULL, \
+                 topic TEXT NOT NULL, correct INTEGER NOT NULL);
+                 INSERT INTO answers VALUES (1, 1.0, 'b', 'q1', 'f', 't', 1);",
+            )
+            .unwrap();
+        let (h, _) = History::open(dir.path()).unwrap();
+        h.record(&rec("b", "q2", "t", false, 2.0)).unwrap();
+        let without: Vec<String> = h
+            .recorded_without_session("b")
+            .unwrap()
+            .into_iter()
+            .map(|r| r.question)
+            .collect();
+        assert_eq!(without, ["q1"]);
+        assert_eq!(h.session_counts("b").unwrap().len(), 1);
     }
 }

@@ -9,6 +9,7 @@ mod plain;
 mod prompt;
 pub mod select;
 pub mod session;
+pub mod stats;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -22,7 +23,7 @@ use crate::exit::Exit;
 use crate::render;
 use crate::verify::Verifier;
 use history::History;
-use session::Session;
+use session::{OnScreen, Session};
 
 type Shared = Arc<Mutex<Session<'static>>>;
 
@@ -58,7 +59,7 @@ pub fn run(bank_path: Option<&Path>, colorful: bool, args: &QuizArgs) -> Result<
     let items = select::select(
         bank,
         &select::Selection {
-            count: args.count as usize,
+            count: args.count.map(|n| n as usize),
             seed,
             topics: &args.topic,
             kinds: &kinds,
@@ -73,8 +74,16 @@ pub fn run(bank_path: Option<&Path>, colorful: bool, args: &QuizArgs) -> Result<
         seed,
         pass_mark: args.pass_mark,
         started: Instant::now(),
+        started_at: history::now(),
         history,
         json,
+        width: if json {
+            render::stderr_width()
+        } else {
+            render::stdout_width()
+        },
+        summary_shown: false,
+        on_screen: Default::default(),
     };
     let shared: Shared = Arc::new(Mutex::new(session));
     let handler_state = Arc::clone(&shared);
@@ -85,7 +94,11 @@ pub fn run(bank_path: Option<&Path>, colorful: bool, args: &QuizArgs) -> Result<
         render::warn(format_args!("cannot catch Ctrl-C: {e}"));
     }
     let result = if terminal {
-        prompt::run(&shared, colorful)
+        prompt::run(&shared, colorful).and_then(|()| {
+            // The summary comes first; the retry offer follows it.
+            show_summary(&shared)?;
+            prompt::retry(&shared, colorful)
+        })
     } else {
         plain::run(&shared)
     };
@@ -101,6 +114,28 @@ pub fn run(bank_path: Option<&Path>, colorful: bool, args: &QuizArgs) -> Result<
         Some(false) => Exit::Failure,
         _ => Exit::Success,
     })
+}
+
+/// The first round's summary, before the retry offer.
+fn show_summary(shared: &Shared) -> Result<()> {
+    let mut s = lock(shared);
+    let summary = s.summary(false);
+    with_feedback_stream(&s, |w| s.write_summary(w, &summary))?;
+    s.summary_shown = true;
+    Ok(())
+}
+
+/// Runs `f` on the stream people read: stdout, or stderr under
+/// `--format json`.
+fn with_feedback_stream(s: &Session, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    if s.json {
+        f(&mut io::stderr().lock())
+    } else {
+        let mut stdout = io::stdout().lock();
+        f(&mut stdout)?;
+        stdout.flush()?;
+        Ok(())
+    }
 }
 
 /// The interactive prompt's check on a typed answer's length.
@@ -120,36 +155,46 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Session<'static>> {
     shared.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// Prints the summary: for people on the feedback stream, and with
-/// `--format json` as one object on stdout.
+/// Prints what is still due of the summary for people (all of it, or only
+/// the retry's once the first round's is out), and with `--format json`
+/// the whole summary as one object on stdout.
 fn finish(s: &Session, summary: &session::Summary) -> Result<()> {
+    with_feedback_stream(s, |w| {
+        if !s.summary_shown {
+            s.write_summary(w, summary)?;
+        }
+        s.write_retry(w, summary)
+    })?;
     if s.json {
-        let mut err = io::stderr().lock();
-        s.write_summary(&mut err, summary)?;
         let mut stdout = io::stdout().lock();
         render::out(
             &mut stdout,
             serde_json::to_string_pretty(summary).map_err(io::Error::other)?,
         )?;
         stdout.flush()?;
-    } else {
-        let mut stdout = io::stdout().lock();
-        s.write_summary(&mut stdout, summary)?;
-        stdout.flush()?;
     }
     Ok(())
 }
 
-/// Restores the terminal, prints the summary so far and exits 130. The
-/// answers given are already in the history: each was saved before it was
-/// shown. Holding the lock until exit keeps a second Ctrl-C from printing
-/// twice.
+/// Clears the prompt left on screen, restores the terminal, prints the
+/// summary so far and exits 130. The answers given are already in the
+/// history: each was saved before it was shown. Holding the lock until
+/// exit keeps a second Ctrl-C from printing twice.
 fn interrupt(shared: &Shared) -> ! {
     let s = lock(shared);
     if io::stderr().is_terminal() {
         let term = dialoguer::console::Term::stderr();
+        let OnScreen { lines, partial } = s.on_screen;
+        if partial {
+            let _ = term.clear_line();
+        }
+        if lines > 0 {
+            let _ = term.clear_last_lines(lines);
+        } else if !partial {
+            // A plain-protocol prompt ("> ") may hold the cursor.
+            let _ = term.write_line("");
+        }
         let _ = term.show_cursor();
-        let _ = term.write_line("");
     }
     let summary = s.summary(true);
     let _ = finish(&s, &summary);

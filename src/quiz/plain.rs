@@ -10,7 +10,7 @@ use super::session::Given;
 use crate::bank::QuestionBody;
 use crate::error::{Error, Result};
 use crate::input::{self, Line, MAX_ANSWER_BYTES};
-use crate::render::out;
+use crate::render::{self, out};
 use crate::sanitize::terminal as clean;
 
 pub fn run(shared: &Shared) -> Result<()> {
@@ -37,12 +37,18 @@ pub fn run(shared: &Shared) -> Result<()> {
             );
             (item, q.body.clone(), (s.progress(idx + 1), header))
         };
+        let width = super::lock(shared).width;
         out(&mut w, &header.0)?;
-        out(&mut w, &header.1)?;
+        out(&mut w, render::wrap(width, "", "  ", &header.1))?;
         let hint = match &body {
             QuestionBody::Choice { choices, .. } => {
                 for (k, &c) in item.order.iter().enumerate() {
-                    out(&mut w, format_args!("  {}) {}", k + 1, clean(&choices[c])))?;
+                    let number = format!("  {}) ", k + 1);
+                    let hang = render::indent_under(&number);
+                    out(
+                        &mut w,
+                        render::wrap(width, &number, &hang, &clean(&choices[c])),
+                    )?;
                 }
                 format!("Answer 1-{} or the text of a choice", choices.len())
             }

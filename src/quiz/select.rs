@@ -10,6 +10,7 @@ use rand::seq::SliceRandom;
 use super::history::Card;
 use crate::bank::{Bank, QuestionBody, QuestionKind};
 use crate::error::{Error, Result};
+use crate::render::plural;
 
 /// One question as it will be asked: its index in the bank and, for
 /// multiple choice, the order its choices are shown in.
@@ -20,7 +21,9 @@ pub struct Item {
 }
 
 pub struct Selection<'a> {
-    pub count: usize,
+    /// `None`: the default of [`DEFAULT_COUNT`], shrunk to what the filters
+    /// leave; an explicit count larger than that is an error.
+    pub count: Option<usize>,
     pub seed: u64,
     pub topics: &'a [String],
     pub kinds: &'a [QuestionKind],
@@ -28,23 +31,39 @@ pub struct Selection<'a> {
     pub review: Option<&'a HashMap<String, Card>>,
 }
 
-pub fn select(bank: &Bank, s: &Selection) -> Result<Vec<Item>> {
+/// Questions in a quiz when `--count` is not given.
+pub const DEFAULT_COUNT: usize = 10;
+
+/// Whether a topic asked for on the command line names a bank's topic:
+/// people type `Economy` as often as `economy`.
+pub fn topic_matches(asked: &str, topic: &str) -> bool {
+    asked.trim().to_lowercase() == topic.to_lowercase()
+}
+
+/// Refuses a topic the bank does not have, listing those it has.
+pub fn check_topics(bank: &Bank, asked: &[String]) -> Result<()> {
     let topics = bank.topics();
-    for t in s.topics {
-        if !topics.contains(&t.as_str()) {
-            return Err(Error::Usage(format!(
-                "unknown topic \"{t}\"; topics: {}",
-                topics.join(", ")
-            )));
-        }
+    match asked
+        .iter()
+        .find(|t| !topics.iter().any(|b| topic_matches(t, b)))
+    {
+        Some(t) => Err(Error::Usage(format!(
+            "unknown topic \"{t}\"; topics: {}",
+            topics.join(", ")
+        ))),
+        None => Ok(()),
     }
+}
+
+pub fn select(bank: &Bank, s: &Selection) -> Result<Vec<Item>> {
+    check_topics(bank, s.topics)?;
     let mut pool: Vec<usize> = bank
         .questions
         .iter()
         .enumerate()
         .filter(|(_, q)| {
             let topic = bank.fact(&q.fact).map_or("", |f| f.topic.as_str());
-            (s.topics.is_empty() || s.topics.iter().any(|t| t == topic))
+            (s.topics.is_empty() || s.topics.iter().any(|t| topic_matches(t, topic)))
                 && (s.kinds.is_empty() || s.kinds.contains(&q.kind()))
         })
         .map(|(i, _)| i)
@@ -54,14 +73,17 @@ pub fn select(bank: &Bank, s: &Selection) -> Result<Vec<Item>> {
             "no question matches the chosen --topic and --kind".into(),
         ));
     }
-    if s.count > pool.len() {
-        return Err(Error::Usage(format!(
-            "--count {} is more than the {} question(s) available; use --count {} or fewer",
-            s.count,
-            pool.len(),
-            pool.len()
-        )));
-    }
+    let count = match s.count {
+        None => DEFAULT_COUNT.min(pool.len()),
+        Some(n) if n > pool.len() => {
+            return Err(Error::Usage(format!(
+                "--count {n} is more than the {} available; use --count {} or fewer",
+                plural(pool.len(), "question"),
+                pool.len()
+            )));
+        }
+        Some(n) => n,
+    };
     let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
     pool.shuffle(&mut rng);
     if let Some(cards) = s.review {
@@ -82,7 +104,7 @@ pub fn select(bank: &Bank, s: &Selection) -> Result<Vec<Item>> {
                 .then(ka.2.total_cmp(&kb.2))
         });
     }
-    pool.truncate(s.count);
+    pool.truncate(count);
     Ok(pool
         .into_iter()
         .map(|i| {

@@ -63,10 +63,26 @@ pub struct Session<'b> {
     pub seed: u64,
     pub pass_mark: Option<u8>,
     pub started: Instant,
+    /// `started` as seconds since the epoch, recorded with each answer.
+    pub started_at: f64,
     pub history: Option<History>,
     /// Feedback and summaries go to stdout, or to stderr under
     /// `--format json` so that stdout holds only the JSON.
     pub json: bool,
+    /// Columns to wrap feedback at (a terminal's width), or none.
+    pub width: Option<usize>,
+    /// The first round's summary is out; only the retry's is still due.
+    pub summary_shown: bool,
+    /// Lines of the prompt now on screen, for Ctrl-C to clear.
+    pub on_screen: OnScreen,
+}
+
+/// What a terminal prompt has drawn: whole lines above the cursor, and
+/// whether the cursor sits on a line of its own (a typed answer).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OnScreen {
+    pub lines: usize,
+    pub partial: bool,
 }
 
 impl<'b> Session<'b> {
@@ -108,7 +124,7 @@ impl<'b> Session<'b> {
             prompt: q.prompt.clone(),
             given: given_text,
             correct,
-            right_answer: q.answer_text(self.bank),
+            right_answer: grade::answer_text(q, self.bank),
             retry,
         };
         if let Some(h) = &mut self.history {
@@ -119,6 +135,7 @@ impl<'b> Session<'b> {
                 fact: q.fact.clone(),
                 topic,
                 correct,
+                session: Some(self.started_at),
             };
             if let Err(e) = h.record(&rec) {
                 render::warn(format_args!("{e}; answers are no longer recorded"));
@@ -132,44 +149,45 @@ impl<'b> Session<'b> {
     /// Right or wrong, the right answer, the explanation and the quote.
     pub fn feedback(&self, w: &mut impl Write, a: &Answered) -> Result<()> {
         let q = self.bank.questions.iter().find(|q| q.id == a.question);
-        if a.correct {
-            out(
-                w,
-                format_args!("{} {}", render::good("✔ Right!"), clean(&a.right_answer)),
-            )?;
+        let verdict = if a.correct {
+            format!("{} {}", render::good("✔ Right!"), clean(&a.right_answer))
         } else {
+            format!(
+                "{} The answer is: {}",
+                render::bad("✘ Wrong."),
+                render::heading(&a.right_answer)
+            )
+        };
+        out(w, render::wrap(self.width, "", "  ", &verdict))?;
+        if let Some(q) = q {
             out(
                 w,
-                format_args!(
-                    "{} The answer is: {}",
-                    render::bad("✘ Wrong."),
-                    render::heading(&a.right_answer)
-                ),
+                render::wrap(self.width, "  ", "  ", &clean(&q.explanation)),
             )?;
-        }
-        if let Some(q) = q {
-            out(w, format_args!("  {}", clean(&q.explanation)))?;
             if let Some(f) = self.bank.fact(&q.fact) {
-                out(
-                    w,
-                    format_args!(
-                        "  {} {}",
-                        render::dim(&format!("[{}]", f.id)),
-                        render::dim(&render::quote(&f.quote))
-                    ),
-                )?;
+                // Dimmed, then wrapped: dim() sanitises, and would show the
+                // wrapping's line breaks as escapes.
+                let quote = render::dim(&format!("[{}] {}", f.id, render::quote(&f.quote)));
+                out(w, render::wrap(self.width, "  ", "  ", &quote.to_string()))?;
             }
         }
-        let done = self.first_round().count();
         out(
             w,
-            format_args!(
-                "  {}",
-                render::dim(&format!("Score: {}/{}", self.right(), done))
-            ),
+            format_args!("  {}", render::dim(&self.score_line(a.retry))),
         )?;
         out(w, "")?;
         Ok(())
+    }
+
+    /// The running score; in the retry round, the retry's own.
+    fn score_line(&self, retry: bool) -> String {
+        if retry {
+            let retried = self.answers.iter().filter(|a| a.retry);
+            let right = retried.clone().filter(|a| a.correct).count();
+            format!("Retry score: {right}/{}", retried.count())
+        } else {
+            format!("Score: {}/{}", self.right(), self.first_round().count())
+        }
     }
 
     /// The progress line shown before each question.
@@ -210,7 +228,7 @@ impl<'b> Session<'b> {
     }
 
     /// The end-of-quiz report for people.
-    pub fn write_summary(&self, w: &mut impl Write, s: &Summary) -> Result<()> {
+    pub fn write_summary(&self, w: &mut (impl Write + ?Sized), s: &Summary) -> Result<()> {
         let secs = s.duration_seconds.round() as u64;
         let title = if s.interrupted {
             "Interrupted"
@@ -237,21 +255,7 @@ impl<'b> Session<'b> {
             .iter()
             .filter(|a| !a.retry && !a.correct)
             .collect();
-        if !missed.is_empty() {
-            out(w, "Missed:")?;
-            for a in missed {
-                out(w, format_args!("  - {}", clean(&a.prompt)))?;
-                out(
-                    w,
-                    format_args!("    {} {}", render::dim("answer:"), clean(&a.right_answer)),
-                )?;
-            }
-        }
-        let retried: Vec<&Answered> = s.answers.iter().filter(|a| a.retry).collect();
-        if !retried.is_empty() {
-            let right = retried.iter().filter(|a| a.correct).count();
-            out(w, format_args!("Retry: {}/{} right", right, retried.len()))?;
-        }
+        self.write_missed(w, "Missed:", &missed)?;
         if let (Some(p), Some(passed)) = (s.pass_mark, s.passed) {
             let verdict = if passed {
                 render::good("passed")
@@ -259,6 +263,48 @@ impl<'b> Session<'b> {
                 render::bad("below the pass mark")
             };
             out(w, format_args!("Pass mark {p}%: {verdict}"))?;
+        }
+        Ok(())
+    }
+
+    /// After the retry round: its score and what is still missed.
+    pub fn write_retry(&self, w: &mut (impl Write + ?Sized), s: &Summary) -> Result<()> {
+        let retried: Vec<&Answered> = s.answers.iter().filter(|a| a.retry).collect();
+        if retried.is_empty() {
+            return Ok(());
+        }
+        let right = retried.iter().filter(|a| a.correct).count();
+        let title = if s.interrupted {
+            "── Retry interrupted ──"
+        } else {
+            "── Retry ──"
+        };
+        out(w, render::heading(title))?;
+        out(w, format_args!("Retry: {right}/{} right", retried.len()))?;
+        let still: Vec<&Answered> = retried.into_iter().filter(|a| !a.correct).collect();
+        self.write_missed(w, "Still missed:", &still)
+    }
+
+    fn write_missed(
+        &self,
+        w: &mut (impl Write + ?Sized),
+        title: &str,
+        missed: &[&Answered],
+    ) -> Result<()> {
+        if missed.is_empty() {
+            return Ok(());
+        }
+        out(w, title)?;
+        for a in missed {
+            out(
+                w,
+                render::wrap(self.width, "  - ", "    ", &clean(&a.prompt)),
+            )?;
+            let label = format!("    {} ", render::dim("answer:"));
+            out(
+                w,
+                render::wrap(self.width, &label, "            ", &clean(&a.right_answer)),
+            )?;
         }
         Ok(())
     }

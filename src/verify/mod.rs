@@ -1,23 +1,42 @@
-//! Judging free-form statements against a bank's facts.
+//! Judging free-form statements against a bank's facts, in stages, each
+//! in its own file:
 //!
-//! A statement is read into words, names and typed quantities
-//! ([`normalise`]); the facts that share most of it are found
-//! ([`retrieve`]); each candidate either covers everything the statement
-//! says or is passed over, and a covering fact's values, polarity and
-//! opposites decide the verdict ([`judge`]). When nothing covers the
-//! statement, the answer is NOT_ENOUGH_INFO.
+//! 1. [`read`]: the statement into words, names, values, negations and
+//!    modal words;
+//! 2. [`retrieve`]: the facts that share most of it;
+//! 3. [`cover`]: does a fact explain every word and name?
+//! 4. [`compare`]: each claimed value against the fact's;
+//! 5. [`decide`]: the verdict, in one order of precedence;
+//! 6. [`explain`]: the explanation, evidence and correction.
+//!
+//! When no fact covers the statement, the answer is NOT_ENOUGH_INFO.
+//!
+//! ```
+//! use factcheck::verify::{Verdict, verify};
+//! let bank = factcheck::bank::load(None).unwrap();
+//! // Nothing in the built-in article speaks of the moon.
+//! let j = verify(&bank, "The moon is made of cheese.");
+//! assert_eq!(j.verdict, Verdict::NotEnoughInfo);
+//! assert_eq!(j.verdict.exit().code(), 3);
+//! ```
 
-pub mod judge;
-pub mod lexicon;
-pub mod normalise;
-pub mod retrieve;
+mod compare;
+mod cover;
+mod decide;
+mod explain;
+pub use explain::{Candidate, ReadValue, Reading};
+mod index;
+mod read;
+mod retrieve;
+mod structure;
 
 use serde::Serialize;
 
 use crate::bank::Bank;
 use crate::exit::Exit;
 
-pub use retrieve::Verifier;
+pub use index::Verifier;
+pub use read::{Analysis, Mention};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -82,4 +101,120 @@ pub struct Judgement {
 /// Judges one statement with a fresh verifier; for one-shots and tests.
 pub fn verify(bank: &Bank, statement: &str) -> Judgement {
     Verifier::new(bank).judge(statement)
+}
+
+/// Judges the statement against one fact's index (`ids` names the fact,
+/// or the two facts a merged index was made from): cover, compare,
+/// decide. `Err` names what the fact does not cover: then it has nothing
+/// to say about the statement.
+fn judge_fact(
+    v: &Verifier,
+    a: &Analysis,
+    f: &index::FactIndex,
+    ids: &[usize],
+) -> Result<explain::Outcome, explain::Uncovered> {
+    let w = cover::words(v, a, f)?;
+    let anchor = cover::anchor(v, a, f, &w);
+    // "Norway invited …" when the fact says Denmark did.
+    if let Some(k) = anchor
+        && let Some(other) = cover::other_subject(v, a, f, k)
+    {
+        return Err(explain::Uncovered::Entity(other));
+    }
+    let mut slots = Vec::new();
+    cover::mentions(v, a, f, &mut slots)?;
+    cover::unknown_names(a, f, &w.names, &mut slots)?;
+    compare::values(v, a, f, &mut slots)?;
+    if w.matched == 0 && slots.is_empty() {
+        return Err(explain::Uncovered::Nothing);
+    }
+    let required = f.requires.is_empty() || anchor.is_some();
+    decide::decide(a, f, &w, required, &slots, ids)
+}
+
+impl Verifier<'_> {
+    /// Judges one statement: clause by clause when it makes several
+    /// claims or sets one against another.
+    pub fn judge(&self, statement: &str) -> Judgement {
+        let a = self.analyse(statement);
+        let names: Vec<(usize, usize)> =
+            a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
+        let parts = structure::clauses(statement, &names);
+        if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
+            return self.judge_read(statement, a);
+        }
+        // A statement one fact covers whole is judged whole first.
+        if parts.iter().all(|c| c.denied.is_none()) {
+            let j = self.judge_simple(statement);
+            if j.verdict != Verdict::NotEnoughInfo {
+                return j;
+            }
+        }
+        structure::judge(self, statement, &parts)
+    }
+
+    /// Judges one claim.
+    pub(crate) fn judge_simple(&self, statement: &str) -> Judgement {
+        self.judge_read(statement, self.analyse(statement))
+    }
+
+    /// Judges one claim, already read.
+    fn judge_read(&self, statement: &str, a: Analysis) -> Judgement {
+        let candidates = self.retrieve(&a);
+        let mut outcomes: Vec<(explain::Outcome, f32)> = Vec::new();
+        let mut closest: Option<(usize, explain::Uncovered)> = None;
+        for &(fi, score) in &candidates {
+            match judge_fact(self, &a, &self.facts[fi], &[fi]) {
+                Ok(o) => outcomes.push((o, score)),
+                Err(what) => {
+                    closest.get_or_insert((fi, what));
+                }
+            }
+        }
+        // A statement no single fact covers may join two ("established
+        // relations through their UN missions"): judge it against the two
+        // facts' words, names and values together.
+        // Only for a statement of several clauses, each clause wholly
+        // explained by one of the two facts (never a clause mixing their
+        // words), each fact explaining a clause the other cannot, and only
+        // to support: a value from one fact never refutes the other's clause.
+        let clauses = read::clauses(&a);
+        if outcomes.is_empty() && clauses.len() >= 2 {
+            let fits = |f: &index::FactIndex, clause: &[usize]| {
+                clause
+                    .iter()
+                    .all(|&w| f.stems.contains(&a.stems[w]) || self.filler.contains(&a.stems[w]))
+            };
+            for (k, &(fa, sa)) in candidates.iter().enumerate() {
+                for &(fb, sb) in &candidates[k + 1..] {
+                    let (ia, ib) = (&self.facts[fa], &self.facts[fb]);
+                    let split: Vec<(bool, bool)> =
+                        clauses.iter().map(|c| (fits(ia, c), fits(ib, c))).collect();
+                    let usable = split.iter().all(|&(x, y)| x || y)
+                        && split.iter().any(|&(x, y)| x && !y)
+                        && split.iter().any(|&(x, y)| y && !x);
+                    if !usable {
+                        continue;
+                    }
+                    if let Some(merged) = ia.merge(ib)
+                        && let Ok(o) = judge_fact(self, &a, &merged, &[fa, fb])
+                        && o.verdict == Verdict::Supported
+                    {
+                        outcomes.push((o, sa + sb));
+                    }
+                }
+            }
+        }
+        match decide::reconcile(outcomes) {
+            Some(o) => o.into_judgement(self, statement),
+            None => Judgement {
+                statement: statement.to_string(),
+                verdict: Verdict::NotEnoughInfo,
+                fact_id: None,
+                evidence: None,
+                explanation: explain::uncovered_explanation(self, &a, closest),
+                correction: None,
+            },
+        }
+    }
 }

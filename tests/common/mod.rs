@@ -147,7 +147,7 @@ pub fn seeded_items_of(
     select::select(
         bank,
         &Selection {
-            count,
+            count: Some(count),
             seed,
             topics: &[],
             kinds,

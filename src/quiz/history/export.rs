@@ -11,13 +11,14 @@ use crate::render::out;
 use crate::sanitize::{self, terminal as clean};
 
 /// Writes every answer to stdout, streaming: JSON lines (exact, the shape
-/// of the old `history.jsonl`) or CSV with a header (text, so sanitised).
+/// of the old `history.jsonl`) or CSV with a header (text, so sanitised;
+/// `session` is empty for answers recorded before sessions were).
 pub fn export_cmd(format: ExportFormat) -> Result<Exit> {
     let history = open_reporting()?;
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     if format == ExportFormat::Csv {
-        out(&mut w, "time,bank,question,fact,topic,correct")?;
+        out(&mut w, "time,bank,question,fact,topic,correct,session")?;
     }
     history.for_each(|r| match format {
         ExportFormat::Jsonl => {
@@ -38,6 +39,7 @@ fn csv_row(r: &Record) -> String {
         csv_field(&r.fact),
         csv_field(&r.topic),
         r.correct.to_string(),
+        r.session.map_or_else(String::new, |s| s.to_string()),
     ];
     fields.join(",")
 }
@@ -88,7 +90,13 @@ mod tests {
             fact: "f".into(),
             topic: "t".into(),
             correct: true,
+            session: None,
         };
-        assert_eq!(csv_row(&r), "1.5,B,q,f,t,true");
+        assert_eq!(csv_row(&r), "1.5,B,q,f,t,true,");
+        let r = Record {
+            session: Some(1.0),
+            ..r
+        };
+        assert_eq!(csv_row(&r), "1.5,B,q,f,t,true,1");
     }
 }

@@ -1,0 +1,132 @@
+//! Turns the English word lists in `src/lang/data/` into static tables
+//! (perfect-hash sets and maps, and slices in file order), so that the
+//! binary pays nothing at start-up however long the lists grow.
+//!
+//! A `.txt` file is one word per line; a `.tsv` file is a key and typed
+//! columns, the types named on a `#!` line (`&str`, `u8`, `u64`, `f64`,
+//! `Cmp`). Lines starting with `#` are comments.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("src/lang/data");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("src/lang/data")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    files.sort();
+    let mut out = String::new();
+    for path in files {
+        let name = path.file_stem().unwrap().to_str().unwrap().to_uppercase();
+        let text = std::fs::read_to_string(&path).expect("word list");
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("txt") => word_list(&mut out, &name, &text),
+            Some("tsv") => table(&mut out, &name, &text),
+            _ => {}
+        }
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lang_tables.rs");
+    std::fs::write(dest, out).expect("write tables");
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_list(out: &mut String, name: &str, text: &str) {
+    let words: Vec<&str> = lines(text).collect();
+    let mut set = phf_codegen::Set::new();
+    let mut seen = std::collections::HashSet::new();
+    for w in &words {
+        assert!(seen.insert(*w), "{name}: \"{w}\" listed twice");
+        set.entry(*w);
+    }
+    writeln!(out, "pub(crate) static {name}: &[&str] = &{words:?};").unwrap();
+    writeln!(
+        out,
+        "pub(crate) static {name}_SET: phf::Set<&'static str> = {};",
+        set.build()
+    )
+    .unwrap();
+}
+
+fn literal(ty: &str, v: &str) -> String {
+    match ty {
+        "&str" => format!("{v:?}"),
+        "Cmp" => format!("Cmp::{v}"),
+        "f64" if !v.contains(['.', 'e']) => format!("{v}.0"),
+        _ => v.to_string(),
+    }
+}
+
+fn table(out: &mut String, name: &str, text: &str) {
+    let types: Vec<&str> = text
+        .lines()
+        .find_map(|l| l.strip_prefix("#!"))
+        .unwrap_or_else(|| panic!("{name}: no #! line naming the column types"))
+        .split_whitespace()
+        .collect();
+    let tuple = if types.len() == 1 {
+        types[0].to_string()
+    } else {
+        format!("({})", types.join(", "))
+    };
+    let mut rows = Vec::new();
+    for l in lines(text) {
+        let cols: Vec<&str> = l.split('\t').collect();
+        assert_eq!(cols.len(), types.len() + 1, "{name}: bad row {l:?}");
+        let vals: Vec<String> = types
+            .iter()
+            .zip(&cols[1..])
+            .map(|(t, v)| literal(t, v))
+            .collect();
+        let val = if vals.len() == 1 {
+            vals[0].clone()
+        } else {
+            format!("({})", vals.join(", "))
+        };
+        rows.push((cols[0], val));
+    }
+    let body: Vec<String> = rows.iter().map(|(k, v)| format!("({k:?}, {v})")).collect();
+    writeln!(
+        out,
+        "pub(crate) static {name}: &[(&str, {tuple})] = &[{}];",
+        body.join(", ")
+    )
+    .unwrap();
+    // Phrases: a set of their first words, so a reader tests one word.
+    if rows.iter().any(|(k, _)| k.contains(' ')) {
+        let mut set = phf_codegen::Set::new();
+        let mut firsts = std::collections::HashSet::new();
+        for (k, _) in &rows {
+            let first = k.split(' ').next().unwrap();
+            if firsts.insert(first) {
+                set.entry(first);
+            }
+        }
+        writeln!(
+            out,
+            "pub(crate) static {name}_FIRST_SET: phf::Set<&'static str> = {};",
+            set.build()
+        )
+        .unwrap();
+    }
+    // A map by key, when keys are unique (pair lists such as antonyms repeat them).
+    let mut seen = std::collections::HashSet::new();
+    if rows.iter().all(|(k, _)| seen.insert(*k)) {
+        let mut map = phf_codegen::Map::new();
+        for (k, v) in &rows {
+            map.entry(*k, v.clone());
+        }
+        writeln!(
+            out,
+            "pub(crate) static {name}_MAP: phf::Map<&'static str, {tuple}> = {};",
+            map.build()
+        )
+        .unwrap();
+    }
+}

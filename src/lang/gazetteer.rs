@@ -1,0 +1,110 @@
+//! What a bank contributes to reading a statement: the names of its
+//! entities and its named dates, on top of the built-in ones.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+
+use super::{Word, tokenize};
+
+/// One way of naming an entity.
+#[derive(Debug)]
+pub(crate) struct Alias {
+    pub(crate) words: Vec<Word>,
+    pub(crate) entity: usize,
+    /// Only matches when written in capitals.
+    pub(crate) acronym: bool,
+    /// Names the entity's people ("Danes"), not the entity itself.
+    pub(crate) people: bool,
+}
+
+/// What a bank contributes to reading a statement: its names and named dates.
+#[derive(Debug, Default)]
+pub(crate) struct Gazetteer {
+    /// First token of an alias → (alias tokens, entity index, acronym?),
+    /// longest alias first.
+    pub(crate) aliases: HashMap<Word, Vec<Alias>>,
+    /// Named dates as token sequences.
+    pub(crate) named_dates: Vec<(Vec<Word>, u8, u8)>,
+    /// First words of the bank's named dates, which may begin a date.
+    starters: FxHashSet<Word>,
+    /// Every word of every alias.
+    words: FxHashSet<Word>,
+}
+
+impl Gazetteer {
+    /// The built-in named dates, and no names yet.
+    pub(crate) fn new() -> Self {
+        let mut gaz = Gazetteer::default();
+        for &(name, (month, day)) in super::NAMED_DATES {
+            gaz.add_named_date(name, month, day);
+        }
+        gaz
+    }
+
+    /// Adds a name of an entity; `people` marks a name of its people
+    /// ("Norwegians").
+    pub(crate) fn add_alias(&mut self, alias: &str, entity: usize, people: bool) {
+        let toks: Vec<Word> = tokenize(alias)
+            .into_iter()
+            .map(|t| t.text)
+            .filter(|t| t != "the")
+            .collect();
+        let Some(first) = toks.first() else {
+            return;
+        };
+        for t in &toks {
+            if !self.words.contains(t) {
+                self.words.insert(t.clone());
+            }
+        }
+        // A short all-capitals alias (UN, US) only matches capitals, so
+        // that the pronoun "us" is not a country.
+        let (letters, upper) = alias
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, 0), |(n, u), c| {
+                (n + 1, u + usize::from(c.is_uppercase()))
+            });
+        let acronym = letters <= 4 && upper == letters;
+        if !self.aliases.contains_key(first) {
+            self.aliases.insert(first.clone(), Vec::new());
+        }
+        let list = self.aliases.get_mut(first).expect("just inserted");
+        if list.iter().any(|x| x.entity == entity && x.words == toks) {
+            return;
+        }
+        // Longest alias first, so that "North X" wins over "X".
+        let pos = list
+            .iter()
+            .position(|x| x.words.len() < toks.len())
+            .unwrap_or(list.len());
+        list.insert(
+            pos,
+            Alias {
+                words: toks,
+                entity,
+                acronym,
+                people,
+            },
+        );
+    }
+
+    /// Whether the word is part of some alias.
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    pub(crate) fn add_named_date(&mut self, name: &str, month: u8, day: u8) {
+        let toks: Vec<Word> = tokenize(name).into_iter().map(|t| t.text).collect();
+        if let Some(first) = toks.first() {
+            self.starters.insert(first.clone());
+            self.named_dates.push((toks, month, day));
+        }
+        self.named_dates
+            .sort_by_key(|(t, _, _)| std::cmp::Reverse(t.len()));
+    }
+
+    /// Whether a word may begin one of the bank's named dates.
+    pub(crate) fn starts_named_date(&self, word: &str) -> bool {
+        self.starters.contains(word)
+    }
+}

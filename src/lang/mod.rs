@@ -1,0 +1,195 @@
+//! English as data: the word lists in `data/` (function words, negations,
+//! modality, comparatives, numbers, months, currencies, units, opposites),
+//! compiled into static tables by `build.rs`, plus the tokenizer, the
+//! stemmer and the gazetteer a bank's names are read through.
+//!
+//! Nothing here is about one article; a bank adds its own names and words.
+
+mod gazetteer;
+mod stem;
+mod tokenize;
+
+pub(crate) use gazetteer::Gazetteer;
+pub(crate) use stem::stem;
+pub(crate) use tokenize::{CompactString, TokKind, Token, Word, tokenize};
+
+/// How a statement bounds a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cmp {
+    /// A bare number.
+    Exact,
+    /// "exactly": more than an approximate figure can confirm.
+    Precisely,
+    Approx,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+}
+
+// Generated: every list gets a slice and a lookup table; not every one
+// of them is used.
+#[allow(dead_code, clippy::type_complexity)]
+mod tables {
+    use super::Cmp;
+    include!(concat!(env!("OUT_DIR"), "/lang_tables.rs"));
+}
+pub(crate) use tables::*;
+
+/// Relative tolerance of "about": "about 10,000" covers 9,500 to 10,500.
+pub(crate) const APPROX_TOLERANCE: f64 = 0.05;
+
+pub(crate) fn is_stopword(word: &str) -> bool {
+    STOPWORDS_SET.contains(word)
+}
+
+pub(crate) fn is_negation(word: &str) -> bool {
+    NEGATIONS_SET.contains(word)
+}
+
+pub(crate) fn is_modal(word: &str) -> bool {
+    MODALITY_SET.contains(word)
+}
+
+pub(crate) fn month_of(word: &str) -> Option<u8> {
+    MONTHS_MAP.get(word).copied()
+}
+
+pub(crate) fn scale_of(word: &str) -> Option<f64> {
+    SCALES_MAP.get(word).copied()
+}
+
+pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
+    CURRENCY_WORDS_MAP.get(word).copied()
+}
+
+pub(crate) fn currency_symbol(word: &str) -> Option<&'static str> {
+    CURRENCY_SYMBOLS_MAP.get(word).copied()
+}
+
+pub(crate) fn is_currency_qualifier(word: &str) -> bool {
+    CURRENCY_QUALIFIERS_SET.contains(word)
+}
+
+/// A cardinal word below a hundred ("seven", "forty").
+pub(crate) fn cardinal(word: &str) -> Option<u64> {
+    CARDINALS_MAP
+        .get(word)
+        .or_else(|| TENS_MAP.get(word))
+        .copied()
+}
+
+pub(crate) fn ordinal_word(word: &str) -> Option<u64> {
+    ORDINAL_UNITS_MAP.get(word).copied()
+}
+
+/// A unit of measure: its code, dimension, and the factor and offset to
+/// the dimension's base unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Unit {
+    pub(crate) code: &'static str,
+    pub(crate) dimension: &'static str,
+    pub(crate) factor: f64,
+    pub(crate) offset: f64,
+}
+
+pub(crate) fn unit_of(word: &str) -> Option<Unit> {
+    UNITS_MAP
+        .get(word)
+        .map(|&(code, dimension, factor, offset)| Unit {
+            code,
+            dimension,
+            factor,
+            offset,
+        })
+}
+
+/// Comparative phrases that begin with `word`, longest first.
+pub(crate) fn comparators_from(word: &str) -> impl Iterator<Item = (&'static str, Cmp)> + '_ {
+    COMPARATORS_FIRST_SET
+        .contains(word)
+        .then_some(COMPARATORS.iter())
+        .into_iter()
+        .flatten()
+        .filter(move |(p, _)| p.split(' ').next() == Some(word))
+        .copied()
+}
+
+/// Whether a word may begin a number, date or amount; a cheap test that
+/// rules out most words before any parsing.
+pub(crate) fn may_start_quantity(word: &str) -> bool {
+    cardinal(word).is_some()
+        || ordinal_word(word).is_some()
+        || month_of(word).is_some()
+        || currency_word(word).is_some()
+        || is_currency_qualifier(word)
+        || COMPARATORS_FIRST_SET.contains(word)
+        || RELATIVE_MONTH_SET.contains(word)
+        || matches!(
+            word,
+            "a" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "minus"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word that is ignored or negates must not also be a value word:
+    /// "may" as a stopword made "… in May" SUPPORTED for a February
+    /// fact. (Modal "may" is an operator, not ignored: the reader tells
+    /// it from the month by the words around it.)
+    #[test]
+    fn word_lists_do_not_clash() {
+        let sets: [(&str, &[&str]); 3] = [
+            ("stopwords", STOPWORDS),
+            ("filler", FILLER),
+            ("negations", NEGATIONS),
+        ];
+        let months: Vec<&str> = MONTHS.iter().map(|(w, _)| *w).collect();
+        let units: Vec<&str> = UNITS
+            .iter()
+            .map(|(w, _)| *w)
+            .filter(|w| w.chars().count() > 2)
+            .collect();
+        let numbers: Vec<&str> = CARDINALS.iter().chain(TENS).map(|(w, _)| *w).collect();
+        let mut clashes = Vec::new();
+        for (name, list) in sets {
+            for (other, words) in [
+                ("months", &months),
+                ("units", &units),
+                ("numbers", &numbers),
+            ] {
+                for w in list.iter().filter(|w| words.contains(w)) {
+                    clashes.push(format!("\"{w}\" is in {name} and {other}"));
+                }
+            }
+        }
+        for (a, b) in [
+            (STOPWORDS, FILLER),
+            (STOPWORDS, NEGATIONS),
+            (FILLER, NEGATIONS),
+        ] {
+            for w in a.iter().filter(|w| b.contains(w)) {
+                clashes.push(format!(
+                    "\"{w}\" is in two lists of ignored or negating words"
+                ));
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
+    fn tables_answer_lookups() {
+        assert_eq!(month_of("may"), Some(5));
+        assert_eq!(cardinal("forty"), Some(40));
+        assert_eq!(ordinal_word("twelfth"), Some(12));
+        assert_eq!(scale_of("bn"), Some(1e9));
+        assert_eq!(unit_of("feet").map(|u| u.code), Some("ft"));
+        assert!(is_modal("might") && !is_stopword("may"));
+        let more: Vec<_> = comparators_from("more").collect();
+        assert_eq!(more, [("more than", Cmp::Gt), ("more then", Cmp::Gt)]);
+        assert!(comparators_from("banana").next().is_none());
+    }
+}

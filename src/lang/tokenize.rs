@@ -1,0 +1,308 @@
+//! Splitting text into tokens: words, numbers and symbols, with the facts
+//! about each that reading needs (capitals, possessives, what it is glued to).
+
+pub(crate) use compact_str::CompactString;
+
+/// A word or stem: short ones are stored inline, without allocating.
+pub(crate) type Word = CompactString;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Number,
+    Symbol,
+}
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Lower-cased, without dots or possessive `'s`. Short words live
+    /// inline: no allocation for most tokens.
+    pub(crate) text: CompactString,
+    /// Byte span in the original text.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokKind,
+    /// First letter upper-case in the original.
+    pub(crate) cap: bool,
+    /// Every letter upper-case (and at least two of them).
+    pub(crate) upper: bool,
+    /// Glued to the previous token (`112th`, `35M`).
+    pub(crate) attached: bool,
+    /// Written with a possessive `'s` or `s'`.
+    pub(crate) possessive: bool,
+    pub(crate) sentence_start: bool,
+}
+
+impl Token {
+    /// A number or symbol token: its text as written.
+    fn plain(
+        s: &str,
+        start: usize,
+        end: usize,
+        kind: TokKind,
+        prev_end: usize,
+        sentence_start: bool,
+    ) -> Token {
+        Token {
+            text: CompactString::from(&s[start..end]),
+            start,
+            end,
+            kind,
+            cap: false,
+            upper: false,
+            attached: prev_end == start,
+            possessive: false,
+            sentence_start,
+        }
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | ':')
+}
+
+/// The character at byte `i` and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((b as char, 1))
+    } else {
+        s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
+/// Splits text into words, numbers and currency symbols. Hyphenated words
+/// become their parts, `n't` becomes `not`, `'s` is dropped, and the dots of
+/// abbreviations go (`U.S.` → `us`). One pass over the bytes; only non-ASCII
+/// characters are decoded.
+pub(crate) fn tokenize(s: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 6 + 1);
+    let mut i = 0;
+    let mut sentence_start = true;
+    let mut prev_end = usize::MAX;
+    let is_digit = |j: usize| s.as_bytes().get(j).is_some_and(u8::is_ascii_digit);
+    let is_alnum = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
+    let is_alpha = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphabetic());
+    while let Some((c, len)) = char_at(s, i) {
+        let start = i;
+        // A minus sign before digits, not a hyphen inside a word: "-220".
+        let signed = c == '-'
+            && is_digit(i + 1)
+            && (i == 0 || s[..i].ends_with(|p: char| p.is_whitespace() || p == '('));
+        if c.is_ascii_digit() || signed {
+            let mut j = i + 1;
+            while let Some(&d) = s.as_bytes().get(j) {
+                if d.is_ascii_digit() {
+                    j += 1;
+                } else if matches!(d, b',' | b'.' | b'/' | b'-' | b':') && is_digit(j + 1) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token::plain(
+                s,
+                start,
+                j,
+                TokKind::Number,
+                prev_end,
+                sentence_start,
+            ));
+            sentence_start = false;
+            prev_end = j;
+            i = j;
+        } else if c.is_alphabetic() {
+            let mut j = i + len;
+            let mut seg_len = 1;
+            while let Some((d, dl)) = char_at(s, j) {
+                if d.is_alphanumeric() {
+                    j += dl;
+                    seg_len += 1;
+                } else if matches!(d, '\'' | '’' | '-' | '‐') && is_alnum(j + dl) {
+                    j += dl;
+                    seg_len = 0;
+                } else if d == '.' && seg_len == 1 && is_alpha(j + 1) {
+                    // An abbreviation made of single letters: U.S., U.N.
+                    j += 1;
+                    seg_len = 0;
+                } else {
+                    break;
+                }
+            }
+            push_word(
+                &mut out,
+                &s[start..j],
+                start,
+                prev_end == start,
+                sentence_start,
+            );
+            sentence_start = false;
+            prev_end = j;
+            i = j;
+        } else if matches!(c, '$' | '€' | '£' | '¥' | '₩' | '~' | '%') {
+            let end = start + len;
+            out.push(Token::plain(
+                s,
+                start,
+                end,
+                TokKind::Symbol,
+                prev_end,
+                sentence_start,
+            ));
+            sentence_start = false;
+            prev_end = end;
+            i = end;
+        } else {
+            if is_sentence_end(c) {
+                sentence_start = true;
+            }
+            i += len;
+        }
+    }
+    out
+}
+
+/// Adds one word run, split at hyphens, with contractions resolved.
+fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sentence: bool) {
+    // Fast path: a plain ASCII word, most of any text.
+    if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push(plain_word(raw, offset, attached, sentence));
+        return;
+    }
+    let first_cap = raw.chars().next().is_some_and(char::is_uppercase);
+    let mut part_start = 0;
+    let mut first = true;
+    // Split at hyphens without collecting: most words have none.
+    let ends = raw
+        .char_indices()
+        .filter(|&(_, ch)| ch == '-' || ch == '‐')
+        .map(|(k, ch)| (k, k + ch.len_utf8()))
+        .chain(std::iter::once((raw.len(), raw.len())));
+    for (end, next) in ends {
+        let (a, b) = (part_start, end);
+        part_start = next;
+        let part = &raw[a..b];
+        if part.is_empty() {
+            continue;
+        }
+        let (mut n_letters, mut n_upper) = (0usize, 0usize);
+        let mut first_letter_upper = None;
+        // "ROK's" is still in capitals: the possessive does not count.
+        let stem_part = part
+            .strip_suffix("'s")
+            .or_else(|| part.strip_suffix("’s"))
+            .unwrap_or(part);
+        for c in stem_part.chars().filter(|c| c.is_alphabetic()) {
+            n_letters += 1;
+            let up = c.is_uppercase();
+            n_upper += usize::from(up);
+            first_letter_upper.get_or_insert(up);
+        }
+        // "Geun-hye": the later parts of a capitalised name belong to it.
+        let cap = first_letter_upper == Some(true) || (!first && first_cap);
+        let upper = n_letters >= 2 && n_upper == n_letters;
+        let plain = part.bytes().all(|b| b.is_ascii_alphanumeric());
+        let mut lower: CompactString = if plain {
+            let mut l = CompactString::from(part);
+            l.make_ascii_lowercase();
+            l
+        } else {
+            part.chars()
+                .filter(|&c| c != '.')
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let mut negated = false;
+        let mut possessive = false;
+        if !plain {
+            if let Some(base) = lower.strip_suffix("n't") {
+                negated = true;
+                lower = match base {
+                    "ca" => "can".into(),
+                    "wo" => "will".into(),
+                    "sha" => "shall".into(),
+                    _ => CompactString::from(base),
+                };
+            } else if let Some(base) = lower.strip_suffix("'s") {
+                lower.truncate(base.len());
+                possessive = true;
+            }
+        }
+        let kind = if lower.bytes().all(|c| c.is_ascii_digit()) {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        };
+        out.push(Token {
+            text: lower,
+            start: offset + a,
+            end: offset + b,
+            kind,
+            cap,
+            upper,
+            attached: attached && first,
+            possessive,
+            sentence_start: sentence && first,
+        });
+        if negated {
+            out.push(Token {
+                text: CompactString::const_new("not"),
+                start: offset + b,
+                end: offset + b,
+                kind: TokKind::Word,
+                cap: false,
+                upper: false,
+                attached: true,
+                possessive: false,
+                sentence_start: false,
+            });
+        }
+        first = false;
+    }
+}
+
+/// A plain ASCII word or number, lower-cased.
+fn plain_word(raw: &str, offset: usize, attached: bool, sentence: bool) -> Token {
+    let b = raw.as_bytes();
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let uppers = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let mut text = CompactString::from(raw);
+    text.make_ascii_lowercase();
+    let kind = if letters == 0 {
+        TokKind::Number
+    } else {
+        TokKind::Word
+    };
+    Token {
+        text,
+        start: offset,
+        end: offset + raw.len(),
+        kind,
+        cap: b
+            .iter()
+            .find(|c| c.is_ascii_alphabetic())
+            .is_some_and(u8::is_ascii_uppercase),
+        upper: letters >= 2 && uppers == letters,
+        attached,
+        possessive: false,
+        sentence_start: sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_and_possessives() {
+        let t: Vec<Word> = tokenize("Spain didn't join Norway's U.S.-led bloc")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            t,
+            ["spain", "did", "not", "join", "norway", "us", "led", "bloc"]
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! Relating two bounded amounts. Each side is an interval: a bare number
+//! is a point, "about" widens it by [`APPROX_TOLERANCE`], a bound is a
+//! half-line. A claim holds when every value the fact allows satisfies
+//! it, fails when none does, and is undecided otherwise.
+
+use super::{Cmp, Rel};
+use crate::lang::APPROX_TOLERANCE;
+
+/// Whether two floats are the same number, up to rounding.
+pub(crate) fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The interval `(lo, hi, lo_open, hi_open)` a bounded amount allows.
+fn interval(v: f64, cmp: Cmp) -> (f64, f64, bool, bool) {
+    let t = APPROX_TOLERANCE * v.abs();
+    match cmp {
+        Cmp::Exact | Cmp::Precisely => (v, v, false, false),
+        Cmp::Approx => (v - t, v + t, false, false),
+        Cmp::Gt => (v, f64::MAX, true, false),
+        Cmp::Ge => (v, f64::MAX, false, false),
+        Cmp::Lt => (f64::MIN, v, false, true),
+        Cmp::Le => (f64::MIN, v, false, false),
+    }
+}
+
+fn pick(yes: bool, no: bool) -> Rel {
+    if yes {
+        Rel::Match
+    } else if no {
+        Rel::Mismatch
+    } else {
+        Rel::Unknown
+    }
+}
+
+/// How a claimed amount `x` (bounded by `cmp`) stands to the fact's `v`
+/// (bounded by `fact`).
+pub(crate) fn amount_relation(x: f64, cmp: Cmp, v: f64, fact: Cmp) -> Rel {
+    if !x.is_finite() || !v.is_finite() {
+        return Rel::Unknown;
+    }
+    let fact_approx = fact == Cmp::Approx;
+    let point_fact = matches!(fact, Cmp::Exact | Cmp::Precisely | Cmp::Approx);
+    if point_fact {
+        // The article's own figure, said again, is the article's figure;
+        // "exactly" asks for more than an approximate one can give.
+        match cmp {
+            Cmp::Precisely if fact_approx => return pick(false, outside(x, v, fact)),
+            Cmp::Exact | Cmp::Approx | Cmp::Precisely if same(x, v) => return Rel::Match,
+            Cmp::Exact | Cmp::Precisely if !fact_approx => return Rel::Mismatch,
+            Cmp::Exact | Cmp::Precisely => return pick(false, outside(x, v, fact)),
+            Cmp::Approx if !fact_approx => {
+                return pick((v - x).abs() <= APPROX_TOLERANCE * x.abs(), true);
+            }
+            Cmp::Approx => return pick(false, (v - x).abs() > APPROX_TOLERANCE * v.abs()),
+            _ => {}
+        }
+    }
+    let (flo, fhi, flo_open, fhi_open) = interval(v, fact);
+    let (clo, chi, clo_open, chi_open) = interval(x, cmp);
+    // Every value the fact allows is one the claim allows.
+    let lo_in = flo > clo || (flo == clo && (!clo_open || flo_open));
+    let hi_in = fhi < chi || (fhi == chi && (!chi_open || fhi_open));
+    // No value is allowed by both.
+    let apart = flo > chi
+        || fhi < clo
+        || (flo == chi && (flo_open || chi_open))
+        || (fhi == clo && (fhi_open || clo_open));
+    pick(lo_in && hi_in, apart)
+}
+
+fn outside(x: f64, v: f64, fact: Cmp) -> bool {
+    let (lo, hi, _, _) = interval(v, fact);
+    x < lo || x > hi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Cmp::*;
+
+    #[test]
+    fn bounds_and_approximations_relate_as_intervals() {
+        let cases = [
+            // claim, cmp, fact, fact bound, expected
+            (12000.0, Gt, 17000.0, Approx, Rel::Match),
+            (20000.0, Gt, 17000.0, Approx, Rel::Mismatch),
+            (17000.0, Gt, 17000.0, Approx, Rel::Unknown),
+            (40e6, Lt, 35e6, Exact, Rel::Match),
+            (4000.0, Approx, 17000.0, Approx, Rel::Mismatch),
+            (14000.0, Exact, 14000.0, Approx, Rel::Match),
+            (14100.0, Precisely, 14000.0, Approx, Rel::Unknown),
+            (75.0, Lt, 50.0, Lt, Rel::Match),
+            (45.0, Lt, 50.0, Lt, Rel::Unknown),
+            (60.0, Gt, 50.0, Lt, Rel::Mismatch),
+            (50.0, Ge, 50.0, Lt, Rel::Mismatch),
+            (40.0, Exact, 50.0, Lt, Rel::Unknown),
+            (3000.0, Gt, 3000.0, Gt, Rel::Match),
+            (-193.0, Exact, 193.0, Exact, Rel::Mismatch),
+            (f64::INFINITY, Exact, 193.0, Exact, Rel::Unknown),
+        ];
+        for (x, c, v, f, want) in cases {
+            assert_eq!(amount_relation(x, c, v, f), want, "{x} {c:?} vs {v} {f:?}");
+        }
+    }
+}

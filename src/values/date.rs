@@ -1,0 +1,257 @@
+//! Dates: read in every common form (numeric, month-day-year in either
+//! order, month and year, a month after a time preposition, named dates,
+//! "on the 14th", a year, a decade) and related to a fact's date or period.
+
+use super::Rel;
+use crate::bank::PartialDate;
+use crate::lang::{self, Gazetteer, TokKind, Token};
+
+/// A date read from a statement: the date, the other reading of an
+/// ambiguous numeric date (`05/02/2019`), and the next token.
+pub(crate) type Read = (PartialDate, Option<PartialDate>, usize);
+
+fn date(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> PartialDate {
+    PartialDate { year, month, day }
+}
+
+/// How a claimed date stands to the fact's: every part the claim gives
+/// must equal the fact's; a part the fact lacks cannot be checked.
+pub(crate) fn relation(claim: &PartialDate, fact: &PartialDate) -> Rel {
+    let mut unknown = false;
+    for (c, f) in [
+        (claim.year, fact.year),
+        (claim.month.map(i32::from), fact.month.map(i32::from)),
+        (claim.day.map(i32::from), fact.day.map(i32::from)),
+    ] {
+        match (c, f) {
+            (Some(c), Some(f)) if c != f => return Rel::Mismatch,
+            (Some(_), None) => unknown = true,
+            _ => {}
+        }
+    }
+    if unknown { Rel::Unknown } else { Rel::Match }
+}
+
+/// Both readings of an ambiguous date must agree for a verdict.
+pub(crate) fn relation_either(
+    claim: &PartialDate,
+    alt: Option<&PartialDate>,
+    fact: &PartialDate,
+) -> Rel {
+    let r = relation(claim, fact);
+    match alt.map(|d| relation(d, fact)) {
+        None => r,
+        Some(r2) if r2 == r => r,
+        Some(_) => Rel::Unknown,
+    }
+}
+
+/// Reads `2019-06-23`, `2019/06/23`, `23/06/2019`, `06/23/2019`, `23.06.2019`.
+/// A day-month order that cannot be told apart yields both readings.
+pub(crate) fn parse_numeric_date(s: &str) -> Option<(PartialDate, Option<PartialDate>)> {
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return None;
+    }
+    let nums: Vec<i32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let mk = |y: i32, m: i32, d: i32| -> Option<PartialDate> {
+        let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+        ((1..=12).contains(&m) && crate::bank::valid_day(y, m, d)).then_some(PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        })
+    };
+    if parts[0].len() == 4 {
+        return mk(nums[0], nums[1], nums[2]).map(|d| (d, None));
+    }
+    if parts[2].len() != 4 {
+        return None;
+    }
+    let dmy = mk(nums[2], nums[1], nums[0]);
+    let mdy = mk(nums[2], nums[0], nums[1]);
+    match (dmy, mdy) {
+        (Some(a), Some(b)) if a != b => Some((a, Some(b))),
+        (Some(a), _) => Some((a, None)),
+        (None, Some(b)) => Some((b, None)),
+        (None, None) => None,
+    }
+}
+
+pub(crate) fn day_at(tokens: &[Token], used: &[bool], k: usize) -> Option<(u8, usize)> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    if t.kind != TokKind::Number || t.text.len() > 2 {
+        return None;
+    }
+    let d: u8 = t.text.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let mut end = k + 1;
+    if tokens
+        .get(end)
+        .is_some_and(|s| s.attached && matches!(s.text.as_str(), "st" | "nd" | "rd" | "th"))
+    {
+        end += 1;
+    }
+    Some((d, end))
+}
+
+pub(crate) fn year_at(tokens: &[Token], used: &[bool], k: usize) -> Option<i32> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    if t.kind != TokKind::Number || t.text.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.text.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+/// Words after which a bare month name is a month, not a verb or a modal
+/// ("in May", "since March").
+const MONTH_CUES: &[&str] = &[
+    "in", "by", "since", "until", "till", "during", "before", "after", "from", "of", "through",
+];
+
+/// Reads a date at token `k`: numeric, month-day-year in either order,
+/// month-year, a month alone, a named date with or without a year, a year.
+pub(crate) fn read_date(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+    gaz: &Gazetteer,
+) -> Option<Read> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    if t.kind == TokKind::Number
+        && t.text.contains(['-', '/', '.'])
+        && let Some((d, alt)) = parse_numeric_date(&t.text)
+    {
+        return Some((d, alt, k + 1));
+    }
+    named(tokens, used, k, gaz)
+        .or_else(|| relative(tokens, used, k))
+        .or_else(|| month_first(tokens, used, k))
+        .or_else(|| day_first(tokens, used, k))
+        .or_else(|| year(tokens, used, k))
+}
+
+/// The year after a day and month, if one follows.
+fn with_year(tokens: &[Token], used: &[bool], d: PartialDate, end: usize) -> Read {
+    match year_at(tokens, used, end) {
+        Some(y) => (PartialDate { year: Some(y), ..d }, None, end + 1),
+        None => (d, None, end),
+    }
+}
+
+fn named(tokens: &[Token], used: &[bool], k: usize, gaz: &Gazetteer) -> Option<Read> {
+    if !gaz.starts_named_date(&tokens[k].text) {
+        return None;
+    }
+    let (seq, month, day) = gaz
+        .named_dates
+        .iter()
+        .find(|(seq, _, _)| seq_matches(tokens, used, k, seq))?;
+    let d = date(None, Some(*month), Some(*day));
+    Some(with_year(tokens, used, d, k + seq.len()))
+}
+
+/// "last February", "early March": the month, whatever year is meant;
+/// "early 2024": the year.
+fn relative(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
+    if !lang::RELATIVE_MONTH_SET.contains(tokens[k].text.as_str()) {
+        return None;
+    }
+    if let Some(m) = word_at(tokens, k + 1).and_then(lang::month_of)
+        && !used[k + 1]
+    {
+        return Some((date(None, Some(m), None), None, k + 2));
+    }
+    let y = year_at(tokens, used, k + 1)?;
+    Some((date(Some(y), None, None), None, k + 2))
+}
+
+fn month_first(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
+    let t = &tokens[k];
+    let m = lang::month_of(&t.text)?;
+    if let Some((d, end)) = day_at(tokens, used, k + 1) {
+        return Some(with_year(tokens, used, date(None, Some(m), Some(d)), end));
+    }
+    if let Some(y) = year_at(tokens, used, k + 1) {
+        return Some((date(Some(y), Some(m), None), None, k + 2));
+    }
+    // "May" and "March" are also ordinary words: a month alone only as a
+    // full unambiguous name, or after a preposition of time.
+    let cued = k > 0 && MONTH_CUES.contains(&tokens[k - 1].text.as_str());
+    let unambiguous = t.text.len() > 4 && t.text != "march";
+    (cued || unambiguous).then_some((date(None, Some(m), None), None, k + 1))
+}
+
+/// "14 February", "the 14th of February", "on the 14th".
+fn day_first(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
+    let (d, mut end) = day_at(tokens, used, k)?;
+    let mut p = k;
+    if p > 0 && tokens[p - 1].text == "the" {
+        p -= 1;
+    }
+    let after_on = p > 0 && tokens[p - 1].text == "on";
+    let ordinal = end > k + 1;
+    if after_on && ordinal && word_at(tokens, end).and_then(lang::month_of).is_none() {
+        return Some((date(None, None, Some(d)), None, end));
+    }
+    if word_at(tokens, end) == Some("of") {
+        end += 1;
+    }
+    let m = word_at(tokens, end).and_then(lang::month_of)?;
+    if used[end] {
+        return None;
+    }
+    Some(with_year(
+        tokens,
+        used,
+        date(None, Some(m), Some(d)),
+        end + 1,
+    ))
+}
+
+/// A year: four plain digits, nothing money-like around it.
+fn year(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
+    let y = year_at(tokens, used, k)?;
+    let next = tokens.get(k + 1).map(|t| t.text.as_str());
+    let money_like = next.is_some_and(|w| {
+        lang::scale_of(w).is_some()
+            || lang::currency_word(w).is_some()
+            || lang::unit_of(w).is_some()
+    });
+    let prev_symbol = k > 0 && tokens[k - 1].kind == TokKind::Symbol;
+    (!money_like && !prev_symbol).then_some((date(Some(y), None, None), None, k + 1))
+}
+
+/// "the 1950s": a decade, as the period of its ten years.
+pub(crate) fn read_decade(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+) -> Option<(PartialDate, PartialDate, usize)> {
+    let start = year_at(tokens, used, k)?;
+    let s = tokens.get(k + 1).filter(|t| t.attached && t.text == "s")?;
+    let _ = s;
+    Some((
+        date(Some(start), None, None),
+        date(Some(start + 9), None, None),
+        k + 2,
+    ))
+}
+
+fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
+    tokens
+        .get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.text.as_str())
+}
+
+pub(crate) fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[lang::Word]) -> bool {
+    seq.iter().enumerate().all(|(k, s)| {
+        tokens
+            .get(i + k)
+            .is_some_and(|t| !used[i + k] && t.text == *s)
+    })
+}

@@ -1,0 +1,35 @@
+//! Durations: elapsed time ("five years", "six decades", "about 18
+//! months"), kept in days so that any two units compare. Units come from
+//! `lang/data/durations.tsv`.
+
+use crate::lang::{DURATIONS_MAP, Token};
+
+/// A unit of time after an amount; its length in days.
+pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, usize)> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    let days = *DURATIONS_MAP.get(t.text.as_str())?;
+    Some((days, k + 1))
+}
+
+/// A quiz answer's expected duration: `5 year`.
+pub(crate) fn parse(v: &str) -> Result<f64, &'static str> {
+    let mut parts = v.split_whitespace();
+    let amount = parts.next().and_then(super::parse_digits);
+    let days = parts.next().and_then(|u| DURATIONS_MAP.get(u).copied());
+    match (amount, days, parts.next()) {
+        (Some(n), Some(d), None) => Ok(n * d),
+        _ => Err("write the amount and a unit of time, e.g. 5 year"),
+    }
+}
+
+/// Days as people say them: in years when a year or more.
+pub(crate) fn display(days: f64) -> String {
+    if days >= 365.0 {
+        format!(
+            "{} years",
+            super::group((days / 365.25 * 10.0).round() / 10.0)
+        )
+    } else {
+        format!("{} days", super::group(days.round()))
+    }
+}

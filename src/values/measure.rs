@@ -1,0 +1,163 @@
+//! Measures: an amount in a unit ("6.5 m", "21 feet", "below 50 kelvin",
+//! "minus 220 °C", "12%"). Units come from `lang/data/units.tsv`; amounts
+//! are compared in their dimension's base unit, so conversions are exact
+//! (temperatures are affine). A value said in another unit than the
+//! article's is a conversion, which people round: a bare figure then
+//! reads as "about".
+
+use super::{Cmp, Rel, amount_relation};
+use crate::lang::{self, Token, Unit};
+
+fn unit(code: &str) -> Option<Unit> {
+    lang::unit_of(&code.to_lowercase())
+}
+
+pub(crate) fn same_dimension(a: &str, b: &str) -> bool {
+    match (unit(a), unit(b)) {
+        (Some(a), Some(b)) => a.dimension == b.dimension,
+        _ => false,
+    }
+}
+
+fn to_base(v: f64, u: Unit) -> f64 {
+    v * u.factor + u.offset
+}
+
+pub(crate) fn relation(x: f64, xu: &str, cmp: Cmp, v: f64, vu: &str, fact: Cmp) -> Rel {
+    let (Some(xu), Some(vu)) = (unit(xu), unit(vu)) else {
+        return Rel::Unknown;
+    };
+    if xu.dimension != vu.dimension {
+        return Rel::Unknown;
+    }
+    let converted = xu.code != vu.code;
+    let cmp = if converted && cmp == Cmp::Exact {
+        Cmp::Approx
+    } else {
+        cmp
+    };
+    let (xb, vb) = (to_base(x, xu), to_base(v, vu));
+    // Bounds on a temperature compare in kelvin; "about" is a share of
+    // the figure as written, so it is taken before the offset.
+    if xu.offset != 0.0 || vu.offset != 0.0 {
+        return temperature(x, xu, cmp, v, vu, fact);
+    }
+    let rel = amount_relation(xb, cmp, vb, fact);
+    if converted && rel == Rel::Unknown && cmp == Cmp::Approx && fact == Cmp::Approx {
+        // Both rounded: the same figure up to the rounding of a conversion.
+        let close = (xb - vb).abs() <= lang::APPROX_TOLERANCE / 2.0 * vb.abs();
+        return if close { Rel::Match } else { rel };
+    }
+    rel
+}
+
+/// Temperatures: bounds are compared in kelvin; a point claim within a
+/// degree of the converted figure is that figure.
+fn temperature(x: f64, xu: Unit, cmp: Cmp, v: f64, vu: Unit, fact: Cmp) -> Rel {
+    let (xb, vb) = (to_base(x, xu), to_base(v, vu));
+    if matches!(cmp, Cmp::Approx | Cmp::Exact) && matches!(fact, Cmp::Approx | Cmp::Exact) {
+        return if (xb - vb).abs() <= 1.0 {
+            Rel::Match
+        } else if (xb - vb).abs() > 5.0 {
+            Rel::Mismatch
+        } else {
+            Rel::Unknown
+        };
+    }
+    let cmp = if cmp == Cmp::Approx { Cmp::Exact } else { cmp };
+    let fact = if fact == Cmp::Approx {
+        Cmp::Exact
+    } else {
+        fact
+    };
+    amount_relation(xb, cmp, vb, fact)
+}
+
+/// A unit after an amount: "meters", "km", "°C", "%", "per cent".
+pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'static str, usize)> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    if t.text == "per" && tokens.get(k + 1).is_some_and(|n| n.text == "cent") {
+        return Some(("%", k + 2));
+    }
+    let u = lang::unit_of(&t.text)?;
+    // A one-letter unit ("m", "k") is only one glued to its number or
+    // after a space with nothing word-like following ("50 K").
+    if t.text.chars().count() == 1 && !t.attached && t.text != "%" {
+        let next_word = tokens.get(k + 1).is_some_and(|n| n.start == t.end);
+        if next_word {
+            return None;
+        }
+    }
+    Some((u.code, k + 1))
+}
+
+/// A quiz answer's expected measure: `6.5 m`.
+pub(crate) fn parse(v: &str) -> Result<(f64, &'static str), &'static str> {
+    let mut parts = v.split_whitespace();
+    let amount = parts.next().and_then(super::parse_digits);
+    let u = parts.next().and_then(|u| lang::unit_of(&u.to_lowercase()));
+    match (amount, u, parts.next()) {
+        (Some(value), Some(u), None) => Ok((value, u.code)),
+        _ => Err("write the amount and a unit, e.g. 6.5 m"),
+    }
+}
+
+pub(crate) fn display(value: f64, code: &str) -> String {
+    let n = super::group(value);
+    match code {
+        "%" => format!("{n}%"),
+        "K" => format!("{n} kelvin"),
+        "C" => format!("{n} °C"),
+        "F" => format!("{n} °F"),
+        _ => format!("{n} {code}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversions_relate_across_units() {
+        let cases = [
+            (21.0, "ft", Cmp::Approx, 6.5, "m", Cmp::Exact, Rel::Match),
+            (21.0, "ft", Cmp::Exact, 6.5, "m", Cmp::Exact, Rel::Match),
+            (65.0, "cm", Cmp::Exact, 6.5, "m", Cmp::Exact, Rel::Mismatch),
+            (
+                930000.0,
+                "mi",
+                Cmp::Approx,
+                1.5e6,
+                "km",
+                Cmp::Approx,
+                Rel::Match,
+            ),
+            (
+                1.5e6,
+                "mi",
+                Cmp::Approx,
+                1.5e6,
+                "km",
+                Cmp::Approx,
+                Rel::Mismatch,
+            ),
+            (75.0, "K", Cmp::Lt, 50.0, "K", Cmp::Lt, Rel::Match),
+            (45.0, "K", Cmp::Lt, 50.0, "K", Cmp::Lt, Rel::Unknown),
+            (-220.0, "C", Cmp::Lt, 50.0, "K", Cmp::Lt, Rel::Match),
+            (-100.0, "C", Cmp::Gt, 50.0, "K", Cmp::Lt, Rel::Mismatch),
+        ];
+        for (x, xu, c, v, vu, f, want) in cases {
+            assert_eq!(
+                relation(x, xu, c, v, vu, f),
+                want,
+                "{x} {xu} {c:?} vs {v} {vu} {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn display_reads_naturally() {
+        assert_eq!(display(6.5, "m"), "6.5 m");
+        assert_eq!(display(50.0, "K"), "50 kelvin");
+    }
+}

@@ -1,0 +1,171 @@
+//! Periods: a span of time ("from 1961 to 1968", "1961–68", "between 1961
+//! and 1968", "the 1950s"). A date within a fact's period holds (Webb led
+//! NASA in 1963); one outside it does not.
+
+use super::Rel;
+use super::date::{self, year_at};
+use crate::bank::PartialDate;
+use crate::lang::{Gazetteer, TokKind, Token};
+
+/// The first and last year a partial date can mean.
+fn years(d: &PartialDate) -> Option<i32> {
+    d.year
+}
+
+/// Whether the claimed date falls inside the fact's period.
+pub(crate) fn date_within(
+    claim: &PartialDate,
+    alt: Option<&PartialDate>,
+    from: &PartialDate,
+    until: &PartialDate,
+) -> Rel {
+    let one = |d: &PartialDate| match (years(d), years(from), years(until)) {
+        (Some(y), Some(a), Some(b)) if y > a && y < b => Rel::Match,
+        (Some(y), Some(a), Some(b)) if y < a || y > b => Rel::Mismatch,
+        // The first or last year: the months decide, when given.
+        (Some(_), Some(_), Some(_)) => edge(d, from, until),
+        _ => Rel::Unknown,
+    };
+    let r = one(claim);
+    match alt.map(one) {
+        Some(r2) if r2 != r => Rel::Unknown,
+        _ => r,
+    }
+}
+
+fn edge(d: &PartialDate, from: &PartialDate, until: &PartialDate) -> Rel {
+    let key = |p: &PartialDate| (p.year, p.month.unwrap_or(0), p.day.unwrap_or(0));
+    let in_from = date::relation(d, from) == Rel::Match || key(d) > key(from);
+    let in_until = date::relation(d, until) == Rel::Match || (d.year < until.year);
+    let precise = d.month.is_some() || (from.month.is_none() && until.month.is_none());
+    match (in_from && in_until, precise) {
+        (true, _) => Rel::Match,
+        (false, true) => Rel::Mismatch,
+        (false, false) => Rel::Unknown,
+    }
+}
+
+/// A claimed period ("the 1950s") holds for a fact's date inside it.
+pub(crate) fn contains_date(from: &PartialDate, until: &PartialDate, fact: &PartialDate) -> Rel {
+    match (from.year, until.year, fact.year) {
+        (Some(a), Some(b), Some(y)) if (a..=b).contains(&y) => Rel::Match,
+        (Some(_), Some(_), Some(_)) => Rel::Mismatch,
+        _ => Rel::Unknown,
+    }
+}
+
+/// Two periods: the same span holds; a span that overlaps but differs
+/// is undecided; one that does not meet the fact's differs.
+pub(crate) fn relation(
+    from: &PartialDate,
+    until: &PartialDate,
+    f: &PartialDate,
+    u: &PartialDate,
+) -> Rel {
+    match (from.year, until.year, f.year, u.year) {
+        (Some(a), Some(b), Some(c), Some(d)) if a == c && b == d => Rel::Match,
+        (Some(a), Some(b), Some(c), Some(d)) if b < c || a > d => Rel::Mismatch,
+        (Some(_), Some(_), Some(_), Some(_)) => Rel::Mismatch,
+        _ => Rel::Unknown,
+    }
+}
+
+/// "1961-1968", "1961-68": one number token.
+fn span_token(t: &Token) -> Option<(i32, i32)> {
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let (a, b) = t.text.split_once('-')?;
+    let from: i32 = a.parse().ok().filter(|_| a.len() == 4)?;
+    let until: i32 = match b.len() {
+        4 => b.parse().ok()?,
+        2 => from / 100 * 100 + b.parse::<i32>().ok()?,
+        _ => return None,
+    };
+    (until > from).then_some((from, until))
+}
+
+fn year_date(y: i32) -> PartialDate {
+    PartialDate {
+        year: Some(y),
+        month: None,
+        day: None,
+    }
+}
+
+/// Reads a period at token `k`: "from A to B", "between A and B",
+/// "A-B", "A to B" (A and B dates).
+pub(crate) fn read(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+    gaz: &Gazetteer,
+) -> Option<(PartialDate, PartialDate, usize)> {
+    let t = tokens.get(k).filter(|_| !used[k])?;
+    if let Some((a, b)) = span_token(t) {
+        return Some((year_date(a), year_date(b), k + 1));
+    }
+    let start = if matches!(t.text.as_str(), "from" | "between") {
+        k + 1
+    } else {
+        k
+    };
+    year_at(tokens, used, start)?;
+    let (from, _, end) = date::read_date(tokens, used, start, gaz)?;
+    let joint = tokens.get(end).filter(|_| end < used.len() && !used[end])?;
+    let joins = if t.text == "between" {
+        joint.text == "and"
+    } else {
+        matches!(
+            joint.text.as_str(),
+            "to" | "until" | "till" | "through" | "thru"
+        )
+    };
+    if !joins {
+        return None;
+    }
+    let (until, _, last) = date::read_date(tokens, used, end + 1, gaz)?;
+    (until.year >= from.year).then_some((from, until, last))
+}
+
+/// A quiz answer's expected period: `1961/1968`.
+pub(crate) fn parse(v: &str) -> Result<(PartialDate, PartialDate), &'static str> {
+    let err = "write the first and last date as YYYY/YYYY";
+    let (a, b) = v.split_once('/').ok_or(err)?;
+    let from = PartialDate::parse_iso(a.trim()).ok_or(err)?;
+    let until = PartialDate::parse_iso(b.trim()).ok_or(err)?;
+    Ok((from, until))
+}
+
+pub(crate) fn display(from: &PartialDate, until: &PartialDate) -> String {
+    format!("from {} to {}", from.display(), until.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn y(n: i32) -> PartialDate {
+        year_date(n)
+    }
+
+    #[test]
+    fn a_date_inside_the_period_holds() {
+        assert_eq!(date_within(&y(1963), None, &y(1961), &y(1968)), Rel::Match);
+        assert_eq!(
+            date_within(&y(1958), None, &y(1961), &y(1968)),
+            Rel::Mismatch
+        );
+        assert_eq!(date_within(&y(1961), None, &y(1961), &y(1968)), Rel::Match);
+        assert_eq!(
+            date_within(&y(1972), None, &y(1961), &y(1968)),
+            Rel::Mismatch
+        );
+    }
+
+    #[test]
+    fn spans_read_in_one_token() {
+        let toks = crate::lang::tokenize("1961-68");
+        assert_eq!(span_token(&toks[0]), Some((1961, 1968)));
+    }
+}

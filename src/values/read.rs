@@ -1,0 +1,392 @@
+//! Reading values from a statement: at each free token, the kinds are
+//! tried in turn (a bound first, then period, date, and amounts with
+//! their currency, unit or unit of time).
+
+use super::number::{read_number, starts_number};
+use super::{Cmp, Value, date, duration, measure, money, period};
+use crate::lang::{self, Gazetteer, Token};
+
+/// A value found in a statement.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Quantity {
+    pub kind: Value,
+    pub cmp: Cmp,
+    /// Token range, comparator included.
+    pub first: usize,
+    pub last: usize,
+    /// A lone small number word ("the two countries", "one of the few"):
+    /// ignored unless the fact has a value it could be compared with.
+    pub small: bool,
+}
+
+/// The largest amount read: beyond it a figure is noise, not a claim
+/// (and repeated scale words never reach infinity).
+const MAX_AMOUNT: f64 = 1e15;
+
+/// Reads a value starting at token `i`, or nothing.
+pub(crate) fn read_quantity(
+    tokens: &[Token],
+    used: &[bool],
+    i: usize,
+    gaz: &Gazetteer,
+) -> Option<Quantity> {
+    let t = &tokens[i];
+    if t.kind == lang::TokKind::Word
+        && !lang::may_start_quantity(&t.text)
+        && !gaz.starts_named_date(&t.text)
+        && !matches!(t.text.as_str(), "from" | "between")
+    {
+        return None;
+    }
+    let (cmp, j) = comparator(tokens, used, i);
+    if j > i && !starts_number(tokens, j) && tokens.get(j).is_none_or(|t| t.text != "minus") {
+        return None;
+    }
+    let q = |kind, last, small| Quantity {
+        kind,
+        cmp,
+        first: i,
+        last,
+        small,
+    };
+    if let Some((from, until, end)) =
+        date::read_decade(tokens, used, j).or_else(|| period::read(tokens, used, j, gaz))
+    {
+        return Some(q(Value::Period { from, until }, end, false));
+    }
+    if let Some((d, alt, end)) = date::read_date(tokens, used, j, gaz) {
+        return Some(q(Value::Date { date: d, alt }, end, false));
+    }
+    let (kind, last, small) = amount(tokens, used, j)?;
+    Some(q(kind, last, small))
+}
+
+/// A comparative phrase at `i` ("more than", "up to"), kept only when a
+/// number follows; returns the bound and the next token.
+fn comparator(tokens: &[Token], used: &[bool], i: usize) -> (Cmp, usize) {
+    let free = |k: usize| k < tokens.len() && !used[k];
+    for (phrase, c) in lang::comparators_from(&tokens[i].text) {
+        let n = phrase.split(' ').count();
+        let all = phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| free(i + k) && tokens[i + k].text == w);
+        if all {
+            return (c, i + n);
+        }
+    }
+    (Cmp::Exact, i)
+}
+
+/// An amount: currency, sign, number, scale, then what it counts.
+fn amount(tokens: &[Token], used: &[bool], j: usize) -> Option<(Value, usize, bool)> {
+    let free = |k: usize| k < tokens.len() && !used[k];
+    let (mut currency, mut k) = match money::prefix(tokens, used, j) {
+        Some((c, k)) => (Some(c), k),
+        None => (None, j),
+    };
+    let negative = free(k) && tokens[k].text == "minus";
+    if negative {
+        k += 1;
+    }
+    let (mut value, ordinal, words_only, end) = read_number(tokens, used, k)?;
+    if ordinal {
+        // A rank has no sign: "the -12th" is no rank.
+        let small = words_only && value < 20.0;
+        let valid = !negative && value >= 1.0;
+        return valid.then_some((
+            Value::Ordinal {
+                value: value as u64,
+            },
+            end,
+            small,
+        ));
+    }
+    if negative {
+        value = -value;
+    }
+    let (value, scaled, k) = scales(tokens, used, end, value, currency.is_some())?;
+    if currency.is_none()
+        && let Some((u, end)) = measure::suffix(tokens, used, k)
+    {
+        return Some((Value::Measure { value, unit: u }, end, false));
+    }
+    let mut k = k;
+    if currency.is_none()
+        && let Some((c, end)) = money::suffix(tokens, used, k)
+    {
+        currency = Some(c);
+        k = end;
+    }
+    if let Some(c) = currency {
+        let currency = Some(lang::Word::from(c));
+        return Some((Value::Money { value, currency }, k, false));
+    }
+    if let Some((days, end)) = duration::suffix(tokens, used, k) {
+        return Some((Value::Duration { days: value * days }, end, false));
+    }
+    let small = words_only && !scaled && value < 20.0;
+    Some((Value::Count { value }, k, small))
+}
+
+/// Scale words after a number ("million", "bn", a glued "k"); at most two,
+/// and never past [`MAX_AMOUNT`].
+fn scales(
+    tokens: &[Token],
+    used: &[bool],
+    mut k: usize,
+    mut value: f64,
+    money: bool,
+) -> Option<(f64, bool, usize)> {
+    let mut scaled = 0;
+    while k < tokens.len() && !used[k] {
+        let t = &tokens[k];
+        // One-letter scales (m, k, b) only when glued to the digits; a
+        // glued "m" is metres unless money or a unit says million.
+        let metres = t.text == "m"
+            && !money
+            && !tokens.get(k + 1).is_some_and(|n| {
+                lang::currency_word(&n.text).is_some()
+                    || lang::is_currency_qualifier(&n.text)
+                    || lang::unit_of(&n.text).is_some()
+            });
+        match lang::scale_of(&t.text) {
+            Some(s) if (t.text.len() > 1 || t.attached) && !metres => {
+                value *= s;
+                scaled += 1;
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    (scaled <= 2 && value.abs() <= MAX_AMOUNT).then_some((value, scaled > 0, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::bank::PartialDate;
+    use crate::lang::{Gazetteer, tokenize};
+
+    fn read_all(s: &str) -> Vec<Quantity> {
+        let tokens = tokenize(s);
+        let mut used = vec![false; tokens.len()];
+        let gaz = Gazetteer::new();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match read_quantity(&tokens, &used, i, &gaz) {
+                Some(q) => {
+                    used[q.first..q.last].fill(true);
+                    i = q.last;
+                    out.push(q);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn quantities(s: &str) -> Vec<Value> {
+        read_all(s).into_iter().map(|q| q.kind).collect()
+    }
+
+    fn count(v: f64) -> Value {
+        Value::Count { value: v }
+    }
+
+    #[test]
+    fn numbers_in_every_form() {
+        for s in [
+            "17,000",
+            "17000",
+            "17 000",
+            "17 thousand",
+            "seventeen thousand",
+            "17k",
+        ] {
+            assert_eq!(quantities(s), vec![count(17000.0)], "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinals_in_digits_and_words() {
+        for s in [
+            "187th",
+            "one hundred eighty-seventh",
+            "one hundred and eighty-seventh",
+        ] {
+            assert_eq!(quantities(s), vec![Value::Ordinal { value: 187 }], "{s}");
+        }
+    }
+
+    #[test]
+    fn money_with_scale_and_currency() {
+        let m = Value::Money {
+            value: 35e6,
+            currency: Some("USD".into()),
+        };
+        for s in [
+            "$35 million",
+            "USD 35M",
+            "35,000,000 dollars",
+            "35 million US dollars",
+            "35 million U.S. dollars",
+            "US$35 million",
+        ] {
+            assert_eq!(quantities(s), vec![m.clone()], "{s}");
+        }
+        assert_eq!(
+            quantities("35 billion dollars"),
+            vec![Value::Money {
+                value: 35e9,
+                currency: Some("USD".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn dates_with_their_precision() {
+        let day = PartialDate {
+            year: Some(2019),
+            month: Some(6),
+            day: Some(23),
+        };
+        for s in [
+            "2019-06-23",
+            "June 23, 2019",
+            "23 June 2019",
+            "Jun. 23, 2019",
+            "23/06/2019",
+            "23rd of June 2019",
+        ] {
+            match &quantities(s)[..] {
+                [Value::Date { date, .. }] => assert_eq!(*date, day, "{s}"),
+                other => panic!("{s}: {other:?}"),
+            }
+        }
+        match &quantities("June 2019")[..] {
+            [Value::Date { date, .. }] => {
+                assert_eq!(
+                    (date.year, date.month, date.day),
+                    (Some(2019), Some(6), None)
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn comparators_bound_the_claim() {
+        assert_eq!(read_all("more than 20,000 people")[0].cmp, Cmp::Gt);
+        assert_eq!(read_all("below 50 kelvin")[0].cmp, Cmp::Lt);
+        assert!(read_all("under the treaty").is_empty());
+    }
+
+    fn year(y: i32) -> PartialDate {
+        PartialDate {
+            year: Some(y),
+            month: None,
+            day: None,
+        }
+    }
+
+    #[test]
+    fn measures_durations_and_periods() {
+        let cases: [(&str, Value); 9] = [
+            (
+                "6.5 meters",
+                Value::Measure {
+                    value: 6.5,
+                    unit: "m",
+                },
+            ),
+            (
+                "6.5m",
+                Value::Measure {
+                    value: 6.5,
+                    unit: "m",
+                },
+            ),
+            (
+                "1.5 million km",
+                Value::Measure {
+                    value: 1.5e6,
+                    unit: "km",
+                },
+            ),
+            (
+                "minus 220 celsius",
+                Value::Measure {
+                    value: -220.0,
+                    unit: "C",
+                },
+            ),
+            (
+                "50 K",
+                Value::Measure {
+                    value: 50.0,
+                    unit: "K",
+                },
+            ),
+            (
+                "12%",
+                Value::Measure {
+                    value: 12.0,
+                    unit: "%",
+                },
+            ),
+            ("six decades", Value::Duration { days: 6.0 * 3652.5 }),
+            (
+                "from 1961 to 1968",
+                Value::Period {
+                    from: year(1961),
+                    until: year(1968),
+                },
+            ),
+            (
+                "the 1950s",
+                Value::Period {
+                    from: year(1950),
+                    until: year(1959),
+                },
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(quantities(s), vec![want], "{s}");
+        }
+    }
+
+    #[test]
+    fn a_month_alone_is_read_after_a_preposition_of_time() {
+        let may = PartialDate {
+            year: None,
+            month: Some(5),
+            day: None,
+        };
+        assert_eq!(
+            quantities("in May"),
+            vec![Value::Date {
+                date: may,
+                alt: None
+            }]
+        );
+        assert!(quantities("they may meet").is_empty());
+    }
+
+    #[test]
+    fn no_amount_is_infinite_and_no_rank_is_signed() {
+        let huge = format!("21 {} dollars", ["million"; 52].join(" "));
+        assert!(read_all(&huge).iter().all(|q| match q.kind {
+            Value::Money { value, .. } | Value::Count { value } => value.abs() <= MAX_AMOUNT,
+            _ => true,
+        }));
+        assert!(
+            !quantities("the -12th")
+                .iter()
+                .any(|v| matches!(v, Value::Ordinal { .. }))
+        );
+        assert_eq!(quantities("-220"), vec![count(-220.0)]);
+    }
+}

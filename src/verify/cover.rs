@@ -1,0 +1,262 @@
+//! Stage 3, cover: does one fact explain everything a statement says?
+//! Every content word must be the fact's (or a typo, derivation, filler,
+//! or an opposite of one of its words), every name one of its entities or
+//! a value of its place or person slot. `Err` names what is left over.
+
+use super::compare::Slot;
+use super::explain::Uncovered;
+use super::index::{FactIndex, Verifier};
+use super::read::Analysis;
+use crate::bank::EntityKind;
+use crate::lang::{self, TokKind, Word, stem};
+use crate::values::Rel;
+
+/// What the statement's content words come to against one fact.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// Content words the fact uses (typos and derivations included).
+    pub(crate) matched: usize,
+    /// Words of opposite meaning to the fact's.
+    pub(crate) flips: Vec<usize>,
+    /// An opposite of a word that frames the fact: another frame.
+    pub(crate) reframed: Option<(usize, Word)>,
+    /// Unknown capitalised words: names the bank does not know.
+    pub(crate) names: Vec<usize>,
+    /// Typos, with the stem of the word they were taken for.
+    pub(crate) corrected: Vec<(usize, Word)>,
+}
+
+/// Explains every content word by the fact, or names the first it cannot.
+pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, Uncovered> {
+    let mut w = Words::default();
+    for (&k, s) in a.words.iter().zip(&a.stems) {
+        let t = &a.tokens[k];
+        if t.kind != TokKind::Word {
+            return Err(Uncovered::Word(k));
+        }
+        if f.stems.contains(s) {
+            w.matched += 1;
+        } else if let Some(ants) = v.antonyms.get(s)
+            && ants.iter().any(|x| f.stems.contains(x))
+        {
+            // Before filler: an opposite of the fact's word is never noise.
+            match ants.iter().find(|x| f.scope_words.contains(x)) {
+                Some(frame) => w.reframed = Some((k, frame.clone())),
+                None => w.flips.push(k),
+            }
+        } else if v.filler.contains(s) || is_title_before_name(v, a, k) {
+            // Explained: carries no claim of its own.
+        } else if !v.known(&t.text, s) && a.looks_like_name(k) {
+            w.names.push(k);
+        } else if !v.known(&t.text, s)
+            && let Some(meant) = typo_of(&t.text, f)
+        {
+            w.matched += 1;
+            w.corrected.push((k, stem(meant)));
+        } else if same_root(s, f) {
+            w.matched += 1;
+        } else {
+            return Err(Uncovered::Word(k));
+        }
+    }
+    Ok(w)
+}
+
+/// The token that carries the fact's key word (its `requires`), or an
+/// opposite of it ("many" for "few"), or a word of a name ("Paris" in
+/// "the Treaty of Paris"). Without it the statement may be about
+/// something else: it can still be refuted by a wrong value, never
+/// supported.
+pub(crate) fn anchor(v: &Verifier, a: &Analysis, f: &FactIndex, w: &Words) -> Option<usize> {
+    a.words
+        .iter()
+        .zip(&a.stems)
+        .find(|(k, s)| {
+            f.requires.contains(s)
+                || (w.flips.contains(k)
+                    && v.antonyms
+                        .get(*s)
+                        .is_some_and(|ants| ants.iter().any(|x| f.requires.contains(x))))
+        })
+        .map(|(&k, _)| k)
+        .or_else(|| {
+            w.corrected
+                .iter()
+                .find(|(_, s)| f.requires.contains(s))
+                .map(|&(k, _)| k)
+        })
+        .or_else(|| {
+            // …or a word of a name ("Paris" in "the Treaty of Paris").
+            a.mentions
+                .iter()
+                .flat_map(|m| m.first..m.last)
+                .find(|&k| f.requires.contains(&stem(&a.tokens[k].text)))
+        })
+}
+
+/// The names the statement mentions: each is one of the fact's
+/// entities, or fills its place or person slot (matching or not).
+pub(crate) fn mentions<'f>(
+    v: &Verifier,
+    a: &Analysis,
+    f: &'f FactIndex,
+    slots: &mut Vec<Slot<'f>>,
+) -> Result<(), Uncovered> {
+    for m in &a.mentions {
+        let entity = &v.bank.entities[m.entity];
+        // "Danes visited" is not "Norwegians visited".
+        if m.people && !f.people.is_empty() && !f.people.contains(&m.entity) {
+            return Err(Uncovered::Entity(m.entity));
+        }
+        // A place after "in", or a person, fills the fact's slot of that
+        // kind: it must be the fact's (or contain the fact's place).
+        let slot = if m.locative && entity.kind.is_place() {
+            f.place().map(|(p, pv)| (pv, v.place_within(p, m.entity)))
+        } else {
+            None
+        };
+        let slot = slot.or_else(|| {
+            (entity.kind == EntityKind::Person)
+                .then(|| f.person())
+                .flatten()
+                .map(|(p, pv)| (pv, p == m.entity))
+        });
+        if let Some((pv, same)) = slot {
+            slots.push(Slot {
+                first: m.first,
+                last: m.last,
+                fact: pv,
+                rel: if same { Rel::Match } else { Rel::Mismatch },
+            });
+            continue;
+        }
+        let own = f.entities.contains(&m.entity)
+            || v.represents(m.entity)
+                .is_some_and(|e| f.entities.contains(&e));
+        if !own {
+            return Err(Uncovered::Entity(m.entity));
+        }
+    }
+    Ok(())
+}
+
+/// Unknown capitalised names, grouped: a different person beside
+/// "administration", or a different place after "in", fills the fact's
+/// slot with a name that is not the article's.
+pub(crate) fn unknown_names<'f>(
+    a: &Analysis,
+    f: &'f FactIndex,
+    names: &[usize],
+    slots: &mut Vec<Slot<'f>>,
+) -> Result<(), Uncovered> {
+    let mut g = 0;
+    while g < names.len() {
+        let first = names[g];
+        let mut last = first + 1;
+        while g + 1 < names.len() && names[g + 1] == last {
+            g += 1;
+            last += 1;
+        }
+        g += 1;
+        // "in Geneva, Switzerland": the name after a place slot is part of it.
+        if a.mentions.iter().any(|m| m.locative && m.last == first) {
+            continue;
+        }
+        let near = |k: usize| {
+            a.tokens
+                .get(k)
+                .is_some_and(|t| lang::PERSON_CUES_SET.contains(t.text.as_str()))
+        };
+        let person_cue = near(last) || (first > 0 && near(first - 1));
+        let mut p = first;
+        if p > 0 && a.tokens[p - 1].text == "the" {
+            p -= 1;
+        }
+        let locative = p > 0 && lang::LOCATIVES_SET.contains(a.tokens[p - 1].text.as_str());
+        let slot = match (f.person(), f.place()) {
+            (Some((_, pv)), _) if person_cue => pv,
+            (_, Some((_, pv))) if locative => pv,
+            _ => return Err(Uncovered::Word(first)),
+        };
+        slots.push(Slot {
+            first,
+            last,
+            fact: slot,
+            rel: Rel::Mismatch,
+        });
+    }
+    Ok(())
+}
+
+/// A typo of one of the fact's ordinary words: same first letter, one edit
+/// away (two for long words; a swap of neighbours is one edit). Never
+/// applied to names.
+fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
+    let n = word.chars().count();
+    if !(5..=30).contains(&n) {
+        return None;
+    }
+    let max = if n >= 9 { 2 } else { 1 };
+    let first = word.chars().next();
+    f.surfaces
+        .iter()
+        .map(|w| w.as_str())
+        .chain(lang::FILLER.iter().copied())
+        .find(|s| {
+            // Cheap tests first: length and first letter rule out most words.
+            s.len() >= 4
+                && s.len().abs_diff(word.len()) <= max
+                && s.chars().next() == first
+                && strsim::osa_distance(word, s) <= max
+        })
+}
+
+/// Another derivation of one of the fact's words: the same first eight
+/// letters (diplomacy/diplomatic, cooperative/cooperation) — long enough
+/// that different roots rarely share them.
+fn same_root(stem: &str, f: &FactIndex) -> bool {
+    const ROOT: usize = 8;
+    stem.len() >= ROOT
+        && stem.is_char_boundary(ROOT)
+        && f.stems
+            .iter()
+            .any(|w| w.len() >= ROOT && w.is_char_boundary(ROOT) && w[..ROOT] == stem[..ROOT])
+}
+
+/// "President" right before a person's name is part of the name.
+fn is_title_before_name(v: &Verifier, a: &Analysis, k: usize) -> bool {
+    lang::TITLES_SET.contains(a.tokens[k].text.as_str())
+        && (a
+            .mentions
+            .iter()
+            .any(|m| m.first == k + 1 && v.bank.entities[m.entity].kind == EntityKind::Person)
+            || a.tokens.get(k + 1).is_some_and(|t| t.cap && !a.all_caps))
+}
+
+/// For a fact with a subject: the entity named, not as a possessive,
+/// nearest before token `pos` (a value, or the fact's key verb), when it is
+/// another of the names than the subject. A passive verb ("was invited")
+/// takes its subject from "by …", if given.
+pub(crate) fn other_subject(
+    v: &Verifier,
+    a: &Analysis,
+    f: &FactIndex,
+    pos: usize,
+) -> Option<usize> {
+    let subject = f.subject?;
+    let passive = pos > 0
+        && matches!(
+            a.tokens[pos - 1].text.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got"
+        );
+    let m = if passive {
+        let by = (pos..a.tokens.len()).find(|&k| a.tokens[k].text == "by")?;
+        a.mentions.iter().find(|m| m.first > by)?
+    } else {
+        a.mentions
+            .iter()
+            .filter(|m| m.last <= pos && !m.possessive)
+            .max_by_key(|m| m.last)?
+    };
+    (m.entity != subject && v.represents(m.entity) != Some(subject)).then_some(m.entity)
+}

@@ -1,0 +1,138 @@
+//! Stage 5, decide: the verdict for one fact from what cover and compare
+//! found, in one order of precedence (first that applies wins):
+//!
+//! | found | verdict |
+//! |---|---|
+//! | an opposite of a word that frames the fact | NOT_ENOUGH_INFO (another frame) |
+//! | a value that differs from a scope value | NOT_ENOUGH_INFO (another frame) |
+//! | a value that differs, under negation | NOT_ENOUGH_INFO |
+//! | a value that differs | REFUTED |
+//! | the fact's key word missing | not covered |
+//! | a value neither confirmed nor ruled out | NOT_ENOUGH_INFO |
+//! | odd negation against the fact | REFUTED |
+//! | a modal word ("may", "might") | NOT_ENOUGH_INFO |
+//! | otherwise | SUPPORTED |
+
+use super::Verdict;
+use super::compare::Slot;
+use super::cover::Words;
+use super::explain::{Outcome, Reason, Uncovered, replacement, slot_text};
+use super::index::FactIndex;
+use super::read::Analysis;
+use crate::bank::Role;
+use crate::lang::stem;
+use crate::values::Rel;
+
+pub(crate) fn decide(
+    a: &Analysis,
+    f: &FactIndex,
+    w: &Words,
+    required: bool,
+    slots: &[Slot],
+    ids: &[usize],
+) -> Result<Outcome, Uncovered> {
+    let outcome = |verdict, reason, replacements| {
+        Ok(Outcome {
+            facts: ids.to_vec(),
+            verdict,
+            reason,
+            replacements,
+        })
+    };
+    let negated = ((a.negations + w.flips.len()) % 2 == 1) != f.negated;
+    if let Some((k, frame)) = &w.reframed {
+        let word = f
+            .surfaces
+            .iter()
+            .filter(|s| stem(s) == *frame)
+            .min()
+            .unwrap_or(frame);
+        let reason = Reason::Scope {
+            claim: format!("\"{}\"", a.tokens[*k].text),
+            fact: format!("\"{word}\""),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
+    if let Some(s) = slots
+        .iter()
+        .find(|s| s.rel == Rel::Mismatch && s.fact.role == Role::Scope)
+    {
+        let reason = Reason::Scope {
+            claim: slot_text(a, s),
+            fact: s.fact.text.clone(),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
+    let wrong: Vec<&Slot> = slots.iter().filter(|s| s.rel == Rel::Mismatch).collect();
+    if let Some(first) = wrong.first() {
+        let (claim, fact) = (slot_text(a, first), first.fact.text.clone());
+        if negated {
+            return outcome(
+                Verdict::NotEnoughInfo,
+                Reason::NegatedDiffers { claim, fact },
+                vec![],
+            );
+        }
+        let replacements = wrong.iter().map(|s| replacement(a, s)).collect();
+        return outcome(
+            Verdict::Refuted,
+            Reason::Differs { claim, fact },
+            replacements,
+        );
+    }
+    if !required {
+        return Err(Uncovered::Required);
+    }
+    if let Some(s) = slots.iter().find(|s| s.rel == Rel::Unknown) {
+        let reason = Reason::Undecided {
+            claim: slot_text(a, s),
+            fact: s.fact.text.clone(),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
+    if negated {
+        let reason = match w.flips.first() {
+            Some(&k) if a.negations.is_multiple_of(2) || f.negated => Reason::Opposite {
+                word: a.tokens[k].text.to_string(),
+            },
+            _ => Reason::Negated,
+        };
+        return outcome(Verdict::Refuted, reason, vec![]);
+    }
+    if let Some(&k) = a.modals.first() {
+        let reason = Reason::Modal {
+            word: a.tokens[k].text.to_string(),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
+    outcome(Verdict::Supported, Reason::Agrees, vec![])
+}
+
+/// Picks one outcome among the facts that cover the statement. Decisive
+/// verdicts beat undecided ones; if the best-scored decisive fact supports
+/// the statement while another refutes it, the answer is NOT_ENOUGH_INFO,
+/// because a wrong SUPPORTED is the one mistake not to make.
+pub(crate) fn reconcile(outcomes: Vec<(Outcome, f32)>) -> Option<Outcome> {
+    let decisive: Vec<&Outcome> = outcomes
+        .iter()
+        .map(|(o, _)| o)
+        .filter(|o| o.verdict != Verdict::NotEnoughInfo)
+        .collect();
+    match decisive.first() {
+        Some(top) => {
+            let conflict = top.verdict == Verdict::Supported
+                && decisive.iter().any(|o| o.verdict == Verdict::Refuted);
+            if conflict {
+                Some(Outcome {
+                    verdict: Verdict::NotEnoughInfo,
+                    reason: Reason::Conflict,
+                    replacements: vec![],
+                    facts: top.facts.clone(),
+                })
+            } else {
+                Some((*top).clone())
+            }
+        }
+        None => outcomes.into_iter().next().map(|(o, _)| o),
+    }
+}

@@ -1,0 +1,305 @@
+//! The verifier's index over a bank, built once: each fact's words,
+//! names and typed values, and the postings that let retrieval touch only
+//! the facts a statement shares something with.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::read::{self, Analysis};
+use crate::bank::{Bank, Fact};
+use crate::lang::{self, Gazetteer, TokKind, Word, stem, tokenize};
+use crate::values::{FactValue, Value};
+
+/// Everything needed to judge statements against one bank, built once.
+pub struct Verifier<'b> {
+    pub(crate) bank: &'b Bank,
+    pub(crate) gaz: Gazetteer,
+    pub(crate) facts: Vec<FactIndex>,
+    pub(crate) filler: HashSet<Word>,
+    pub(crate) antonyms: HashMap<Word, Vec<Word>>,
+    /// Entity index → the facts that name it.
+    pub(crate) entity_facts: Vec<Vec<usize>>,
+    /// Facts with a person value, and facts with a place value.
+    pub(crate) person_facts: Vec<usize>,
+    pub(crate) place_facts: Vec<usize>,
+    /// Value kind → the facts holding a value of that kind.
+    pub(crate) kind_facts: HashMap<std::mem::Discriminant<Value>, Vec<usize>>,
+    /// Stem → (its inverse document frequency, the facts that use it).
+    pub(crate) postings: HashMap<Word, (f32, Vec<usize>)>,
+    /// Entity index → what it stands for (a capital for its government).
+    pub(crate) stands_for: Vec<Option<usize>>,
+    pub(crate) part_of: Vec<Option<usize>>,
+}
+
+impl<'b> Verifier<'b> {
+    /// Builds the index over `bank`.
+    ///
+    /// ```
+    /// let text = r#"{"schema_version": 2,
+    ///   "source": {"title": "Bridge", "date": "1998-06-01", "text": "The bridge opened in 1998."},
+    ///   "facts": [{"id": "opened", "topic": "history", "statement": "The bridge opened in 1998.",
+    ///     "quote": "The bridge opened in 1998.",
+    ///     "values": [{"type": "date", "value": "1998", "text": "1998"}]}]}"#;
+    /// let bank = factcheck::bank::parse(text, "bridge.json").unwrap();
+    /// let v = factcheck::verify::Verifier::new(&bank);
+    /// let j = v.judge("The bridge did not open in 1998.");
+    /// assert_eq!(j.verdict, factcheck::verify::Verdict::Refuted);
+    /// ```
+    pub fn new(bank: &'b Bank) -> Self {
+        let gaz = gazetteer(bank);
+        let resolve = |id: &Option<String>| id.as_deref().and_then(|id| bank.entity_index(id));
+        let stands_for = bank
+            .entities
+            .iter()
+            .map(|e| resolve(&e.stands_for))
+            .collect();
+        let part_of = bank.entities.iter().map(|e| resolve(&e.part_of)).collect();
+        let facts: Vec<FactIndex> = bank
+            .facts
+            .iter()
+            .map(|f| index_fact(bank, &gaz, f))
+            .collect();
+        let mut v = Verifier {
+            bank,
+            gaz,
+            filler: filler(bank),
+            antonyms: antonyms(bank),
+            entity_facts: vec![Vec::new(); bank.entities.len()],
+            person_facts: Vec::new(),
+            place_facts: Vec::new(),
+            kind_facts: HashMap::default(),
+            postings: HashMap::default(),
+            stands_for,
+            part_of,
+            facts: Vec::new(),
+        };
+        v.post(&facts);
+        v.facts = facts;
+        v
+    }
+
+    /// The postings: by stem, entity and value kind.
+    fn post(&mut self, facts: &[FactIndex]) {
+        let n = facts.len().max(1) as f32;
+        for (fi, f) in facts.iter().enumerate() {
+            for s in &f.stems {
+                self.postings.entry(s.clone()).or_default().1.push(fi);
+            }
+            for &e in &f.entities {
+                self.entity_facts[e].push(fi);
+            }
+            if f.person().is_some() {
+                self.person_facts.push(fi);
+            }
+            if f.place().is_some() {
+                self.place_facts.push(fi);
+            }
+            for v in &f.values {
+                let list = self
+                    .kind_facts
+                    .entry(std::mem::discriminant(&v.value))
+                    .or_default();
+                if list.last() != Some(&fi) {
+                    list.push(fi);
+                }
+            }
+        }
+        for (idf, list) in self.postings.values_mut() {
+            *idf = (1.0 + n / list.len() as f32).ln();
+        }
+    }
+
+    /// Whether any fact, name or opposite uses this word: a word nothing
+    /// knows may be a typo or an unknown name.
+    pub(crate) fn known(&self, word: &str, stem: &str) -> bool {
+        self.postings.contains_key(stem) || self.antonyms.contains_key(stem) || self.gaz.knows(word)
+    }
+
+    pub fn bank(&self) -> &'b Bank {
+        self.bank
+    }
+
+    /// Reads a statement as the verifier sees it.
+    pub fn analyse(&self, statement: &str) -> Analysis {
+        read::analyse(statement, &self.gaz)
+    }
+
+    /// What an entity stands for when it is not a place slot: a capital
+    /// for its country's government.
+    pub(crate) fn represents(&self, entity: usize) -> Option<usize> {
+        self.stands_for.get(entity).copied().flatten()
+    }
+
+    /// Whether a fact placed at `fact_place` holds for a claim placed at
+    /// `claim_place`: the same place, or one the fact's place lies in.
+    pub(crate) fn place_within(&self, fact_place: usize, claim_place: usize) -> bool {
+        let mut p = Some(fact_place);
+        // Bounded walk: a cycle of part_of in a bad bank must not hang.
+        for _ in 0..16 {
+            match p {
+                Some(e) if e == claim_place => return true,
+                Some(e) => p = self.part_of.get(e).copied().flatten(),
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// The bank's names and named dates, on top of the built-in ones.
+fn gazetteer(bank: &Bank) -> Gazetteer {
+    let mut gaz = Gazetteer::new();
+    for (i, e) in bank.entities.iter().enumerate() {
+        gaz.add_alias(&e.name, i, false);
+        for a in &e.aliases {
+            gaz.add_alias(a, i, false);
+        }
+        for d in &e.demonyms {
+            gaz.add_alias(d, i, true);
+        }
+    }
+    for nd in &bank.named_dates {
+        for name in &nd.names {
+            gaz.add_named_date(name, nd.month, nd.day);
+        }
+    }
+    gaz
+}
+
+fn filler(bank: &Bank) -> HashSet<Word> {
+    let mut filler: HashSet<Word> = lang::FILLER.iter().map(|w| stem(w)).collect();
+    for w in &bank.lexicon.filler {
+        filler.insert(stem(&w.to_lowercase()));
+    }
+    filler
+}
+
+fn antonyms(bank: &Bank) -> HashMap<Word, Vec<Word>> {
+    let mut antonyms: HashMap<Word, Vec<Word>> = HashMap::default();
+    let bank_pairs = bank
+        .lexicon
+        .antonyms
+        .iter()
+        .map(|[a, b]| (a.as_str(), b.as_str()));
+    for (a, b) in lang::ANTONYMS.iter().copied().chain(bank_pairs) {
+        let (a, b) = (stem(&a.to_lowercase()), stem(&b.to_lowercase()));
+        antonyms.entry(a.clone()).or_default().push(b.clone());
+        antonyms.entry(b).or_default().push(a);
+    }
+    antonyms
+}
+
+/// One fact's words (of its statement, quote and keywords), names, values
+/// and constraints.
+fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
+    let mut stems = HashSet::default();
+    let mut surfaces: HashSet<Word> = HashSet::default();
+    let mut add = |w: &str| {
+        if lang::is_stopword(w) || lang::is_negation(w) || surfaces.contains(w) {
+            return;
+        }
+        stems.insert(stem(w));
+        surfaces.insert(Word::from(w));
+    };
+    // Words of names ("York" in "New York") are left to the names:
+    // otherwise "the two Yorks" would be a word of any fact whose quote
+    // names New York. Keywords are kept as given.
+    let statement = tokenize(&f.statement);
+    let negated = read::negation_count(&statement) % 2 == 1;
+    for t in statement.iter().chain(&tokenize(&f.quote)) {
+        if t.kind == TokKind::Word && !gaz.knows(&t.text) {
+            add(&t.text);
+        }
+    }
+    for k in &f.keywords {
+        // Most keywords are one plain word: no need to tokenize.
+        if k.bytes().all(|b| b.is_ascii_lowercase()) {
+            add(k);
+        } else {
+            for t in tokenize(k).iter().filter(|t| t.kind == TokKind::Word) {
+                add(&t.text);
+            }
+        }
+    }
+    let ids = |list: &[String]| -> Vec<usize> {
+        list.iter().filter_map(|id| bank.entity_index(id)).collect()
+    };
+    let stems_of =
+        |words: &[String]| -> Vec<Word> { words.iter().map(|w| stem(&w.to_lowercase())).collect() };
+    FactIndex {
+        subject: f.subject.as_deref().and_then(|id| bank.entity_index(id)),
+        people: ids(&f.people),
+        scope_words: stems_of(&f.scope_words),
+        requires: stems_of(&f.requires),
+        stems,
+        surfaces,
+        entities: ids(&f.entities),
+        negated,
+        values: f
+            .values
+            .iter()
+            .filter_map(|v| FactValue::from_bank(bank, v).ok())
+            .collect(),
+    }
+}
+
+/// What the verifier knows of one fact.
+#[derive(Debug)]
+pub(crate) struct FactIndex {
+    pub(crate) stems: HashSet<Word>,
+    /// Lower-case words, for typo matching.
+    pub(crate) surfaces: HashSet<Word>,
+    pub(crate) entities: Vec<usize>,
+    /// The canonical statement is itself negative ("did not have ties").
+    pub(crate) negated: bool,
+    pub(crate) values: Vec<FactValue>,
+    /// Stems of which a statement must use one (empty: no requirement).
+    pub(crate) requires: Vec<Word>,
+    /// Stems that frame the fact; their opposites mean another scope.
+    pub(crate) scope_words: Vec<Word>,
+    /// Entities whose people the fact is about (empty: any).
+    pub(crate) people: Vec<usize>,
+    /// The entity the fact's values describe.
+    pub(crate) subject: Option<usize>,
+}
+
+impl FactIndex {
+    /// Two facts as one, for a statement that spans both; `None` when one
+    /// is negative and the other not, as their polarities cannot be joined.
+    pub(crate) fn merge(&self, other: &FactIndex) -> Option<FactIndex> {
+        if self.negated != other.negated {
+            return None;
+        }
+        let union = |a: &[Word], b: &[Word]| -> Vec<Word> {
+            let mut out = a.to_vec();
+            out.extend(b.iter().filter(|x| !a.contains(x)).cloned());
+            out
+        };
+        let mut entities = self.entities.clone();
+        entities.extend(other.entities.iter().filter(|e| !self.entities.contains(e)));
+        Some(FactIndex {
+            stems: self.stems.union(&other.stems).cloned().collect(),
+            surfaces: self.surfaces.union(&other.surfaces).cloned().collect(),
+            entities,
+            negated: self.negated,
+            values: self.values.iter().chain(&other.values).cloned().collect(),
+            requires: union(&self.requires, &other.requires),
+            people: self.people.iter().chain(&other.people).copied().collect(),
+            subject: self.subject.or(other.subject),
+            scope_words: union(&self.scope_words, &other.scope_words),
+        })
+    }
+
+    pub(crate) fn place(&self) -> Option<(usize, &FactValue)> {
+        self.values.iter().find_map(|v| match v.value {
+            Value::Place { entity } => Some((entity, v)),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn person(&self) -> Option<(usize, &FactValue)> {
+        self.values.iter().find_map(|v| match v.value {
+            Value::Person { entity } => Some((entity, v)),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,262 @@
+//! Stage 1, read: a statement into tokens, the bank's names it mentions,
+//! the values it claims, its negations and modal words, and the content
+//! words left for the facts to explain.
+
+use crate::lang::{self, CompactString, Gazetteer, TokKind, Token, stem, tokenize};
+use crate::values::{Quantity, read_quantity};
+
+/// A name from the bank found in a statement.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Mention {
+    pub entity: usize,
+    pub first: usize,
+    pub last: usize,
+    /// After "in"/"at": a place slot.
+    pub locative: bool,
+    /// The entity's people ("Danes") rather than the entity.
+    pub people: bool,
+    /// Written as a possessive ("Norway's").
+    pub possessive: bool,
+}
+
+/// A statement read into what the verifier compares.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The statement as given; token spans index into it.
+    pub source: String,
+    pub(crate) tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub quantities: Vec<Quantity>,
+    pub negations: usize,
+    /// Modal words ("may", "might", "could"): token indices.
+    pub modals: Vec<usize>,
+    /// Content words left once names, quantities, stopwords and negations
+    /// are taken out: token indices.
+    pub words: Vec<usize>,
+    /// The stem of each of `words`, computed once.
+    pub(crate) stems: Vec<CompactString>,
+    /// The whole statement is in capitals, so capitals say nothing.
+    pub all_caps: bool,
+}
+
+impl Analysis {
+    pub(crate) fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.tokens[first].start, self.tokens[last - 1].end)
+    }
+
+    /// The statement's text from token `first` to before `last`.
+    pub(crate) fn text(&self, first: usize, last: usize) -> &str {
+        let (b, e) = self.span(first, last);
+        self.source.get(b..e).unwrap_or_default()
+    }
+
+    /// A content word that looks like a name: capitalised mid-sentence.
+    pub(crate) fn looks_like_name(&self, tok: usize) -> bool {
+        let t = &self.tokens[tok];
+        t.cap && !self.all_caps && !t.sentence_start
+    }
+}
+
+/// Reads a statement.
+pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
+    let tokens = expand_shorthand(tokenize(text));
+    let mut used = vec![false; tokens.len()];
+    skip_opening_particle(text, &tokens, &mut used);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters > 3 && !text.chars().any(|c| c.is_lowercase());
+    // Names first, so that COVID-19 or a year inside a name is no quantity.
+    let mentions = find_mentions(&tokens, &mut used, gaz, all_caps);
+    let quantities = find_quantities(&tokens, &mut used, gaz);
+    let (negations, modals, words) = content(text, &tokens, &used);
+    let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
+    Analysis {
+        source: text.to_string(),
+        tokens,
+        mentions,
+        quantities,
+        negations,
+        modals,
+        words,
+        stems,
+        all_caps,
+    }
+}
+
+/// Shorthand read as the words it stands for ("govt", "wasnt", "w/");
+/// the first word keeps the span of what was written.
+fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
+    if !tokens
+        .iter()
+        .any(|t| lang::SHORTHAND_MAP.contains_key(t.text.as_str()))
+    {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 4);
+    for t in tokens {
+        match lang::SHORTHAND_MAP.get(t.text.as_str()) {
+            Some(words) if t.kind == TokKind::Word => {
+                for (i, w) in words.split(' ').enumerate() {
+                    let mut part = t.clone();
+                    part.text = CompactString::from(w);
+                    part.attached = i == 0 && t.attached;
+                    part.sentence_start = i == 0 && t.sentence_start;
+                    // Later words take no width, as a "n't" does: spans stay in order.
+                    if i > 0 {
+                        part.start = t.end;
+                    }
+                    out.push(part);
+                }
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// "yes, …", "BREAKING: …", "fun fact: …": words before the claim.
+fn skip_opening_particle(text: &str, tokens: &[Token], used: &mut [bool]) {
+    let mut k = 0;
+    while k < tokens.len().min(3) && lang::PARTICLES_SET.contains(tokens[k].text.as_str()) {
+        k += 1;
+        let gap = tokens
+            .get(k)
+            .map_or("", |next| &text[tokens[k - 1].end..next.start]);
+        if gap.contains([',', ':', '!', '-', '\u{2014}']) {
+            used[..k].fill(true);
+            return;
+        }
+    }
+}
+
+/// The bank's names, longest alias first; a country word directly before
+/// "dollars" belongs to the currency.
+fn find_mentions(
+    tokens: &[Token],
+    used: &mut [bool],
+    gaz: &Gazetteer,
+    all_caps: bool,
+) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let currency_next = tokens
+            .get(i + 1)
+            .is_some_and(|n| lang::currency_word(&n.text).is_some() || n.text == "$");
+        if lang::is_currency_qualifier(&t.text) && currency_next {
+            i += 1;
+            continue;
+        }
+        let matched = gaz.aliases.get(&t.text).and_then(|cands| {
+            cands.iter().find(|alias| {
+                (!alias.acronym || t.upper || all_caps)
+                    && crate::values::seq_matches(tokens, used, i, &alias.words)
+            })
+        });
+        let Some(alias) = matched else {
+            i += 1;
+            continue;
+        };
+        let len = alias.words.len();
+        let mut k = i;
+        if k > 0 && tokens[k - 1].text == "the" {
+            k -= 1;
+        }
+        let locative = k > 0 && lang::LOCATIVES_SET.contains(tokens[k - 1].text.as_str());
+        used[i..i + len].fill(true);
+        mentions.push(Mention {
+            entity: alias.entity,
+            first: i,
+            last: i + len,
+            locative,
+            people: alias.people,
+            possessive: tokens[i + len - 1].possessive,
+        });
+        i += len;
+    }
+    mentions
+}
+
+fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<Quantity> {
+    let mut quantities = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        match read_quantity(tokens, used, i, gaz) {
+            Some(q) => {
+                used[q.first..q.last].fill(true);
+                i = q.last;
+                quantities.push(q);
+            }
+            None => i += 1,
+        }
+    }
+    quantities
+}
+
+/// Negations (outside a concessive clause), modal words, and the content
+/// words left.
+fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, Vec<usize>) {
+    let (mut negations, mut modals, mut words) = (0, Vec::new(), Vec::new());
+    // A concessive clause ("despite the lack of ties, …") runs to the next
+    // comma; a negation inside it does not negate the main claim.
+    let mut concession_end = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        if used[k] || t.kind == TokKind::Symbol {
+            continue;
+        }
+        if lang::CONCESSIVE_SET.contains(t.text.as_str()) {
+            concession_end = text[t.end..].find(',').map_or(t.end, |c| t.end + c);
+        }
+        if lang::is_negation(&t.text) {
+            if t.start >= concession_end {
+                negations += 1;
+            }
+        } else if lang::is_modal(&t.text) {
+            modals.push(k);
+        } else if !lang::is_stopword(&t.text) {
+            words.push(k);
+        }
+    }
+    (negations, modals, words)
+}
+
+/// Negations in a token list, leaving out those that belong to a
+/// comparative ("no more than", "not less than"), as [`analyse`] does.
+pub(crate) fn negation_count(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| {
+            lang::is_negation(&t.text)
+                && !(matches!(t.text.as_str(), "no" | "not")
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.text.as_str(), "more" | "less" | "fewer")))
+        })
+        .count()
+}
+
+/// The statement's content words (indices into `a.words`) grouped by
+/// clause: clauses end at a conjunction ("and", "because", "through", …)
+/// or a comma between words (not the one in "12,500"). Clauses without
+/// content words are left out.
+pub(crate) fn clauses(a: &Analysis) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut next_word = 0;
+    for (k, t) in a.tokens.iter().enumerate() {
+        let comma_before = k > 0 && a.source[a.tokens[k - 1].end..t.start].contains(',');
+        if comma_before || lang::CONNECTORS_SET.contains(t.text.as_str()) {
+            out.push(Vec::new());
+        }
+        if a.words.get(next_word) == Some(&k) {
+            out.last_mut().expect("never empty").push(next_word);
+            next_word += 1;
+        }
+    }
+    out.retain(|c| !c.is_empty());
+    out
+}

@@ -1,0 +1,325 @@
+//! Statements of several claims: clauses joined by "and", "but",
+//! "while", "although" …, and contrasts ("A, not B", "A rather than B",
+//! "it was A, not the other way round"). Each clause is judged on its
+//! own; a denied alternative that the article asserts refutes the whole.
+//!
+//! | clauses | verdict |
+//! |---|---|
+//! | any REFUTED (or any denied alternative SUPPORTED) | REFUTED |
+//! | all SUPPORTED | SUPPORTED |
+//! | otherwise | NOT_ENOUGH_INFO |
+
+use super::{Judgement, Verdict, Verifier};
+use crate::lang::{self, Token, tokenize};
+
+/// One claim of a statement: the asserted words (a byte range of the
+/// statement) and, for a contrast, the denied alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Clause {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) denied: Option<Denied>,
+}
+
+/// What a contrast denies.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Denied {
+    /// The alternative, written as a statement of its own.
+    Text(String),
+    /// "not the other way round": the asserted claim with its two names
+    /// swapped.
+    Swap,
+}
+
+/// Prepositions that open the phrase a denied alternative stands for.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "from", "to", "by", "for", "with", "aboard", "near", "into", "via", "of",
+];
+
+/// Splits a statement into its clauses; `names` are the byte ranges of
+/// the bank's names in it.
+pub(crate) fn clauses(s: &str, names: &[(usize, usize)]) -> Vec<Clause> {
+    let toks = tokenize(s);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, t) in toks.iter().enumerate() {
+        if !lang::CONJUNCTIONS_SET.contains(t.text.as_str()) || k == 0 || k + 1 >= toks.len() {
+            continue;
+        }
+        let left = &toks[start..k];
+        let right_end = next_conjunction(&toks, k + 1);
+        if is_claim(left) && is_claim(&toks[k + 1..right_end]) && !joins_names(&toks, k, names) {
+            out.push(range(&toks, start, k));
+            start = k + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(range(&toks, start, toks.len()));
+    }
+    out.into_iter().map(|(a, b)| contrast(s, a, b)).collect()
+}
+
+fn next_conjunction(toks: &[Token], from: usize) -> usize {
+    (from..toks.len())
+        .find(|&k| lang::CONJUNCTIONS_SET.contains(toks[k].text.as_str()))
+        .unwrap_or(toks.len())
+}
+
+fn range(toks: &[Token], a: usize, b: usize) -> (usize, usize) {
+    (toks[a].start, toks[b - 1].end)
+}
+
+/// A clause makes a claim of its own: a few words beyond function words.
+fn is_claim(toks: &[Token]) -> bool {
+    toks.iter().filter(|t| !lang::is_stopword(&t.text)).count() >= 3
+}
+
+/// "oslo and bern set up …", "trade between Norway and Denmark …": an
+/// "and" between two names joins them, not two claims.
+fn joins_names(toks: &[Token], k: usize, names: &[(usize, usize)]) -> bool {
+    let inside = |t: &Token| names.iter().any(|&(a, b)| a <= t.start && t.end <= b);
+    toks[k].text == "and" && inside(&toks[k - 1]) && inside(&toks[k + 1])
+}
+
+/// Finds a contrast inside one clause: the asserted part, and the denied
+/// alternative rewritten as a statement of its own.
+fn contrast(s: &str, a: usize, b: usize) -> Clause {
+    let plain = Clause {
+        start: a,
+        end: b,
+        denied: None,
+    };
+    let text = &s[a..b];
+    let toks = tokenize(text);
+    let Some((k, len)) = contrast_marker(text, &toks) else {
+        return plain;
+    };
+    let asserted = &toks[..k];
+    let denied = &toks[k + len..];
+    if asserted.is_empty() || denied.is_empty() {
+        return plain;
+    }
+    let end = a + asserted.last().map_or(0, |t| t.end);
+    let alternative = &text[denied[0].start..denied[denied.len() - 1].end];
+    let denied = if is_other_way_round(denied) {
+        Denied::Swap
+    } else {
+        Denied::Text(substitute(text, asserted, alternative))
+    };
+    Clause {
+        start: a,
+        end,
+        denied: Some(denied),
+    }
+}
+
+/// The contrast phrase's first token and length: "not" only after a comma
+/// (", not B"), the others anywhere after the first words.
+fn contrast_marker(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    for k in 2..toks.len() {
+        for &(phrase, _) in lang::CONTRAST {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let hit = words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == *w));
+            if !hit {
+                continue;
+            }
+            let after_comma = text[toks[k - 1].end..toks[k].start].contains([',', ';', '\u{2014}']);
+            if phrase != "not" || after_comma {
+                return Some((k, words.len()));
+            }
+        }
+    }
+    None
+}
+
+fn is_other_way_round(denied: &[Token]) -> bool {
+    let words: Vec<&str> = denied.iter().map(|t| t.text.as_str()).collect();
+    words.ends_with(&["other", "way", "round"])
+        || words.ends_with(&["other", "way", "around"])
+        || words == ["vice", "versa"]
+}
+
+/// The asserted words with the denied alternative in place of the phrase
+/// it stands for: after the same preposition if it starts with one, else
+/// after the asserted part's last preposition, else its last words.
+fn substitute(text: &str, asserted: &[Token], alternative: &str) -> String {
+    let first = alternative
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let cut = if PREPOSITIONS.contains(&first.as_str()) {
+        asserted.iter().rposition(|t| t.text == first)
+    } else {
+        asserted
+            .iter()
+            .rposition(|t| PREPOSITIONS.contains(&t.text.as_str()))
+            .map(|p| p + 1)
+            .filter(|&p| p < asserted.len())
+    };
+    let n = alternative.split_whitespace().count();
+    let cut = cut.unwrap_or(asserted.len().saturating_sub(n));
+    let kept: Vec<&str> = asserted[..cut]
+        .iter()
+        .filter(|t| !lang::EMPHASIS_SET.contains(t.text.as_str()))
+        .map(|t| &text[t.start..t.end])
+        .collect();
+    format!("{} {alternative}", kept.join(" "))
+}
+
+/// "it was A that invited B, not the other way round": the asserted words
+/// with the first two names the bank knows swapped (a possessive stays
+/// with its place: "A invited B's minister" → "B invited A's minister").
+fn swap_names(v: &Verifier, clause: &str) -> Option<String> {
+    let a = v.analyse(clause);
+    let (x, y) = (a.mentions.first()?, a.mentions.get(1)?);
+    let name = |m: &super::Mention, slot: &super::Mention| {
+        let n = v.bank().entities[m.entity].name.clone();
+        if slot.possessive { format!("{n}'s") } else { n }
+    };
+    let (xs, xe) = a.span(x.first, x.last);
+    let (ys, ye) = a.span(y.first, y.last);
+    Some(format!(
+        "{}{}{}{}{}",
+        &clause[..xs],
+        name(y, x),
+        &clause[xe..ys],
+        name(x, y),
+        &clause[ye..]
+    ))
+}
+
+/// Combines the clauses' judgements into the statement's.
+pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgement {
+    let mut judged: Vec<(Judgement, &Clause)> = Vec::new();
+    for c in parts {
+        let j = v.judge_simple(&statement[c.start..c.end]);
+        if j.verdict == Verdict::Refuted {
+            return whole(statement, j, c);
+        }
+        let denied = match &c.denied {
+            Some(Denied::Text(t)) => Some(t.clone()),
+            Some(Denied::Swap) => swap_names(v, &statement[c.start..c.end]),
+            None => None,
+        };
+        if let Some(d) = denied.map(|d| v.judge_simple(&d))
+            && d.verdict == Verdict::Supported
+        {
+            return denied_holds(statement, d);
+        }
+        judged.push((j, c));
+    }
+    let open = judged.iter().find(|(j, _)| j.verdict != Verdict::Supported);
+    match open {
+        Some((j, c)) => whole(statement, j.clone(), c),
+        None => {
+            let (j, c) = judged.into_iter().next().expect("a statement has a clause");
+            let mut w = whole(statement, j, c);
+            w.explanation = "the article says so, clause by clause".into();
+            w
+        }
+    }
+}
+
+/// A clause's judgement as the whole statement's: the explanation names
+/// the clause, the correction keeps the rest of the statement.
+fn whole(statement: &str, mut j: Judgement, c: &Clause) -> Judgement {
+    let clause = &statement[c.start..c.end];
+    if clause.len() < statement.len() {
+        j.explanation = format!("\u{201c}{clause}\u{201d}: {}", j.explanation);
+        j.correction = j
+            .correction
+            .map(|fixed| format!("{}{fixed}{}", &statement[..c.start], &statement[c.end..]));
+    }
+    j.statement = statement.to_string();
+    j
+}
+
+fn denied_holds(statement: &str, d: Judgement) -> Judgement {
+    Judgement {
+        statement: statement.to_string(),
+        verdict: Verdict::Refuted,
+        explanation: format!(
+            "the article says what the statement denies: {}",
+            d.explanation
+        ),
+        correction: None,
+        ..d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> Vec<(String, Option<String>)> {
+        let names: Vec<(usize, usize)> = ["Oslo", "Bern", "Norway", "Denmark"]
+            .iter()
+            .filter_map(|n| s.find(n).map(|i| (i, i + n.len())))
+            .collect();
+        clauses(s, &names)
+            .into_iter()
+            .map(|c| {
+                let denied = c.denied.map(|d| match d {
+                    Denied::Text(t) => t,
+                    Denied::Swap => "<swap>".into(),
+                });
+                (s[c.start..c.end].to_string(), denied)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn contrasts_give_the_denied_alternative_in_context() {
+        let cases = [
+            (
+                "the treaty was signed in paris, not in rome",
+                "the treaty was signed in paris",
+                "the treaty was signed in rome",
+            ),
+            (
+                "it launched from kourou rather than from cape canaveral",
+                "it launched from kourou",
+                "it launched from cape canaveral",
+            ),
+            (
+                "the move targets diplomacy in africa, not latin america",
+                "the move targets diplomacy in africa",
+                "the move targets diplomacy in latin america",
+            ),
+            (
+                "the ties are only at consular level, not ambassador level",
+                "the ties are only at consular level",
+                "the ties are at ambassador level",
+            ),
+        ];
+        for (s, asserted, denied) in cases {
+            assert_eq!(
+                parts(s),
+                vec![(asserted.to_string(), Some(denied.to_string()))],
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_other_way_round_asks_for_a_swap() {
+        let s = "it was norway that invited their minister, not the other way round";
+        assert_eq!(parts(s)[0].1.as_deref(), Some("<swap>"));
+    }
+
+    #[test]
+    fn clauses_split_at_conjunctions_between_claims() {
+        let s = "the mirror has 18 segments and the shield is the size of a court";
+        assert_eq!(parts(s).len(), 2);
+        let s = "Oslo and Bern set up diplomatic relations in 2024";
+        assert_eq!(parts(s).len(), 1);
+        let s = "trade between Norway and Denmark amounted to 21 million dollars";
+        assert_eq!(parts(s).len(), 1);
+        let s = "no contrast here, just one claim";
+        assert_eq!(parts(s), vec![(s.to_string(), None)]);
+    }
+}

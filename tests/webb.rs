@@ -1,0 +1,130 @@
+//! The second article's bank (`banks/webb.json`): measures, bounds and
+//! periods, judged through the real binary; and schema-1 banks still load.
+
+mod common;
+
+use common::{Env, code, stdout};
+use factcheck::verify::{Judgement, Verdict};
+
+const WEBB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
+
+fn judge(env: &Env, bank: &str, statement: &str) -> (i32, Judgement) {
+    let out = env
+        .std_cmd()
+        .args(["--bank", bank, "verify", "--format", "json", statement])
+        .output()
+        .unwrap();
+    let mut recs: Vec<Judgement> = serde_json::from_str(&stdout(&out)).unwrap();
+    (code(&out), recs.remove(0))
+}
+
+#[test]
+fn webb_bank_passes_check() {
+    let env = Env::new();
+    let out = env
+        .std_cmd()
+        .args(["bank", "check", WEBB])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn measures_bounds_and_periods_decide() {
+    let env = Env::new();
+    let cases = [
+        (
+            "The main mirror is 65 centimetres across.",
+            Verdict::Refuted,
+        ),
+        (
+            "The instruments are kept colder than 75 kelvin.",
+            Verdict::Supported,
+        ),
+        (
+            "The instruments are kept below 45 kelvin.",
+            Verdict::NotEnoughInfo,
+        ),
+        (
+            "The instruments are kept warmer than 60 kelvin.",
+            Verdict::Refuted,
+        ),
+        (
+            "the sunshield keeps the instruments colder than minus 220 °C",
+            Verdict::Supported,
+        ),
+        ("James E. Webb headed NASA in 1963.", Verdict::Supported),
+        ("James E. Webb headed NASA in 1958.", Verdict::Refuted),
+        (
+            "The primary mirror measures about 21 feet across.",
+            Verdict::Supported,
+        ),
+        (
+            "The telescope operates about 1.5 million miles from Earth.",
+            Verdict::Refuted,
+        ),
+    ];
+    for (statement, want) in cases {
+        let (c, j) = judge(&env, WEBB, statement);
+        assert_eq!(j.verdict, want, "{statement}: {}", j.explanation);
+        assert_eq!(c, i32::from(want.exit().code()), "{statement}");
+    }
+}
+
+#[test]
+fn corrections_read_naturally() {
+    let env = Env::new();
+    let (_, j) = judge(&env, WEBB, "The main mirror is 65 centimetres across.");
+    assert_eq!(
+        j.correction.as_deref(),
+        Some("The main mirror is 6.5 meters across.")
+    );
+    let (_, j) = judge(&env, WEBB, "James E. Webb headed NASA in 1958.");
+    assert_eq!(
+        j.correction.as_deref(),
+        Some("James E. Webb headed NASA from 1961 to 1968.")
+    );
+}
+
+#[test]
+fn schema_one_banks_load_unchanged() {
+    let env = Env::new();
+    let v1 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/questions-schema1.json"
+    );
+    let out = env.std_cmd().args(["bank", "check", v1]).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let (c, j) = judge(
+        &env,
+        v1,
+        "Cuba was the 192nd country to establish ties with South Korea.",
+    );
+    assert_eq!((c, j.verdict), (1, Verdict::Refuted));
+}
+
+/// Words and numbers that once made a false statement SUPPORTED.
+#[test]
+fn month_sign_and_overflow_are_not_supported() {
+    let env = Env::new();
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json");
+    let millions = ["million"; 52].join(" ");
+    let cases = [
+        (
+            "South Korea and Cuba established diplomatic relations in May.".to_string(),
+            Verdict::Refuted,
+        ),
+        (
+            "Cuba was the -193rd country to establish ties with South Korea.".into(),
+            Verdict::NotEnoughInfo,
+        ),
+        (
+            format!("Trade between the two countries was 21 {millions} dollars in 2022."),
+            Verdict::NotEnoughInfo,
+        ),
+    ];
+    for (statement, want) in cases {
+        let (_, j) = judge(&env, shipped, &statement);
+        assert_eq!(j.verdict, want, "{statement}: {}", j.explanation);
+    }
+}
