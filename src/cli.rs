@@ -247,7 +247,7 @@ pub fn parse() -> Result<Cli, clap::Error> {
 /// The whole command line with help that needs the built-in bank.
 pub fn command() -> clap::Command {
     let topics = crate::bank::load(None)
-        .map(|b| b.topics().join(", "))
+        .map(|b| crate::sanitize::terminal(&b.topics().join(", ")).into_owned())
         .unwrap_or_default();
     Cli::command().mut_subcommand("quiz", |c| {
         c.after_help(format!(
@@ -258,7 +258,8 @@ pub fn command() -> clap::Command {
 }
 
 /// A usage error as one line in the tool's voice: clap's first line, its
-/// tip or the valid values, and which help to read.
+/// tip or the valid values, and which help to read. Sanitised: clap quotes
+/// the arguments as typed.
 pub fn usage_line(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let command = command_path(std::env::args().skip(1));
@@ -280,7 +281,7 @@ pub fn usage_line(e: &clap::Error) -> String {
     {
         msg.push_str(&format!("; give one of: {}", valid.join(", ")));
     }
-    format!("{msg} (see `{command} --help`)")
+    crate::sanitize::terminal(&format!("{msg} (see `{command} --help`)")).into_owned()
 }
 
 /// "factcheck bank check": the subcommands named among the arguments.

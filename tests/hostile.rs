@@ -139,6 +139,11 @@ fn hostile_paths_topics_and_answers_in_errors_and_warnings() {
         assert_eq!(code(&out), want, "{args:?}");
         assert_shown("error", &stderr(&out));
     }
+    // clap quotes a value as typed in its one-line usage error (its own
+    // rendering drops some escape sequences whole).
+    let out = run(&env, &["verify", "--format", EVIL, "x"], "");
+    assert_eq!(code(&out), 2);
+    assert_clean("usage error", &stderr(&out));
     // A history folder named with escape codes, in the quiz's warning.
     let home = env.path().join(format!("home{EVIL}"));
     std::fs::write(&home, "a file, not a folder").unwrap();
