@@ -8,7 +8,7 @@ use super::explain::Uncovered;
 use super::index::{FactIndex, Verifier};
 use super::read::Analysis;
 use crate::bank::Role;
-use crate::values::{FactValue, Rel};
+use crate::values::{FactValue, Rel, Value};
 
 /// A part of the statement (tokens `first..last`) that fills one of the
 /// fact's values, and how it relates to it.
@@ -62,7 +62,11 @@ pub(crate) fn values<'f>(
                 }
             });
         match best {
-            Some(s) if q.small && s.rel != Rel::Match => {}
+            // "the first country" for the 193rd: a rank word is a claim
+            // whenever the fact has a rank; a small count word ("the two
+            // countries") only when it matches.
+            Some(s)
+                if q.small && s.rel != Rel::Match && !matches!(q.kind, Value::Ordinal { .. }) => {}
             Some(s) => slots.push(s),
             None if q.small => {}
             None => return Err(Uncovered::Quantity(qi)),

@@ -24,6 +24,8 @@ pub(crate) struct Words {
     pub(crate) names: Vec<usize>,
     /// Typos, with the stem of the word they were taken for.
     pub(crate) corrected: Vec<(usize, Word)>,
+    /// Restricting words ("only", "most") the fact does not share.
+    pub(crate) restrictive: Vec<usize>,
 }
 
 /// Explains every content word by the fact, or names the first it cannot.
@@ -44,6 +46,8 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
                 Some(frame) => w.reframed = Some((k, frame.clone())),
                 None => w.flips.push(k),
             }
+        } else if lang::RESTRICTIVE_SET.contains(t.text.as_str()) {
+            w.restrictive.push(k);
         } else if v.filler.contains(s) || is_title_before_name(v, a, k) {
             // Explained: carries no claim of its own.
         } else if !v.known(&t.text, s) && a.looks_like_name(k) {

@@ -10,6 +10,7 @@
 //! | the fact's key word missing | not covered |
 //! | a value neither confirmed nor ruled out | NOT_ENOUGH_INFO |
 //! | odd negation against the fact | REFUTED |
+//! | a restricting word the fact lacks ("only", "most") | NOT_ENOUGH_INFO |
 //! | a modal word ("may", "might") | NOT_ENOUGH_INFO |
 //! | otherwise | SUPPORTED |
 
@@ -39,7 +40,10 @@ pub(crate) fn decide(
             replacements,
         })
     };
-    let negated = ((a.negations + w.flips.len()) % 2 == 1) != f.negated;
+    // Opposite words do not cancel each other ("loudly and publicly" for
+    // "quietly" is one opposite claim, not two); a negation does cancel one.
+    let flipped = !w.flips.is_empty();
+    let negated = ((a.negations % 2 == 1) != flipped) != f.negated;
     if let Some((k, frame)) = &w.reframed {
         let word = f
             .surfaces
@@ -98,6 +102,12 @@ pub(crate) fn decide(
             _ => Reason::Negated,
         };
         return outcome(Verdict::Refuted, reason, vec![]);
+    }
+    if let Some(&k) = w.restrictive.first() {
+        let reason = Reason::Restricted {
+            word: a.tokens[k].text.to_string(),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
     }
     if let Some(&k) = a.modals.first() {
         let reason = Reason::Modal {

@@ -38,6 +38,10 @@ pub(crate) enum Reason {
         claim: String,
         fact: String,
     },
+    /// A restricting word ("only", "most") the article does not say.
+    Restricted {
+        word: String,
+    },
     /// A modal word: the statement claims a possibility.
     Modal {
         word: String,
@@ -164,6 +168,7 @@ impl Outcome {
             Reason::NegatedDiffers { claim, fact } => {
                 format!("the article says {fact}; it says nothing about {claim}")
             }
+            Reason::Restricted { word } => format!("the article does not say \"{word}\": {said}"),
             Reason::Modal { word } => format!(
                 "\"{word}\" makes this a possibility, and the article states what happened: {said}"
             ),
