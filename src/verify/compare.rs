@@ -62,7 +62,7 @@ pub(crate) fn values<'f>(
                 }
             });
         match best {
-            // "the first country" for the 193rd: a rank word is a claim
+            // "the first country" for a fact's 50th: a rank word is a claim
             // whenever the fact has a rank; a small count word ("the two
             // countries") only when it matches.
             Some(s)
