@@ -51,6 +51,9 @@ pub enum Command {
     /// levels, the facts missed most.
     #[command(after_help = help::STATS)]
     Stats(StatsArgs),
+    /// Your answer history: where it is, and all of it for other tools.
+    #[command(subcommand, after_help = help::HISTORY)]
+    History(HistoryCommand),
     /// Print a shell completion script.
     #[command(after_help = help::COMPLETIONS)]
     Completions {
@@ -195,6 +198,25 @@ pub struct StatsArgs {
     pub format: Format,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Print every recorded answer to standard output.
+    Export {
+        /// jsonl: one JSON object per answer; csv: a header, then one row
+        /// per answer.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+    },
+    /// Print the path of the history database.
+    Path,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+}
+
 /// `--count`: a whole number, 1 or more; clap's own message would name
 /// u32's range.
 fn parse_count(s: &str) -> Result<u32, String> {
@@ -228,7 +250,7 @@ pub fn parse() -> Result<Cli, clap::Error> {
 /// The whole command line with help that needs the built-in bank.
 pub fn command() -> clap::Command {
     let topics = crate::bank::load(None)
-        .map(|b| b.topics().join(", "))
+        .map(|b| crate::sanitize::terminal(&b.topics().join(", ")).into_owned())
         .unwrap_or_default();
     Cli::command().mut_subcommand("quiz", |c| {
         c.after_help(format!(
@@ -239,7 +261,8 @@ pub fn command() -> clap::Command {
 }
 
 /// A usage error as one line in the tool's voice: clap's first line, its
-/// tip or the valid values, and which help to read.
+/// tip or the valid values, and which help to read. Sanitised: clap quotes
+/// the arguments as typed.
 pub fn usage_line(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let command = command_path(std::env::args().skip(1));
@@ -261,7 +284,7 @@ pub fn usage_line(e: &clap::Error) -> String {
     {
         msg.push_str(&format!("; give one of: {}", valid.join(", ")));
     }
-    format!("{msg} (see `{command} --help`)")
+    crate::sanitize::terminal(&format!("{msg} (see `{command} --help`)")).into_owned()
 }
 
 /// "factcheck bank check": the subcommands named among the arguments.

@@ -1,7 +1,7 @@
 //! One function per subcommand: load what it needs, do the work, print,
 //! and say which exit code it earned.
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::os::fd::AsFd;
 use std::path::Path;
 
@@ -9,12 +9,16 @@ use clap::CommandFactory;
 use serde_json::json;
 
 use crate::bank::{self, Bank};
-use crate::cli::{self, BankCommand, Cli, Command, FactsArgs, Format, VerifyArgs, VerifyFormat};
+use crate::cli::{
+    self, BankCommand, Cli, Command, FactsArgs, Format, HistoryCommand, VerifyArgs, VerifyFormat,
+};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::input::{self, MAX_STATEMENT_BYTES};
 use crate::lint;
 use crate::quiz::select;
 use crate::render::{self, out};
+use crate::sanitize::{self, terminal as clean};
 use crate::verify::{self, Judgement, Verdict, Verifier};
 
 pub fn run(cli: Cli) -> Result<Exit> {
@@ -67,6 +71,10 @@ fn dispatch(cli: Cli) -> Result<Exit> {
         }
         Command::Quiz(args) => crate::quiz::run(bank_path, colorful, args),
         Command::Stats(args) => crate::quiz::stats::stats_cmd(&bank::load(bank_path)?, args.format),
+        Command::History(HistoryCommand::Export { format }) => {
+            crate::quiz::history::export_cmd(*format)
+        }
+        Command::History(HistoryCommand::Path) => crate::quiz::history::path_cmd(),
         Command::Facts(args) => facts_cmd(&bank::load(bank_path)?, args),
         Command::Bank(BankCommand::Check { path, format }) => {
             bank_check_cmd(path.as_deref().or(bank_path), *format)
@@ -118,7 +126,7 @@ fn man_cmd(dir: Option<&Path>) -> Result<Exit> {
             path: path.clone(),
             source,
         })?;
-        out(&mut w, path.display())?;
+        out(&mut w, sanitize::path(&path))?;
     }
     w.flush()?;
     Ok(Exit::Success)
@@ -146,6 +154,17 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
             i + 1
         )));
     }
+    if let Some(i) = args
+        .statements
+        .iter()
+        .position(|s| s.len() > MAX_STATEMENT_BYTES)
+    {
+        return Err(Error::Usage(format!(
+            "statement {} is {} bytes, more than the {MAX_STATEMENT_BYTES} a statement may have; check one claim at a time",
+            i + 1,
+            args.statements[i].len()
+        )));
+    }
     let verifier = Verifier::new(bank);
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
@@ -153,7 +172,15 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     let mut exit_verdicts = Vec::new();
     let flush_when_waiting = is_dialogue(args);
     let mut judge = |w: &mut BufWriter<_>, statement: &str| -> Result<()> {
-        let j = verifier.judge(statement);
+        // Statements are read without control characters: an escape code
+        // must not glue itself to a word ("\x1b[31mParis" reads "Paris").
+        // JSON keeps the statement exactly as given; text output shows it
+        // sanitised.
+        let read = sanitize::reading(statement);
+        let mut j = verifier.judge(read.trim());
+        if matches!(read, std::borrow::Cow::Owned(_)) {
+            j.statement = statement.to_string();
+        }
         exit_verdicts.push(j.verdict);
         sink.write(w, &j)
     };
@@ -231,12 +258,20 @@ fn lines_of<R: io::Read>(
         if !reader.buffer().contains(&b'\n') {
             f(Input::Waiting)?;
         }
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(&read_err)?;
-        if n == 0 {
-            return Ok(());
-        }
+        let read =
+            input::read_line(&mut reader, &mut buf, MAX_STATEMENT_BYTES).map_err(&read_err)?;
         line_no += 1;
+        match read {
+            input::Line::End => return Ok(()),
+            input::Line::TooLong => {
+                return Err(Error::LineTooLong {
+                    path: path.display().to_string(),
+                    line: line_no,
+                    max: MAX_STATEMENT_BYTES,
+                });
+            }
+            input::Line::Read => {}
+        }
         let line = std::str::from_utf8(&buf).map_err(|_| Error::InvalidUtf8 {
             path: path.display().to_string(),
             line: line_no,
@@ -339,21 +374,26 @@ fn indent(s: &str) -> String {
 }
 
 fn write_text(w: &mut impl Write, width: Option<usize>, j: &Judgement) -> Result<()> {
+    // Sanitised first, then wrapped: an escape code must neither reach the
+    // terminal nor count as columns.
     let head = format!("{}  ", render::verdict(j.verdict));
-    out(w, render::wrap(width, &head, "  ", &j.statement))?;
+    out(w, render::wrap(width, &head, "  ", &clean(&j.statement)))?;
     // Labels padded to one width, continuation lines hung under the text.
     let label = |name: &str| format!("  {} ", render::dim(&format!("{name:<11}")));
     let hang = " ".repeat(14);
     out(
         w,
-        render::wrap(width, &label("why:"), &hang, &j.explanation),
+        render::wrap(width, &label("why:"), &hang, &clean(&j.explanation)),
     )?;
     if let (Some(id), Some(quote)) = (&j.fact_id, &j.evidence) {
-        let text = format!("[{id}] {}", render::quote(quote));
+        let text = format!("[{}] {}", clean(id), render::quote(quote));
         out(w, render::wrap(width, &label("evidence:"), &hang, &text))?;
     }
     if let Some(c) = &j.correction {
-        out(w, render::wrap(width, &label("correction:"), &hang, c))?;
+        out(
+            w,
+            render::wrap(width, &label("correction:"), &hang, &clean(c)),
+        )?;
     }
     Ok(())
 }
@@ -433,9 +473,12 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
                         render::dim(&format!("({})", f.topic))
                     ),
                 )?;
-                out(&mut w, render::wrap(width, "  ", "  ", &f.statement))?;
-                let quote = render::wrap(width, "  ", "  ", &render::quote(&f.quote));
-                out(&mut w, render::dim(&quote))?;
+                out(
+                    &mut w,
+                    render::wrap(width, "  ", "  ", &clean(&f.statement)),
+                )?;
+                let quote = render::dim(&render::quote(&f.quote)).to_string();
+                out(&mut w, render::wrap(width, "  ", "  ", &quote))?;
             }
         }
     }
@@ -512,8 +555,9 @@ impl CheckReport {
             ),
             Format::Text => {
                 let width = render::stdout_width();
+                let name = &*clean(name);
                 for p in problems {
-                    let text = format!("{}: {}: {}", name, p.location, p.message);
+                    let text = format!("{name}: {}: {}", clean(&p.location), clean(&p.message));
                     out(w, render::wrap(width, "", "  ", &text))?;
                 }
                 if problems.is_empty() {

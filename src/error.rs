@@ -4,17 +4,18 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::exit::Exit;
+use crate::sanitize::{path as p, terminal as t};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", p(path))]
     Read {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
 
-    #[error("{path}:{line}:{column}: invalid JSON in bank: {message}")]
+    #[error("{}:{line}:{column}: invalid JSON in bank: {}", t(path), t(message))]
     BankSyntax {
         path: String,
         line: usize,
@@ -22,12 +23,23 @@ pub enum Error {
         message: String,
     },
 
-    #[error("{path}: {message}; run `factcheck bank check {path}` to see every problem")]
+    #[error(
+        "{}: {}; run `factcheck bank check {}` to see every problem",
+        t(path),
+        t(message),
+        t(path)
+    )]
     BankInvalid { path: String, message: String },
 
     /// A bank refused on load for the problems found then; the command
     /// layer recounts them as `bank check` does (see `commands::run`).
-    #[error("{path}: {count} problem{}, the first: {first}; run `factcheck bank check {path}` to see every problem", if *.count == 1 { "" } else { "s" })]
+    #[error(
+        "{}: {count} problem{}, the first: {}; run `factcheck bank check {}` to see every problem",
+        t(path),
+        if *.count == 1 { "" } else { "s" },
+        t(first),
+        t(path)
+    )]
     BankRefused {
         path: String,
         text: String,
@@ -35,18 +47,53 @@ pub enum Error {
         first: String,
     },
 
-    #[error("{path}:{line}: input is not valid UTF-8; save the file as UTF-8 and try again")]
+    #[error(
+        "{}:{line}: input is not valid UTF-8; save the file as UTF-8 and try again",
+        t(path)
+    )]
     InvalidUtf8 { path: String, line: usize },
 
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {}: {source}", p(path))]
     Write {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
 
+    #[error(
+        "{}:{line}: a statement is longer than {max} bytes; split it, or check that the file holds one statement a line",
+        t(path)
+    )]
+    LineTooLong {
+        path: String,
+        line: usize,
+        max: usize,
+    },
+
+    #[error(
+        "{}: a bank is at most {max} bytes; this file is larger (is it the right file?)",
+        p(path)
+    )]
+    BankTooLarge { path: PathBuf, max: u64 },
+
+    #[error("an answer is longer than {max} bytes; give one short answer a line")]
+    AnswerTooLong { max: usize },
+
+    #[error(
+        "{}: {what}; move it away (answers are kept in a regular file)",
+        p(path)
+    )]
+    HistoryFile { path: PathBuf, what: String },
+
+    #[error("history {}: {source}", p(path))]
+    History {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+
     /// Wrong use of the command line that clap cannot see (empty statement, etc.).
-    #[error("{0}")]
+    #[error("{}", t(.0))]
     Usage(String),
 
     /// The user pressed Ctrl-C; whatever summary was due has been printed.
@@ -57,7 +104,7 @@ pub enum Error {
     #[error("broken pipe")]
     BrokenPipe,
 
-    #[error("{0}")]
+    #[error("{}", t(&.0.to_string()))]
     Io(#[source] io::Error),
 }
 
@@ -72,6 +119,11 @@ impl Error {
             | Error::BankInvalid { .. }
             | Error::BankRefused { .. }
             | Error::InvalidUtf8 { .. }
+            | Error::LineTooLong { .. }
+            | Error::BankTooLarge { .. }
+            | Error::AnswerTooLong { .. }
+            | Error::HistoryFile { .. }
+            | Error::History { .. }
             | Error::Write { .. }
             | Error::Io(_) => Exit::Data,
         }

@@ -29,9 +29,11 @@ Examples:
 Exit codes (the worst verdict of the batch):
   0  every statement SUPPORTED
   1  a statement REFUTED
-  2  usage error: no statement, an empty statement, a bad flag
+  2  usage error: no statement, an empty statement, a statement longer
+     than 10000 bytes, a bad flag
   3  NOT_ENOUGH_INFO, and nothing REFUTED
-  4  the bank or the --file is missing, unreadable or invalid";
+  4  the bank or the --file is missing, unreadable or invalid, or a line
+     of the --file is longer than 10000 bytes";
 
 pub const QUIZ: &str = "\
 Examples:
@@ -50,9 +52,11 @@ and end of input ending the quiz with the summary.
 Ctrl-C at any point restores the terminal, prints the summary so far,
 keeps every answer already given and exits 130.
 
-Each answer is recorded in $FACTCHECK_HOME/history.jsonl (else
-$XDG_DATA_HOME/factcheck/history.jsonl, else
-~/.local/share/factcheck/history.jsonl); --no-history turns this off.
+Each answer is recorded in $FACTCHECK_HOME/history.db (else
+$XDG_DATA_HOME/factcheck/history.db, else
+~/.local/share/factcheck/history.db), an SQLite database, before its
+feedback shows; --no-history turns this off. `factcheck history path`
+prints where it is.
 
 Exit codes:
   0  the quiz ended (and the score reached --pass-mark, if given)
@@ -87,14 +91,26 @@ Examples:
   factcheck stats
   factcheck stats --format json
 
-The history is read from $FACTCHECK_HOME/history.jsonl (else
-$XDG_DATA_HOME/factcheck/history.jsonl, else
-~/.local/share/factcheck/history.jsonl).
+The history is read from $FACTCHECK_HOME/history.db (else
+$XDG_DATA_HOME/factcheck/history.db, else
+~/.local/share/factcheck/history.db).
 
 Exit codes:
   0  success (also when nothing is recorded yet)
   2  usage error, or no history location (set FACTCHECK_HOME)
   4  the history or the bank is unreadable or invalid";
+
+pub const HISTORY: &str = "\
+Examples:
+  factcheck history path                      where the answers are kept
+  factcheck history export > answers.jsonl    every answer, one JSON object a line
+  factcheck history export --format csv > answers.csv
+
+Exit codes:
+  0  success (also when nothing is recorded yet)
+  2  usage error, or no history location (set FACTCHECK_HOME)
+  4  the history is unreadable, or something other than a regular file
+     sits under one of its names";
 
 pub const COMPLETIONS: &str = "\
 Examples:
@@ -135,13 +151,15 @@ When set and not empty, no colors are written (as \fB\-\-color never\fR).
 TERM=dumb turns colors off.
 .SH FILES
 .TP
-\fI$FACTCHECK_HOME/history.jsonl\fR
-The answer history, one JSON line per answer (else
-\fI$XDG_DATA_HOME/factcheck/history.jsonl\fR, else
-\fI~/.local/share/factcheck/history.jsonl\fR).
+\fI$FACTCHECK_HOME/history.db\fR
+The answer history, an SQLite database, one row per answer (else
+\fI$XDG_DATA_HOME/factcheck/history.db\fR, else
+\fI~/.local/share/factcheck/history.db\fR); created 0600 in a 0700
+folder, never through a symbolic link.
 .TP
-\fIhistory.jsonl.damaged\fR
-A copy of a damaged history, kept before the history is next written.
+\fIhistory.jsonl\fR
+The history of earlier versions: imported once into history.db, then
+renamed \fIhistory.jsonl.imported\fR.
 .SH "EXIT STATUS"
 0 success or every statement SUPPORTED; 1 a statement REFUTED or a quiz
 score below its pass mark; 2 usage error; 3 NOT_ENOUGH_INFO and nothing

@@ -5,6 +5,8 @@
 //! using only those below it: [`bank`] (model, loading) → `lang` (English
 //! as data) → `values` (one file per value kind) → [`verify`] (a pipeline
 //! of stages) → [`quiz`] and `lint` (what `bank check` runs) → `commands`.
+//! Beneath them all, [`input`] bounds what is read and `sanitize` cleans
+//! every string from outside before a terminal sees it.
 //!
 //! The public API is small: load a bank, build a [`verify::Verifier`],
 //! judge statements into [`verify::Judgement`]s.
@@ -32,10 +34,12 @@ pub mod commands;
 pub mod error;
 pub mod exit;
 pub mod help;
+pub mod input;
 pub(crate) mod lang;
 pub(crate) mod lint;
 pub mod quiz;
 pub mod render;
+mod sanitize;
 pub(crate) mod values;
 pub mod verify;
 

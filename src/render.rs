@@ -6,6 +6,7 @@ use std::io::Write;
 use colored::Colorize;
 
 use crate::cli::ColorWhen;
+use crate::sanitize::terminal as clean;
 use crate::verify::Verdict;
 
 /// Decides color once for the whole run: `--color`, then NO_COLOR and
@@ -35,25 +36,33 @@ pub fn verdict(v: Verdict) -> colored::ColoredString {
     }
 }
 
+// The helpers below take text that may come from outside (a bank, a
+// statement): they sanitise it, so that no caller can forget to.
+
 pub fn dim(s: &str) -> colored::ColoredString {
-    s.dimmed()
+    clean(s).as_ref().dimmed()
 }
 
 pub fn good(s: &str) -> colored::ColoredString {
-    s.green().bold()
+    clean(s).as_ref().green().bold()
 }
 
 pub fn bad(s: &str) -> colored::ColoredString {
-    s.red().bold()
+    clean(s).as_ref().red().bold()
+}
+
+/// A warning on stderr, sanitised: it often names a path or a bank string.
+pub fn warn(message: impl std::fmt::Display) {
+    eprintln!("factcheck: warning: {}", clean(&message.to_string()));
 }
 
 pub fn heading(s: &str) -> colored::ColoredString {
-    s.bold()
+    clean(s).as_ref().bold()
 }
 
 /// A quotation from the article, in typographic quotes.
 pub fn quote(text: &str) -> String {
-    format!("\u{201c}{}\u{201d}", text.trim())
+    format!("\u{201c}{}\u{201d}", clean(text.trim()))
 }
 
 /// "1 problem", "6 problems": a count with its noun, pluralised with -s.
@@ -93,7 +102,10 @@ fn terminal_width(is_terminal: bool, term: dialoguer::console::Term) -> Option<u
 }
 
 /// `first` then `text`, wrapped at word boundaries to `width` with every
-/// further line indented by `rest`. Color codes take no columns.
+/// further line indented by `rest`. Color codes take no columns. `text`
+/// must be sanitised already (through the helpers above or
+/// `sanitize::terminal`): it may carry our own colors, which sanitising
+/// here would break, and wrapping after sanitising measures what shows.
 pub fn wrap(width: Option<usize>, first: &str, rest: &str, text: &str) -> String {
     match width {
         None => format!("{first}{text}"),

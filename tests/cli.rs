@@ -136,7 +136,7 @@ fn man_page_is_roff_with_every_subcommand() {
         &page[..80]
     );
     assert!(page.contains(".TH factcheck"));
-    for sub in ["verify", "quiz", "facts", "bank", "stats"] {
+    for sub in ["verify", "quiz", "facts", "bank", "stats", "history"] {
         assert!(page.contains(sub), "man page mentions {sub}");
     }
 }
@@ -253,6 +253,7 @@ fn every_subcommand_help_has_examples_and_exit_codes() {
         &["bank"],
         &["bank", "check"],
         &["stats"],
+        &["history"],
         &["completions"],
         &["man"],
     ] {
@@ -282,7 +283,7 @@ fn quiz_help_lists_topics_protocol_ctrl_c_and_history() {
         "Ctrl-C",
         "130",
         "FACTCHECK_HOME",
-        "history.jsonl",
+        "history.db",
     ] {
         assert!(help.contains(want), "{want}: {help}");
     }
@@ -307,6 +308,9 @@ fn man_dir_writes_one_page_per_command_and_every_page_it_names() {
         "factcheck-bank.1",
         "factcheck-bank-check.1",
         "factcheck-stats.1",
+        "factcheck-history.1",
+        "factcheck-history-export.1",
+        "factcheck-history-path.1",
         "factcheck-completions.1",
         "factcheck-man.1",
     ] {

@@ -366,11 +366,7 @@ fn topic_and_kind_filters() {
 }
 
 fn history_lines(env: &Env) -> Vec<Json> {
-    std::fs::read_to_string(env.history_file())
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    env.history_records()
 }
 
 #[test]
@@ -431,7 +427,7 @@ fn factcheck_home_overrides_xdg() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 0);
-    assert!(home.join("history.jsonl").exists());
+    assert!(home.join("history.db").exists());
     assert!(!env.history_file().exists());
 }
 
@@ -461,28 +457,6 @@ fn review_asks_missed_questions_first() {
     let first3: std::collections::HashSet<String> = asked[..3].iter().cloned().collect();
     assert_eq!(first3, missed);
     assert!(!missed.contains(&asked[3]) && !missed.contains(&asked[4]));
-}
-
-#[test]
-fn damaged_history_is_reported_kept_and_the_quiz_runs() {
-    let env = Env::new();
-    let good =
-        r#"{"time":1700000000.0,"bank":"x","question":"q","fact":"f","topic":"t","correct":true}"#;
-    let damaged = format!("{good}\n{}", &good[..30]);
-    std::fs::create_dir_all(env.history_file().parent().unwrap()).unwrap();
-    std::fs::write(env.history_file(), &damaged).unwrap();
-    let (c, s, err) = quiz_json(&env, &["--count", "1", "--seed", "2"], "1\n".into());
-    assert_eq!(c, 0);
-    assert_eq!(s["answered"], 1);
-    assert!(err.contains("1 damaged line(s) (first: line 2)"), "{err}");
-    let backup = env.history_file().with_extension("jsonl.damaged");
-    assert_eq!(
-        std::fs::read_to_string(backup).unwrap(),
-        damaged,
-        "the original is kept"
-    );
-    let h = history_lines(&env);
-    assert_eq!(h.len(), 2, "the good line and the new answer");
 }
 
 #[test]
@@ -588,12 +562,17 @@ fn kill_9_leaves_a_readable_history_with_every_shown_answer() {
     let h = history_lines(&env);
     assert_eq!(h.len(), 3);
     assert!(h.iter().all(|r| r["correct"] == true));
-    // No temporary file is left looking like history.
-    let names: Vec<String> = std::fs::read_dir(env.history_file().parent().unwrap())
+    // Nothing but the database and SQLite's own files is left.
+    let names: Vec<String> = std::fs::read_dir(env.history_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| ["history.db", "history.db-wal", "history.db-shm"].contains(&n.as_str())),
+        "{names:?}"
+    );
 }
 
 /// How many questions of the shipped bank a topic has.
@@ -770,21 +749,35 @@ fn stats_read_histories_written_before_sessions_were_recorded() {
         line(1.7e9 + 86_400.0, true),
     ]
     .join("\n");
-    std::fs::create_dir_all(env.history_file().parent().unwrap()).unwrap();
-    std::fs::write(env.history_file(), text + "\n").unwrap();
+    // The JSON-lines history of earlier versions, imported by `stats`.
+    std::fs::create_dir_all(env.history_dir()).unwrap();
+    std::fs::write(env.legacy_history(), text + "\n").unwrap();
+    let sessions = || {
+        let out = env
+            .cmd()
+            .args(["stats", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let s: Json = serde_json::from_slice(&out.stdout).unwrap();
+        s["sessions"].as_array().unwrap().clone()
+    };
+    let sizes = |sessions: &[Json]| -> Vec<u64> {
+        sessions
+            .iter()
+            .map(|x| x["answered"].as_u64().unwrap())
+            .collect()
+    };
+    let before = sessions();
+    assert_eq!(sizes(&before), [2, 1]);
+    assert_eq!(before[0]["date"], "2023-11-14 22:13");
+    // A session recorded now follows them, with its own start.
     let out = env
         .cmd()
-        .args(["stats", "--format", "json"])
+        .args(["quiz", "--count", "2", "--seed", "7"])
+        .write_stdin("1\n1\n")
         .output()
         .unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let s: Json = serde_json::from_slice(&out.stdout).unwrap();
-    let sizes: Vec<u64> = s["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["answered"].as_u64().unwrap())
-        .collect();
-    assert_eq!(sizes, [2, 1]);
-    assert_eq!(s["sessions"][0]["date"], "2023-11-14 22:13");
+    assert_eq!(sizes(&sessions()), [2, 1, 2]);
 }

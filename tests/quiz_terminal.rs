@@ -133,8 +133,7 @@ fn arrow_keys_and_typing_answer_a_seeded_session() {
     p.exp_string("Score: 3/3 (100%)").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 0);
-    let history = std::fs::read_to_string(env.history_file()).unwrap();
-    assert_eq!(history.lines().count(), 3);
+    assert_eq!(env.history_records().len(), 3);
 }
 
 #[test]
@@ -188,8 +187,11 @@ fn ctrl_c_restores_the_terminal_prints_the_summary_and_exits_130() {
     assert!(rest.contains("Score: 1/3"), "{rest:?}");
     assert!(rest.contains("Unanswered: 2"), "{rest:?}");
     assert_eq!(exit_code(&p), 130);
-    let history = std::fs::read_to_string(env.history_file()).unwrap();
-    assert_eq!(history.lines().count(), 1, "the confirmed answer is kept");
+    assert_eq!(
+        env.history_records().len(),
+        1,
+        "the confirmed answer is kept"
+    );
 }
 
 #[test]
@@ -207,6 +209,55 @@ fn json_summary_on_stdout_with_prompts_in_the_terminal() {
     p.exp_string("\"score_percent\": 100.0").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 0);
+}
+
+#[test]
+fn a_hostile_bank_draws_no_escape_codes_through_the_prompts() {
+    let env = Env::new();
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m";
+    let path = env.write("hostile.json", common::hostile_bank(evil).to_string());
+    let bank = factcheck::bank::load(Some(&path)).unwrap();
+    let seed = seed_with_every_kind(&bank, 3);
+    let items = seeded_items(&bank, 3, seed);
+    let mut p = spawn(
+        &env,
+        &[
+            "--bank",
+            path.to_str().unwrap(),
+            "--count",
+            "3",
+            "--seed",
+            &seed.to_string(),
+        ],
+        true,
+    );
+    let mut seen = String::new();
+    for (i, item) in items.iter().enumerate() {
+        seen += &p.exp_string(&format!("Question {} of 3", i + 1)).unwrap();
+        if bank.questions[item.question].kind() == QuestionKind::Open {
+            // dialoguer drops typed C0 controls; a typed C1 it echoes as
+            // the terminal's own cooked-mode echo would.
+            p.send("typed\u{7}\u{1b}[2J").unwrap();
+            p.send(ENTER).unwrap();
+            p.flush().unwrap();
+        } else {
+            answer(&mut p, &bank, item, true);
+        }
+        seen += &p.exp_string("Score:").unwrap();
+    }
+    seen += &p.exp_string("Retry").unwrap();
+    p.send("n").unwrap();
+    p.flush().unwrap();
+    seen += &p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 0);
+    // The pty reader shows each byte as a char: U+009B is "\u{c2}\u{9b}".
+    for raw in ["\u{1b}]0;pwned", "\u{1b}[2J", "\u{c2}\u{9b}", "\u{7}"] {
+        assert!(
+            !seen.contains(raw),
+            "{raw:?} reached the terminal: {seen:?}"
+        );
+    }
+    assert!(seen.contains("\\x1b]0;pwned"), "{seen:?}");
 }
 
 /// A session in a pseudo-terminal of a known size, with everything it

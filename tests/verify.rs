@@ -390,7 +390,8 @@ fn statement_and_file_together_is_a_usage_error() {
 #[test]
 fn huge_and_hostile_statements_get_a_verdict() {
     let env = Env::new();
-    let huge = "Cuba ".repeat(200_000);
+    // As long as a statement may be (10,000 bytes).
+    let huge = "Cuba ".repeat(2_000);
     let controls = "Cuba\u{0}\u{7}\u{1b}[31m has \u{202e}strong ties with North Korea";
     let mixed = "쿠바와 한국 Куба Cuba 193rd 🇨🇺 country";
     let path = env.write("hostile.txt", format!("{huge}\n{controls}\n{mixed}\n"));

@@ -15,6 +15,7 @@ pub use model::*;
 pub use validate::Problem;
 
 use crate::error::{Error, Result};
+use crate::input::MAX_BANK_BYTES;
 
 /// The shipped bank, embedded so that `factcheck` works from any directory.
 pub const EMBEDDED: &str = include_str!("../../questions.json");
@@ -80,10 +81,23 @@ fn load_as<Q: serde::de::DeserializeOwned + Default + QuestionList>(
 
 /// Reads a bank file as UTF-8; returns its text and its name for messages.
 pub fn read(path: &Path) -> Result<(String, String)> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    use std::io::Read;
+    let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    // Read at most one byte past the limit: an endless file (`/dev/zero`)
+    // costs the limit, not all the memory there is.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BANK_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_BANK_BYTES {
+        return Err(Error::BankTooLarge {
+            path: path.to_path_buf(),
+            max: MAX_BANK_BYTES,
+        });
+    }
     let name = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()]

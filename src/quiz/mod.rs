@@ -2,6 +2,7 @@
 //! over a plain line protocol (scripts, CI, screen readers), grading,
 //! keeping the history, and stopping cleanly on Ctrl-C.
 
+mod clean_theme;
 pub mod grade;
 pub mod history;
 mod plain;
@@ -90,7 +91,7 @@ pub fn run(bank_path: Option<&Path>, colorful: bool, args: &QuizArgs) -> Result<
     // terminal prompt it arrives as a key, and the prompt raises SIGINT too.
     // Either way one path prints the summary so far and exits 130.
     if let Err(e) = ctrlc::set_handler(move || interrupt(&handler_state)) {
-        eprintln!("factcheck: warning: cannot catch Ctrl-C: {e}");
+        render::warn(format_args!("cannot catch Ctrl-C: {e}"));
     }
     let result = if terminal {
         prompt::run(&shared, colorful).and_then(|()| {
@@ -133,6 +134,18 @@ fn with_feedback_stream(s: &Session, f: impl FnOnce(&mut dyn Write) -> Result<()
         let mut stdout = io::stdout().lock();
         f(&mut stdout)?;
         stdout.flush()?;
+        Ok(())
+    }
+}
+
+/// The interactive prompt's check on a typed answer's length.
+fn check_answer_length(s: &str) -> std::result::Result<(), String> {
+    if s.len() > crate::input::MAX_ANSWER_BYTES {
+        Err(format!(
+            "an answer is at most {} bytes",
+            crate::input::MAX_ANSWER_BYTES
+        ))
+    } else {
         Ok(())
     }
 }
@@ -189,33 +202,25 @@ fn interrupt(shared: &Shared) -> ! {
 }
 
 /// Opens the history, warning (and carrying on without it) when it cannot
-/// be read.
+/// be used.
 fn open_history(
     bank: &Bank,
 ) -> (
     Option<History>,
     std::collections::HashMap<String, history::Card>,
 ) {
-    let Some(dir) = history::dir() else {
-        eprintln!(
-            "factcheck: warning: no history location (set FACTCHECK_HOME or XDG_DATA_HOME); answers will not be recorded"
-        );
-        return (None, Default::default());
-    };
-    let h = History::at(&dir);
-    match h.load() {
-        Ok(loaded) => {
-            if let Some(w) = h.damage_warning(&loaded) {
-                eprintln!("factcheck: warning: {w}");
-            }
-            let cards = history::cards(&loaded.records, bank);
-            (Some(h), cards)
+    let opened = history::dir_or_usage().and_then(|dir| {
+        let (h, imported) = History::open(&dir)?;
+        if let Some(i) = imported {
+            render::warn(i.message(&h.path));
         }
+        let cards = h.cards(&bank.source.title)?;
+        Ok((h, cards))
+    });
+    match opened {
+        Ok((h, cards)) => (Some(h), cards),
         Err(e) => {
-            eprintln!(
-                "factcheck: warning: cannot read history {}: {e}; answers will not be recorded",
-                h.path.display()
-            );
+            render::warn(format_args!("{e}; answers will not be recorded"));
             (None, Default::default())
         }
     }

@@ -9,7 +9,9 @@ use super::grade;
 use super::session::Given;
 use crate::bank::QuestionBody;
 use crate::error::{Error, Result};
+use crate::input::{self, Line, MAX_ANSWER_BYTES};
 use crate::render::{self, out};
+use crate::sanitize::terminal as clean;
 
 pub fn run(shared: &Shared) -> Result<()> {
     let json = super::lock(shared).json;
@@ -27,7 +29,12 @@ pub fn run(shared: &Shared) -> Result<()> {
             let item = s.items[idx].clone();
             let q = &s.bank.questions[item.question];
             let topic = s.bank.fact(&q.fact).map_or("", |f| f.topic.as_str());
-            let header = format!("[{topic} · {}] {}", q.kind().name(), q.prompt);
+            let header = format!(
+                "[{} · {}] {}",
+                clean(topic),
+                q.kind().name(),
+                clean(&q.prompt)
+            );
             (item, q.body.clone(), (s.progress(idx + 1), header))
         };
         let width = super::lock(shared).width;
@@ -38,7 +45,10 @@ pub fn run(shared: &Shared) -> Result<()> {
                 for (k, &c) in item.order.iter().enumerate() {
                     let number = format!("  {}) ", k + 1);
                     let hang = render::indent_under(&number);
-                    out(&mut w, render::wrap(width, &number, &hang, &choices[c]))?;
+                    out(
+                        &mut w,
+                        render::wrap(width, &number, &hang, &clean(&choices[c])),
+                    )?;
                 }
                 format!("Answer 1-{} or the text of a choice", choices.len())
             }
@@ -61,7 +71,7 @@ pub fn run(shared: &Shared) -> Result<()> {
             let line = line.trim();
             // Input from a pipe is not echoed; show it so that the
             // transcript reads as a dialogue.
-            out(&mut w, line)?;
+            out(&mut w, clean(line))?;
             let parsed = match &body {
                 QuestionBody::Choice { choices, .. } => {
                     let shown: Vec<String> =
@@ -85,12 +95,15 @@ pub fn run(shared: &Shared) -> Result<()> {
     Ok(())
 }
 
-/// One line of input, lossily decoded; `None` at end of input.
+/// One answer line, lossily decoded; `None` at end of input. An answer
+/// longer than [`MAX_ANSWER_BYTES`] is an error: nothing longer is held.
 fn read_line(input: &mut impl BufRead) -> Result<Option<String>> {
     let mut buf = Vec::new();
-    match input.read_until(b'\n', &mut buf) {
-        Ok(0) => Ok(None),
-        Ok(_) => Ok(Some(String::from_utf8_lossy(&buf).into_owned())),
-        Err(e) => Err(Error::from(e)),
+    match input::read_line(input, &mut buf, MAX_ANSWER_BYTES)? {
+        Line::End => Ok(None),
+        Line::Read => Ok(Some(String::from_utf8_lossy(&buf).into_owned())),
+        Line::TooLong => Err(Error::AnswerTooLong {
+            max: MAX_ANSWER_BYTES,
+        }),
     }
 }

@@ -13,6 +13,7 @@ use super::session::{Given, OnScreen};
 use crate::bank::QuestionBody;
 use crate::error::{Error, Result};
 use crate::render;
+use crate::sanitize::terminal as clean;
 
 fn prompt_err(e: dialoguer::Error) -> Error {
     match e {
@@ -29,19 +30,21 @@ struct Screen {
 
 impl Screen {
     fn new(colorful: bool) -> Screen {
-        let theme: Box<dyn Theme> = if colorful {
+        let inner: Box<dyn Theme> = if colorful {
             Box::new(ColorfulTheme::default())
         } else {
             Box::new(SimpleTheme)
         };
         Screen {
             term: Term::stderr(),
-            theme,
+            // Prompts and choices come from the bank: drawn sanitised.
+            theme: Box::new(super::clean_theme::Clean(inner)),
             width: render::stderr_width(),
         }
     }
 
-    /// Writes text wrapped to the screen; returns the lines it took.
+    /// Writes text wrapped to the screen; returns the lines it took. The
+    /// text is sanitised already (it may carry our own colors).
     fn write(&self, text: &str) -> Result<usize> {
         let text = render::wrap(self.width, "", "  ", text);
         self.term.write_line(&text)?;
@@ -133,7 +136,7 @@ fn ask(shared: &Shared, screen: &Screen, progress: &str, item: &Item, retry: boo
     } else {
         render::bad("✘")
     };
-    screen.write(&format!("{mark} {label} · {shown}"))?;
+    screen.write(&format!("{mark} {label} · {}", clean(&shown)))?;
     if s.json {
         s.feedback(&mut io::stderr().lock(), &a)?;
     } else {
@@ -156,7 +159,11 @@ fn read_answer(
     let (theme, term) = (&*screen.theme, &screen.term);
     let select = |label: &'static str, shown: Vec<String>| -> Result<usize> {
         // The prompt line and one line per choice sit under the question.
-        let rows: usize = shown.iter().map(|c| screen.rows(&format!("> {c}"))).sum();
+        // Rows as the sanitising theme draws them.
+        let rows: usize = shown
+            .iter()
+            .map(|c| screen.rows(&format!("> {}", clean(c))))
+            .sum();
         set_on_screen(shared, above + 1 + rows, false);
         Select::with_theme(theme)
             .with_prompt(label)
@@ -185,6 +192,7 @@ fn read_answer(
             set_on_screen(shared, above, true);
             let text: String = Input::with_theme(theme)
                 .with_prompt("Your answer")
+                .validate_with(|s: &String| super::check_answer_length(s))
                 .report(false)
                 .interact_text_on(term)
                 .map_err(prompt_err)?;

@@ -12,6 +12,7 @@ use super::select::Item;
 use crate::bank::{Bank, QuestionBody, QuestionKind};
 use crate::error::Result;
 use crate::render::{self, out};
+use crate::sanitize::terminal as clean;
 use crate::verify::Verifier;
 
 /// An answer as the user gave it.
@@ -104,7 +105,9 @@ impl<'b> Session<'b> {
             }
             (QuestionBody::Truefalse { answer }, Given::Bool(b)) => (answer == b, b.to_string()),
             (QuestionBody::Open { answer }, Given::Text(t)) => {
-                (grade::grade_open(&self.verifier, answer, t), t.clone())
+                // Read like a statement: escape codes do not glue to words.
+                let read = crate::sanitize::reading(t);
+                (grade::grade_open(&self.verifier, answer, &read), t.clone())
             }
             (_, Given::Text(t)) => (false, t.clone()),
             _ => (false, String::new()),
@@ -134,8 +137,8 @@ impl<'b> Session<'b> {
                 correct,
                 session: Some(self.started_at),
             };
-            if let Err(e) = h.append(&[rec]) {
-                eprintln!("factcheck: warning: {e}; answers are no longer recorded");
+            if let Err(e) = h.record(&rec) {
+                render::warn(format_args!("{e}; answers are no longer recorded"));
                 self.history = None;
             }
         }
@@ -147,7 +150,7 @@ impl<'b> Session<'b> {
     pub fn feedback(&self, w: &mut impl Write, a: &Answered) -> Result<()> {
         let q = self.bank.questions.iter().find(|q| q.id == a.question);
         let verdict = if a.correct {
-            format!("{} {}", render::good("✔ Right!"), a.right_answer)
+            format!("{} {}", render::good("✔ Right!"), clean(&a.right_answer))
         } else {
             format!(
                 "{} The answer is: {}",
@@ -157,13 +160,15 @@ impl<'b> Session<'b> {
         };
         out(w, render::wrap(self.width, "", "  ", &verdict))?;
         if let Some(q) = q {
-            out(w, render::wrap(self.width, "  ", "  ", &q.explanation))?;
+            out(
+                w,
+                render::wrap(self.width, "  ", "  ", &clean(&q.explanation)),
+            )?;
             if let Some(f) = self.bank.fact(&q.fact) {
-                let quote = format!("[{}] {}", f.id, render::quote(&f.quote));
-                out(
-                    w,
-                    render::dim(&render::wrap(self.width, "  ", "  ", &quote)),
-                )?;
+                // Dimmed, then wrapped: dim() sanitises, and would show the
+                // wrapping's line breaks as escapes.
+                let quote = render::dim(&format!("[{}] {}", f.id, render::quote(&f.quote)));
+                out(w, render::wrap(self.width, "  ", "  ", &quote.to_string()))?;
             }
         }
         out(
@@ -291,11 +296,14 @@ impl<'b> Session<'b> {
         }
         out(w, title)?;
         for a in missed {
-            out(w, render::wrap(self.width, "  - ", "    ", &a.prompt))?;
+            out(
+                w,
+                render::wrap(self.width, "  - ", "    ", &clean(&a.prompt)),
+            )?;
             let label = format!("    {} ", render::dim("answer:"));
             out(
                 w,
-                render::wrap(self.width, &label, "            ", &a.right_answer),
+                render::wrap(self.width, &label, "            ", &clean(&a.right_answer)),
             )?;
         }
         Ok(())

@@ -1,20 +1,23 @@
 //! `factcheck stats`: progress drawn from the answer history — accuracy
 //! per topic as bars, the score of each session over time, how many
 //! questions sit at each review level, and the facts missed most. It reads
-//! the history only through [`history::recorded`] and [`history::cards`].
+//! the SQLite history through its queries of tallies and cards kept up to
+//! date by each answer, so its cost does not grow with the history (only
+//! answers imported without a session are read one by one). Bank strings
+//! and topics are sanitised before they are laid out; wrapping comes after.
 
-use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::history::{self, Record};
+use super::history::{self, History, Record};
 use crate::bank::Bank;
 use crate::cli::Format;
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::render::{self, out};
+use crate::sanitize::{self, terminal as clean};
 
 /// Answers further apart than this start a new session, for records
 /// written before sessions were recorded.
@@ -27,8 +30,8 @@ const BAR_WIDTH: usize = 20;
 
 #[derive(Debug, Serialize)]
 struct Tally {
-    answered: usize,
-    right: usize,
+    answered: u64,
+    right: u64,
     percent: f64,
 }
 
@@ -37,8 +40,12 @@ impl Tally {
         let (mut answered, mut right) = (0, 0);
         for r in records {
             answered += 1;
-            right += usize::from(r.correct);
+            right += u64::from(r.correct);
         }
+        Tally::new(answered, right)
+    }
+
+    fn new(answered: u64, right: u64) -> Tally {
         let percent = if answered == 0 {
             0.0
         } else {
@@ -78,8 +85,8 @@ struct Level {
 #[derive(Debug, Serialize)]
 struct MissedFact {
     fact: String,
-    missed: usize,
-    answered: usize,
+    missed: u64,
+    answered: u64,
     statement: Option<String>,
 }
 
@@ -95,8 +102,8 @@ struct Stats {
 }
 
 pub fn stats_cmd(bank: &Bank, format: Format) -> Result<Exit> {
-    let (path, records) = history::recorded(bank)?;
-    let stats = compute(bank, path, &records);
+    let history = history::open_reporting()?;
+    let stats = compute(bank, &history)?;
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     match format {
@@ -110,40 +117,50 @@ pub fn stats_cmd(bank: &Bank, format: Format) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn compute(bank: &Bank, history: PathBuf, records: &[Record]) -> Stats {
-    let mut by_topic: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
-    let mut by_fact: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
-    for r in records {
-        by_topic.entry(&r.topic).or_default().push(r);
-        by_fact.entry(&r.fact).or_default().push(r);
-    }
-    let topics = by_topic
+fn compute(bank: &Bank, history: &History) -> Result<Stats> {
+    let title = &bank.source.title;
+    let topics: Vec<TopicStats> = history
+        .topic_counts(title)?
         .into_iter()
-        .map(|(t, rs)| TopicStats {
-            topic: t.to_string(),
-            tally: Tally::of(rs),
+        .map(|c| TopicStats {
+            tally: Tally::new(c.answered, c.right),
+            topic: c.key,
         })
         .collect();
-    let mut most_missed: Vec<MissedFact> = by_fact
+    let most_missed = history
+        .most_missed(title, 5)?
         .into_iter()
-        .map(|(f, rs)| MissedFact {
-            fact: f.to_string(),
-            missed: rs.iter().filter(|r| !r.correct).count(),
-            answered: rs.len(),
-            statement: bank.fact(f).map(|x| x.statement.clone()),
+        .map(|c| MissedFact {
+            statement: bank.fact(&c.key).map(|x| x.statement.clone()),
+            missed: c.answered - c.right,
+            answered: c.answered,
+            fact: c.key,
         })
-        .filter(|m| m.missed > 0)
         .collect();
-    most_missed.sort_by(|a, b| b.missed.cmp(&a.missed).then(a.fact.cmp(&b.fact)));
-    most_missed.truncate(5);
-    Stats {
-        history,
-        total: Tally::of(records),
+    // Sessions recorded with their answers, and older answers split at
+    // pauses, in the order they started.
+    let mut sessions = sessions(&history.recorded_without_session(title)?);
+    sessions.extend(
+        history
+            .session_counts(title)?
+            .into_iter()
+            .map(|c| SessionStats {
+                started: c.started,
+                date: utc_minute(c.started),
+                tally: Tally::new(c.answered, c.right),
+            }),
+    );
+    sessions.sort_by(|a, b| a.started.total_cmp(&b.started));
+    let answered = topics.iter().map(|t| t.tally.answered).sum();
+    let right = topics.iter().map(|t| t.tally.right).sum();
+    Ok(Stats {
+        history: history.path.clone(),
+        total: Tally::new(answered, right),
         topics,
-        sessions: sessions(records),
-        review_levels: levels(bank, records),
+        sessions,
+        review_levels: levels(bank, &history.cards(title)?),
         most_missed,
-    }
+    })
 }
 
 /// Groups time-ordered answers into sessions: by the session recorded with
@@ -179,8 +196,7 @@ fn sessions(records: &[Record]) -> Vec<SessionStats> {
 
 /// How many of the bank's questions sit at each review level, 0 being
 /// those never answered.
-fn levels(bank: &Bank, records: &[Record]) -> Vec<Level> {
-    let cards = history::cards(records, bank);
+fn levels(bank: &Bank, cards: &std::collections::HashMap<String, history::Card>) -> Vec<Level> {
     let mut counts = [0usize; 6];
     for q in &bank.questions {
         let level = cards.get(&q.id).map_or(0, |c| c.level.min(5));
@@ -211,7 +227,7 @@ fn write_text(w: &mut impl Write, s: &Stats, width: Option<usize>) -> Result<()>
     if s.total.answered == 0 {
         let text = format!(
             "No answers recorded yet in {}. Run `factcheck quiz` first.",
-            s.history.display()
+            sanitize::path(&s.history)
         );
         return out(w, render::wrap(width, "", "", &text));
     }
@@ -219,7 +235,7 @@ fn write_text(w: &mut impl Write, s: &Stats, width: Option<usize>) -> Result<()>
         w,
         format_args!(
             "{} in {}, {} right ({}%)",
-            render::plural(s.total.answered, "answer"),
+            render::plural(s.total.answered as usize, "answer"),
             render::plural(s.sessions.len(), "session"),
             s.total.right,
             s.total.percent
@@ -230,12 +246,14 @@ fn write_text(w: &mut impl Write, s: &Stats, width: Option<usize>) -> Result<()>
     let pad = s
         .topics
         .iter()
-        .map(|t| t.topic.chars().count())
+        .map(|t| textwrap::core::display_width(&clean(&t.topic)))
         .max()
         .unwrap_or(0);
     for t in &s.topics {
         let line = tally_line(&t.tally);
-        out(w, format_args!("  {:<pad$}  {line}", t.topic))?;
+        let topic = clean(&t.topic);
+        let fill = " ".repeat(pad - textwrap::core::display_width(&topic));
+        out(w, format_args!("  {topic}{fill}  {line}"))?;
     }
     out(w, "")?;
     let shown = &s.sessions[s.sessions.len().saturating_sub(CHART_SESSIONS)..];
@@ -308,10 +326,10 @@ fn write_missed(w: &mut impl Write, s: &Stats, width: Option<usize>) -> Result<(
     for m in &s.most_missed {
         let text = format!(
             "{} missed {} of {}: {}",
-            m.fact,
+            clean(&m.fact),
             m.missed,
             m.answered,
-            m.statement.as_deref().unwrap_or("(not in this bank)")
+            clean(m.statement.as_deref().unwrap_or("(not in this bank)"))
         );
         out(w, render::wrap(width, "  ", "    ", &text))?;
     }
@@ -396,7 +414,7 @@ mod tests {
             rec(5100.0 + SESSION_GAP_SECONDS + 1.0, None, false),
         ];
         let s = sessions(&records);
-        let sizes: Vec<usize> = s.iter().map(|s| s.tally.answered).collect();
+        let sizes: Vec<u64> = s.iter().map(|s| s.tally.answered).collect();
         assert_eq!(sizes, [2, 1, 2, 1]);
         assert_eq!(s[0].tally.right, 1);
         assert_eq!(s[0].tally.percent, 50.0);

@@ -31,8 +31,33 @@ impl Env {
         self.path().join("data")
     }
 
+    /// The history folder in this environment.
+    pub fn history_dir(&self) -> PathBuf {
+        self.data_home().join("factcheck")
+    }
+
+    /// The history database.
     pub fn history_file(&self) -> PathBuf {
-        self.data_home().join("factcheck").join("history.jsonl")
+        self.history_dir().join("history.db")
+    }
+
+    /// Where earlier versions kept the history, imported once.
+    pub fn legacy_history(&self) -> PathBuf {
+        self.history_dir().join("history.jsonl")
+    }
+
+    /// Every recorded answer, read back with `factcheck history export`.
+    pub fn history_records(&self) -> Vec<serde_json::Value> {
+        let out = self
+            .cmd()
+            .args(["history", "export"])
+            .output()
+            .expect("history export runs");
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+            .collect()
     }
 
     /// The binary with an empty environment but for HOME and XDG_DATA_HOME
@@ -62,6 +87,30 @@ pub fn shipped_bank() -> serde_json::Value {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json"))
         .expect("questions.json");
     serde_json::from_str(&text).expect("questions.json parses")
+}
+
+/// The shipped bank with `evil` appended to every string a person reads.
+pub fn hostile_bank(evil: &str) -> serde_json::Value {
+    use serde_json::Value as Json;
+    let mut bank = shipped_bank();
+    let add = |v: &mut Json| *v = Json::String(format!("{}{evil}", v.as_str().unwrap()));
+    add(&mut bank["source"]["title"]);
+    for f in bank["facts"].as_array_mut().unwrap() {
+        add(&mut f["statement"]);
+        add(&mut f["quote"]);
+        add(&mut f["topic"]);
+    }
+    for q in bank["questions"].as_array_mut().unwrap() {
+        add(&mut q["prompt"]);
+        add(&mut q["explanation"]);
+        if let Some(choices) = q.get_mut("choices") {
+            for c in choices.as_array_mut().unwrap() {
+                add(c);
+            }
+            add(&mut q["answer"]);
+        }
+    }
+    bank
 }
 
 pub fn shipped() -> factcheck::bank::Bank {
