@@ -74,18 +74,37 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     let mut w = BufWriter::new(stdout.lock());
     let mut sink = Sink::new(args, bank);
     let mut exit_verdicts = Vec::new();
-    let mut judge = |w: &mut BufWriter<_>, statement: &str| -> Result<()> {
-        let j = verifier.judge(statement);
+    let mut record = |w: &mut BufWriter<_>, j: &Judgement| -> Result<()> {
         exit_verdicts.push(j.verdict);
-        sink.write(w, &j)
+        sink.write(w, j)
     };
     match &args.file {
         None => {
             for s in &args.statements {
-                judge(&mut w, s.trim())?;
+                record(&mut w, &verifier.judge(s.trim()))?;
             }
         }
-        Some(path) => for_each_line(path, |line| judge(&mut w, line))?,
+        Some(path) => {
+            let jobs = args.jobs.map_or_else(available_cores, |n| n as usize);
+            let mut lines = Lines::open(path)?;
+            if jobs == 1 {
+                while let Some(line) = lines.next_line()? {
+                    record(&mut w, &verifier.judge(line))?;
+                }
+            } else {
+                let mut chunk = Vec::new();
+                while lines.next_chunk(jobs * CHUNK_PER_JOB, &mut chunk)? {
+                    for j in judge_all(&verifier, &chunk, jobs) {
+                        record(&mut w, &j)?;
+                    }
+                    // Lines typed or piped one at a time get their
+                    // answers as they come, not when a chunk fills.
+                    if lines.stdin {
+                        w.flush()?;
+                    }
+                }
+            }
+        }
     }
     sink.finish(&mut w)?;
     w.flush()?;
@@ -93,40 +112,112 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     Ok(verify::batch_exit(exit_verdicts))
 }
 
-/// Calls `f` on every statement line of a file ("-" = stdin), streaming,
-/// so that memory stays flat whatever the input size.
-fn for_each_line(path: &Path, mut f: impl FnMut(&str) -> Result<()>) -> Result<()> {
-    let name = path.display().to_string();
-    let read_err = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let reader: Box<dyn BufRead> = if path == Path::new("-") {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(path).map_err(read_err)?,
-        ))
-    };
-    let mut reader = reader;
-    let mut buf = Vec::new();
-    let mut line_no = 0;
-    loop {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(read_err)?;
-        if n == 0 {
-            return Ok(());
+/// Statements read and judged at once per thread: enough to make a
+/// thread's start-up nothing beside its work, few enough that memory stays
+/// flat whatever the input size.
+const CHUNK_PER_JOB: usize = 1024;
+
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Judges `statements` on up to `jobs` threads, each a contiguous share;
+/// the judgements come back in the statements' order.
+fn judge_all(verifier: &Verifier, statements: &[String], jobs: usize) -> Vec<Judgement> {
+    if statements.len() < 2 || jobs < 2 {
+        return statements.iter().map(|s| verifier.judge(s)).collect();
+    }
+    let share = statements.len().div_ceil(jobs);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = statements
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|s| verifier.judge(s)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The statement lines of a file ("-" = stdin), streamed, so that memory
+/// stays flat whatever the input size: blank lines and `#` comments are
+/// skipped, a byte-order mark and surrounding space trimmed.
+struct Lines {
+    reader: io::BufReader<Box<dyn io::Read>>,
+    buf: Vec<u8>,
+    line_no: usize,
+    path: std::path::PathBuf,
+    stdin: bool,
+}
+
+impl Lines {
+    fn open(path: &Path) -> Result<Lines> {
+        let stdin = path == Path::new("-");
+        let input: Box<dyn io::Read> = if stdin {
+            Box::new(io::stdin().lock())
+        } else {
+            Box::new(std::fs::File::open(path).map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?)
+        };
+        Ok(Lines {
+            reader: io::BufReader::with_capacity(64 * 1024, input),
+            buf: Vec::new(),
+            line_no: 0,
+            path: path.to_path_buf(),
+            stdin,
+        })
+    }
+
+    /// The next statement, or `None` at the end of the input.
+    fn next_line(&mut self) -> Result<Option<&str>> {
+        let range = loop {
+            self.buf.clear();
+            let n = self
+                .reader
+                .read_until(b'\n', &mut self.buf)
+                .map_err(|source| Error::Read {
+                    path: self.path.clone(),
+                    source,
+                })?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line_no += 1;
+            let line = std::str::from_utf8(&self.buf).map_err(|_| Error::InvalidUtf8 {
+                path: self.path.display().to_string(),
+                line: self.line_no,
+            })?;
+            let body = line.trim_start_matches('\u{feff}').trim_start();
+            let start = line.len() - body.len();
+            let body = body.trim_end();
+            if !(body.is_empty() || body.starts_with('#')) {
+                break start..start + body.len();
+            }
+        };
+        // Cut at char boundaries of text just checked to be UTF-8.
+        Ok(std::str::from_utf8(&self.buf[range]).ok())
+    }
+
+    /// Fills `chunk` with up to `max` statements; from stdin, only with
+    /// those already read, so that nothing waits on a line not yet typed.
+    /// `false` once the input is exhausted and nothing was read.
+    fn next_chunk(&mut self, max: usize, chunk: &mut Vec<String>) -> Result<bool> {
+        chunk.clear();
+        while chunk.len() < max {
+            match self.next_line()? {
+                Some(line) => chunk.push(line.to_string()),
+                None => break,
+            }
+            if self.stdin && self.reader.buffer().is_empty() {
+                break;
+            }
         }
-        line_no += 1;
-        let line = std::str::from_utf8(&buf).map_err(|_| Error::InvalidUtf8 {
-            path: name.clone(),
-            line: line_no,
-        })?;
-        let line = line.trim_start_matches('\u{feff}').trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        f(line)?;
+        Ok(!chunk.is_empty())
     }
 }
 
