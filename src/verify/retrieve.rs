@@ -1,10 +1,11 @@
 //! Stage 2, retrieve: the facts a statement is most likely about, scored
 //! by what they share with it (rare words most, then names and values of
 //! a kind the fact holds). Only the facts in the postings of the
-//! statement's words and names are touched one by one; a value or a
-//! person raises whole lists of facts alike, so of each such list only its
-//! first few can be among the best. The work per statement does not grow
-//! with the bank.
+//! statement's rarer words and its names are touched one by one; a word
+//! used by very many facts adds to those but brings in none of its own,
+//! and a value or a person raises whole lists of facts alike, so of each
+//! such list only its first few can be among the best. The work per
+//! statement does not grow with the bank.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -15,6 +16,12 @@ use crate::bank::EntityKind;
 
 /// How many of the best-scored facts are judged.
 pub(crate) const CANDIDATES: usize = 4;
+
+/// A word used by more facts than this says little about which fact a
+/// statement is about: it scores the facts found otherwise, but does not
+/// bring in its own (unless nothing else does). Banks of fewer facts are
+/// scored exactly as if every list were walked.
+const COMMON: usize = 512;
 
 /// Scores of the facts reached through words and names, and the raises
 /// (a mask of whole lists, a weight) every fact in those lists gets.
@@ -52,8 +59,19 @@ impl Verifier<'_> {
             raises: Vec::new(),
         };
         for stem in &a.stems {
-            if let Some((idf, facts)) = self.postings.get(stem) {
-                s.add(facts, *idf);
+            match self.postings.get(stem) {
+                Some((idf, facts)) if facts.len() <= COMMON => s.add(facts, *idf),
+                // The same additions, in the same order, to the facts
+                // this list could bring: those touched already.
+                Some((idf, _)) => {
+                    for &fi in touched
+                        .iter()
+                        .filter(|&&fi| self.facts[fi].stems.contains(stem))
+                    {
+                        *s.scores.entry(fi).or_default() += *idf;
+                    }
+                }
+                None => {}
             }
         }
         for m in &a.mentions {
@@ -96,16 +114,20 @@ impl Verifier<'_> {
         self.best(all)
     }
 
-    /// The facts reached through the statement's words and names.
+    /// The facts reached through the statement's rarer words and names,
+    /// or through all its words when those reach none.
     fn touched(&self, a: &Analysis) -> Vec<usize> {
         let mut seen: HashSet<usize> = HashSet::default();
         let words = a.stems.iter().filter_map(|s| self.postings.get(s));
-        for (_, facts) in words {
+        for (_, facts) in words.clone().filter(|(_, f)| f.len() <= COMMON) {
             seen.extend(facts);
         }
         for m in &a.mentions {
             seen.extend(&self.entity_facts[m.entity]);
             seen.extend(self.represented(m));
+        }
+        if seen.is_empty() {
+            words.for_each(|(_, facts)| seen.extend(facts));
         }
         seen.into_iter().collect()
     }
