@@ -26,7 +26,7 @@ const COMMON: usize = 512;
 /// Scores of the facts reached through words and names, and the raises
 /// (a mask of whole lists, a weight) every fact in those lists gets.
 struct Scores<'t> {
-    touched: &'t [usize],
+    touched: &'t HashSet<usize>,
     scores: HashMap<usize, f32>,
     raises: Vec<(u64, f32)>,
 }
@@ -55,7 +55,7 @@ impl Verifier<'_> {
         let touched = self.touched(a);
         let mut s = Scores {
             touched: &touched,
-            scores: HashMap::default(),
+            scores: HashMap::with_capacity_and_hasher(touched.len(), Default::default()),
             raises: Vec::new(),
         };
         for stem in &a.stems {
@@ -99,7 +99,6 @@ impl Verifier<'_> {
             }
         }
         let mut all: Vec<(usize, f32)> = s.scores.into_iter().collect();
-        let touched: HashSet<usize> = touched.iter().copied().collect();
         for (mask, list) in &self.groups {
             let score = s
                 .raises
@@ -116,7 +115,7 @@ impl Verifier<'_> {
 
     /// The facts reached through the statement's rarer words and names,
     /// or through all its words when those reach none.
-    fn touched(&self, a: &Analysis) -> Vec<usize> {
+    fn touched(&self, a: &Analysis) -> HashSet<usize> {
         let mut seen: HashSet<usize> = HashSet::default();
         let words = a.stems.iter().filter_map(|s| self.postings.get(s));
         for (_, facts) in words.clone().filter(|(_, f)| f.len() <= COMMON) {
@@ -129,7 +128,7 @@ impl Verifier<'_> {
         if seen.is_empty() {
             words.for_each(|(_, facts)| seen.extend(facts));
         }
-        seen.into_iter().collect()
+        seen
     }
 
     /// The facts of what a mentioned capital stands for (its government)
