@@ -4,7 +4,8 @@
 //! and their values shifted, so that each copy is a bank of its own words.
 //! Measures loading (read, parse, check, index ids), a one-shot (load,
 //! build the verifier, judge one statement) and the batch judging rate.
-//! Run with `cargo bench --bench scaling`.
+//! Run with `cargo bench --bench scaling`; set `FACTCHECK_SCALING_DIR` to
+//! keep the banks there.
 //!
 //! Targets: a one-shot at 24,000 facts takes at most 15× the time at 2,400;
 //! the batch rate at 24,000 facts is at least a quarter of that at 24.
@@ -184,7 +185,10 @@ fn synthetic(facts: usize) -> String {
 }
 
 fn benches(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    // FACTCHECK_SCALING_DIR keeps the banks, to run the binary on them.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir =
+        std::env::var_os("FACTCHECK_SCALING_DIR").map_or(tmp.path().to_path_buf(), Into::into);
     let statements = statements();
     let one = "Cuba was the 193rd country to have ties with South Korea.";
     let mut load = c.benchmark_group("scaling/load");
@@ -193,7 +197,7 @@ fn benches(c: &mut Criterion) {
     load.sampling_mode(SamplingMode::Flat);
     let mut paths = Vec::new();
     for n in SIZES {
-        let path = dir.path().join(format!("bank-{n}.json"));
+        let path = dir.join(format!("bank-{n}.json"));
         std::fs::write(&path, synthetic(n)).expect("write bank");
         let b = bank::load_facts(Some(&path)).expect("synthetic bank loads");
         assert_eq!(b.facts.len(), n);
