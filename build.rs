@@ -48,10 +48,24 @@ fn word_list(out: &mut String, name: &str, text: &str) {
     writeln!(out, "pub(crate) static {name}: &[&str] = &{words:?};").unwrap();
     writeln!(
         out,
-        "pub(crate) static {name}_SET: phf::Set<&'static str> = {};",
+        "pub(crate) static {name}_SET: Set = Set {{ shape: {}, set: {} }};",
+        shape(words.iter().copied()),
         set.build()
     )
     .unwrap();
+}
+
+/// The lengths and first bytes of a list's words, as a `Shape` literal:
+/// a word of another length or first byte is ruled out before hashing.
+fn shape<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let (mut lens, mut firsts) = (0u64, [0u64; 4]);
+    for w in words {
+        lens |= 1 << w.len().min(63);
+        if let Some(&b) = w.as_bytes().first() {
+            firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+    format!("Shape {{ lens: {lens:#x}, firsts: {firsts:#x?} }}").replace('\n', " ")
 }
 
 fn literal(ty: &str, v: &str) -> String {
@@ -110,7 +124,8 @@ fn table(out: &mut String, name: &str, text: &str) {
         }
         writeln!(
             out,
-            "pub(crate) static {name}_FIRST_SET: phf::Set<&'static str> = {};",
+            "pub(crate) static {name}_FIRST_SET: Set = Set {{ shape: {}, set: {} }};",
+            shape(firsts.iter().copied()),
             set.build()
         )
         .unwrap();
@@ -124,7 +139,8 @@ fn table(out: &mut String, name: &str, text: &str) {
         }
         writeln!(
             out,
-            "pub(crate) static {name}_MAP: phf::Map<&'static str, {tuple}> = {};",
+            "pub(crate) static {name}_MAP: Map<{tuple}> = Map {{ shape: {}, map: {} }};",
+            shape(rows.iter().map(|(k, _)| *k)),
             map.build()
         )
         .unwrap();

@@ -89,6 +89,13 @@ pub struct VerifyArgs {
     #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
     pub format: VerifyFormat,
 
+    /// Statements from --file judged at once, one per thread (default:
+    /// the machine's cores; 1 judges them one by one). The output keeps
+    /// the input's order and is the same for any N.
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+
     /// Print nothing; only set the exit code.
     #[arg(long, short)]
     pub quiet: bool,

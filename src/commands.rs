@@ -170,33 +170,40 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
     let mut w = BufWriter::new(stdout.lock());
     let mut sink = Sink::new(args, bank);
     let mut exit_verdicts = Vec::new();
-    let flush_when_waiting = is_dialogue(args);
-    let mut judge = |w: &mut BufWriter<_>, statement: &str| -> Result<()> {
-        // Statements are read without control characters: an escape code
-        // must not glue itself to a word ("\x1b[31mParis" reads "Paris").
-        // JSON keeps the statement exactly as given; text output shows it
-        // sanitised.
-        let read = sanitize::reading(statement);
-        let mut j = verifier.judge(read.trim());
-        if matches!(read, std::borrow::Cow::Owned(_)) {
-            j.statement = statement.to_string();
-        }
+    let mut record = |w: &mut BufWriter<_>, j: &Judgement| -> Result<()> {
         exit_verdicts.push(j.verdict);
-        sink.write(w, &j)
+        sink.write(w, j)
     };
     match &args.file {
         None => {
             for s in &args.statements {
-                judge(&mut w, s.trim())?;
+                record(&mut w, &judge_line(&verifier, s.trim()))?;
             }
         }
-        Some(path) => for_each_line(path, |input| match input {
-            Input::Statement(line) => judge(&mut w, line),
-            // Before a read that may block, the verdicts so far go out:
-            // whoever sent them may be waiting for them.
-            Input::Waiting if flush_when_waiting => Ok(w.flush()?),
-            Input::Waiting => Ok(()),
-        })?,
+        Some(path) => {
+            let jobs = args.jobs.map_or_else(available_cores, |n| n as usize);
+            let flush_when_waiting = is_dialogue(args);
+            let mut chunk: Vec<String> = Vec::new();
+            for_each_line(path, |input| match input {
+                Input::Statement(line) => {
+                    chunk.push(line.to_string());
+                    if chunk.len() >= jobs * CHUNK_PER_JOB {
+                        drain(&verifier, &mut chunk, jobs, &mut w, &mut record)?;
+                    }
+                    Ok(())
+                }
+                // Before a read that may block, the verdicts so far go out:
+                // whoever sent them may be waiting for them.
+                Input::Waiting => {
+                    drain(&verifier, &mut chunk, jobs, &mut w, &mut record)?;
+                    if flush_when_waiting {
+                        w.flush()?;
+                    }
+                    Ok(())
+                }
+            })?;
+            drain(&verifier, &mut chunk, jobs, &mut w, &mut record)?;
+        }
     }
     sink.finish(&mut w)?;
     w.flush()?;
@@ -282,6 +289,68 @@ fn lines_of<R: io::Read>(
         }
         f(Input::Statement(line))?;
     }
+}
+
+/// Statements read and judged at once per thread: enough to make a
+/// thread's start-up nothing beside its work, few enough that memory stays
+/// flat whatever the input size.
+const CHUNK_PER_JOB: usize = 1024;
+
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Judges one statement read without control characters: an escape code
+/// must not glue itself to a word ("\x1b[31mParis" reads "Paris"). The
+/// record keeps the statement exactly as given; text output shows it
+/// sanitised.
+fn judge_line(verifier: &Verifier, statement: &str) -> Judgement {
+    let read = sanitize::reading(statement);
+    let mut j = verifier.judge(read.trim());
+    if matches!(read, std::borrow::Cow::Owned(_)) {
+        j.statement = statement.to_string();
+    }
+    j
+}
+
+/// Judges the statements gathered so far, in order, and empties `chunk`.
+fn drain<W: Write>(
+    verifier: &Verifier,
+    chunk: &mut Vec<String>,
+    jobs: usize,
+    w: &mut BufWriter<W>,
+    record: &mut impl FnMut(&mut BufWriter<W>, &Judgement) -> Result<()>,
+) -> Result<()> {
+    for j in judge_all(verifier, chunk, jobs) {
+        record(w, &j)?;
+    }
+    chunk.clear();
+    Ok(())
+}
+
+/// Judges `statements` on up to `jobs` threads, each a contiguous share;
+/// the judgements come back in the statements' order.
+fn judge_all(verifier: &Verifier, statements: &[String], jobs: usize) -> Vec<Judgement> {
+    if statements.len() < 2 || jobs < 2 {
+        return statements.iter().map(|s| judge_line(verifier, s)).collect();
+    }
+    let share = statements.len().div_ceil(jobs);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = statements
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|s| judge_line(verifier, s))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Writes judgements in the chosen format as they come.

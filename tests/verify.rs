@@ -451,3 +451,59 @@ fn jsonl_from_a_pipe_answers_each_statement_before_the_next() {
         assert_eq!(child.wait().unwrap().code(), Some(1));
     }
 }
+
+/// The labelled statements of every file, repeated to span several chunks
+/// of lines.
+fn many_statements(times: usize) -> String {
+    let files = [
+        include_str!("data/verify-examples.tsv"),
+        include_str!("data/verify-extra.tsv"),
+        include_str!("data/verify-more.tsv"),
+    ];
+    let lines: String = files
+        .iter()
+        .flat_map(|f| rows(f))
+        .map(|(_, _, s)| format!("{s}\n"))
+        .collect();
+    lines.repeat(times)
+}
+
+/// `verify --format jsonl --jobs N` over `input`, from a file or stdin.
+fn verify_jobs(env: &Env, input: &str, jobs: &str, stdin: bool) -> std::process::Output {
+    let mut cmd = env.cmd();
+    cmd.args(["verify", "--format", "jsonl", "--jobs", jobs, "--file"]);
+    if stdin {
+        cmd.arg("-").write_stdin(input.to_string());
+    } else {
+        cmd.arg(env.write("in.txt", input));
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn jobs_give_the_same_records_in_input_order() {
+    let env = Env::new();
+    let input = many_statements(10);
+    let one = verify_jobs(&env, &input, "1", false);
+    let records = jsonl(&stdout(&one));
+    let statements: Vec<&str> = input.lines().collect();
+    assert!(statements.len() > 5_000, "{}", statements.len());
+    let got: Vec<&str> = records.iter().map(|j| j.statement.as_str()).collect();
+    assert_eq!(got, statements);
+    for (jobs, stdin) in [("4", false), ("2", true), ("4", true)] {
+        let many = verify_jobs(&env, &input, jobs, stdin);
+        assert_eq!(code(&many), code(&one), "--jobs {jobs}, stdin {stdin}");
+        assert!(
+            stdout(&many) == stdout(&one),
+            "--jobs {jobs} (stdin {stdin}) wrote other records than --jobs 1"
+        );
+    }
+}
+
+#[test]
+fn jobs_must_be_at_least_one() {
+    let env = Env::new();
+    let out = verify_jobs(&env, "The Eiffel Tower is in Paris.\n", "0", false);
+    assert_eq!(code(&out), 2);
+    assert!(stdout(&out).is_empty());
+}

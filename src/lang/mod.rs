@@ -28,11 +28,14 @@ pub enum Cmp {
     Le,
 }
 
+mod table;
+
 // Generated: every list gets a slice and a lookup table; not every one
 // of them is used.
 #[allow(dead_code, clippy::type_complexity)]
 mod tables {
     use super::Cmp;
+    use super::table::{Map, Set, Shape};
     include!(concat!(env!("OUT_DIR"), "/lang_tables.rs"));
 }
 pub(crate) use tables::*;
@@ -126,7 +129,10 @@ pub(crate) fn comparators_from(word: &str) -> impl Iterator<Item = (&'static str
         .then_some(COMPARATORS.iter())
         .into_iter()
         .flatten()
-        .filter(move |(p, _)| p.split(' ').next() == Some(word))
+        .filter(move |(p, _)| {
+            p.strip_prefix(word)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
         .copied()
 }
 
@@ -206,6 +212,7 @@ mod tests {
         assert!(is_modal("might") && !is_stopword("may"));
         let more: Vec<_> = comparators_from("more").collect();
         assert!(more.contains(&("more than", Cmp::Gt)), "{more:?}");
+        assert!(more.iter().all(|(p, _)| p.starts_with("more ")), "{more:?}");
         assert!(comparators_from("banana").next().is_none());
     }
 }

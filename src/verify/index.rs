@@ -23,6 +23,14 @@ pub struct Verifier<'b> {
     pub(crate) place_facts: Vec<usize>,
     /// Value kind → the facts holding a value of that kind.
     pub(crate) kind_facts: HashMap<std::mem::Discriminant<Value>, Vec<usize>>,
+    /// Value kind → its bit in a fact's boost mask.
+    pub(crate) kind_bits: HashMap<std::mem::Discriminant<Value>, u64>,
+    /// Each fact's mask of the whole lists it is in (kinds, person, place).
+    pub(crate) boosts: Vec<u64>,
+    /// Facts by mask, each list in the order retrieval breaks ties: a
+    /// statement's value or person boosts every fact of a list alike, so
+    /// only the first few of each can be among the best.
+    pub(crate) groups: Vec<(u64, Vec<usize>)>,
     /// Stem → (its inverse document frequency, the facts that use it).
     pub(crate) postings: HashMap<Word, (f32, Vec<usize>)>,
     /// Entity index → what it stands for (a capital for its government).
@@ -67,6 +75,9 @@ impl<'b> Verifier<'b> {
             person_facts: Vec::new(),
             place_facts: Vec::new(),
             kind_facts: HashMap::default(),
+            kind_bits: HashMap::default(),
+            boosts: Vec::new(),
+            groups: Vec::new(),
             postings: HashMap::default(),
             stands_for,
             part_of,
@@ -74,7 +85,39 @@ impl<'b> Verifier<'b> {
         };
         v.post(&facts);
         v.facts = facts;
+        v.group();
         v
+    }
+
+    /// Masks and groups for the whole-list boosts of retrieval.
+    fn group(&mut self) {
+        let mut groups: HashMap<u64, Vec<usize>> = HashMap::default();
+        for (fi, f) in self.facts.iter().enumerate() {
+            let mut mask = 0;
+            for v in &f.values {
+                let next = 1 << (self.kind_bits.len() + 2);
+                mask |= *self
+                    .kind_bits
+                    .entry(std::mem::discriminant(&v.value))
+                    .or_insert(next);
+            }
+            if f.person().is_some() {
+                mask |= PERSON;
+            }
+            if f.place().is_some() {
+                mask |= PLACE;
+            }
+            self.boosts.push(mask);
+            if mask != 0 {
+                groups.entry(mask).or_default().push(fi);
+            }
+        }
+        let size = |fi: usize| self.facts[fi].stems.len();
+        self.groups = groups.into_iter().collect();
+        for (_, list) in &mut self.groups {
+            list.sort_by_key(|&fi| (size(fi), fi));
+        }
+        self.groups.sort_by_key(|g| g.0);
     }
 
     /// The postings: by stem, entity and value kind.
@@ -144,6 +187,11 @@ impl<'b> Verifier<'b> {
         false
     }
 }
+
+/// Bits of a fact's boost mask for a person and a place value; value
+/// kinds take the bits above.
+pub(crate) const PERSON: u64 = 1;
+pub(crate) const PLACE: u64 = 2;
 
 /// The bank's names and named dates, on top of the built-in ones.
 fn gazetteer(bank: &Bank) -> Gazetteer {
