@@ -507,3 +507,77 @@ fn jobs_must_be_at_least_one() {
     assert_eq!(code(&out), 2);
     assert!(stdout(&out).is_empty());
 }
+
+/// A blind round (statements written by someone who saw only the article
+/// and the style examples), kept as regression data: never a false
+/// SUPPORTED, and no fewer right than when the round was last measured.
+fn run_round(tsv: &str, bank: Option<&str>, floor: usize) {
+    let env = Env::new();
+    let rows = rows(tsv);
+    let input: String = rows.iter().map(|(_, _, s)| format!("{s}\n")).collect();
+    let path = env.write("round.txt", input);
+    let mut cmd = env.cmd();
+    if let Some(b) = bank {
+        cmd.args(["--bank", b]);
+    }
+    let out = cmd
+        .args(["verify", "--format", "jsonl", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let got = jsonl(&stdout(&out));
+    assert_eq!(got.len(), rows.len());
+    let mut right = 0;
+    let mut misses = Vec::new();
+    for ((want, kind, statement), j) in rows.iter().zip(&got) {
+        assert!(
+            !(j.verdict == Verdict::Supported && *want != Verdict::Supported),
+            "false SUPPORTED: {statement}: {}",
+            j.explanation
+        );
+        if j.verdict == *want {
+            right += 1;
+        } else {
+            misses.push(format!(
+                "[{kind}] {statement}: want {want:?}, got {:?}",
+                j.verdict
+            ));
+        }
+    }
+    assert!(
+        right >= floor,
+        "{right}/{} right, fewer than the {floor} measured before:\n{}",
+        rows.len(),
+        misses.join("\n")
+    );
+}
+
+const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
+
+#[test]
+fn blind_round_8_korea_holds() {
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 69);
+}
+
+#[test]
+fn blind_round_8_webb_holds() {
+    run_round(
+        include_str!("data/blind-round8-webb.tsv"),
+        Some(WEBB_BANK),
+        77,
+    );
+}
+
+#[test]
+fn blind_round_9_korea_holds() {
+    run_round(include_str!("data/blind-round9-korea.tsv"), None, 62);
+}
+
+#[test]
+fn blind_round_9_webb_holds() {
+    run_round(
+        include_str!("data/blind-round9-webb.tsv"),
+        Some(WEBB_BANK),
+        71,
+    );
+}

@@ -138,9 +138,13 @@ pub(crate) fn mentions<'f>(
             });
             continue;
         }
+        // A capital stands for its government ("Paris announced …"), not
+        // where something happened: "in Paris" is a place the fact must give.
+        let stands_for = !(m.locative && entity.kind.is_place());
         let own = f.entities.contains(&m.entity)
-            || v.represents(m.entity)
-                .is_some_and(|e| f.entities.contains(&e));
+            || (stands_for
+                && v.represents(m.entity)
+                    .is_some_and(|e| f.entities.contains(&e)));
         if !own {
             return Err(Uncovered::Entity(m.entity));
         }
