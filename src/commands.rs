@@ -38,9 +38,13 @@ pub fn run(cli: Cli) -> Result<Exit> {
             crate::quiz::history::stats_cmd(&bank::load(bank_path)?, args.format)
         }
         Command::Facts(args) => facts_cmd(&bank::load(bank_path)?, args),
-        Command::Bank(BankCommand::Check { path, format }) => {
-            bank_check_cmd(path.as_deref().or(bank_path), *format)
-        }
+        Command::Bank(BankCommand::Check {
+            path,
+            format,
+            coverage,
+        }) => bank_check_cmd(path.as_deref().or(bank_path), *format, *coverage),
+        Command::Bank(BankCommand::Draft(args)) => crate::author::draft_cmd(args),
+        Command::Explain(args) => crate::author::explain_cmd(&bank::load_facts(bank_path)?, args),
         Command::Completions { shell } => {
             let mut stdout = io::stdout().lock();
             clap_complete::generate(*shell, &mut Cli::command(), "factcheck", &mut stdout);
@@ -328,33 +332,46 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
+fn bank_check_cmd(path: Option<&Path>, format: Format, coverage: bool) -> Result<Exit> {
     let (text, name) = match path {
         Some(p) => bank::read(p)?,
         None => (bank::EMBEDDED.to_string(), bank::EMBEDDED_NAME.to_string()),
     };
     let bank = bank::parse(&text, &name)?;
     let problems = lint::full(&bank);
+    let uncovered = if coverage {
+        lint::uncovered(&bank)
+    } else {
+        Vec::new()
+    };
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     match format {
-        Format::Json => out(
-            &mut w,
-            serde_json::to_string_pretty(&json!({
+        Format::Json => {
+            let mut report = json!({
                 "bank": name,
                 "ok": problems.is_empty(),
                 "facts": bank.facts.len(),
                 "questions": bank.questions.len(),
                 "problems": problems,
-            }))
-            .map_err(io::Error::other)?,
-        )?,
+            });
+            if coverage {
+                report["uncovered"] = json!(uncovered);
+            }
+            out(
+                &mut w,
+                serde_json::to_string_pretty(&report).map_err(io::Error::other)?,
+            )?
+        }
         Format::Text => {
             for p in &problems {
                 out(
                     &mut w,
                     format_args!("{}: {}: {}", name, p.location, p.message),
                 )?;
+            }
+            if coverage {
+                write_uncovered(&mut w, &name, &uncovered)?;
             }
             if problems.is_empty() {
                 out(
@@ -384,4 +401,22 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
     } else {
         Exit::Data
     })
+}
+
+/// The sentences no fact quotes: advice for the author, not a problem.
+fn write_uncovered(w: &mut impl Write, name: &str, uncovered: &[String]) -> Result<()> {
+    if uncovered.is_empty() {
+        return out(w, format_args!("{name}: every sentence of the article is quoted by a fact"));
+    }
+    out(
+        w,
+        format_args!(
+            "{name}: {} sentence(s) of the article no fact quotes:",
+            uncovered.len()
+        ),
+    )?;
+    for s in uncovered {
+        out(w, format_args!("  - {}", crate::author::clean(s)))?;
+    }
+    Ok(())
 }

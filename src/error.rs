@@ -35,6 +35,10 @@ pub enum Error {
         source: io::Error,
     },
 
+    /// An article that cannot be drafted into a bank.
+    #[error("{path}: {message}")]
+    Draft { path: String, message: String },
+
     /// Wrong use of the command line that clap cannot see (empty statement, etc.).
     #[error("{0}")]
     Usage(String),
@@ -62,6 +66,7 @@ impl Error {
             | Error::BankInvalid { .. }
             | Error::InvalidUtf8 { .. }
             | Error::Write { .. }
+            | Error::Draft { .. }
             | Error::Io(_) => Exit::Data,
         }
     }

@@ -4,7 +4,8 @@
 //! The binary is a thin shell over [`run`]. The modules are layers, each
 //! using only those below it: [`bank`] (model, loading) → `lang` (English
 //! as data) → `values` (one file per value kind) → [`verify`] (a pipeline
-//! of stages) → [`quiz`] and `lint` (what `bank check` runs) → `commands`.
+//! of stages) → [`quiz`], `lint` (what `bank check` runs) and `draft` (what `bank draft`
+//! runs) → `commands`.
 //!
 //! The public API is small: load a bank, build a [`verify::Verifier`],
 //! judge statements into [`verify::Judgement`]s.
@@ -26,9 +27,11 @@
 //! # Ok::<(), factcheck::Error>(())
 //! ```
 
+pub(crate) mod author;
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub(crate) mod draft;
 pub mod error;
 pub mod exit;
 pub(crate) mod lang;
