@@ -66,7 +66,10 @@ pub(crate) fn draft_cmd(args: &DraftArgs) -> Result<Exit> {
             w.flush()?;
         }
     }
-    report(&summary, args.output.as_deref().map(|p| p.display().to_string()));
+    report(
+        &summary,
+        args.output.as_deref().map(|p| p.display().to_string()),
+    );
     Ok(Exit::Success)
 }
 
@@ -77,7 +80,13 @@ fn report(s: &Summary, written: Option<String>) {
     let _ = writeln!(
         e,
         "drafted {} facts ({} with typed values), {} questions ({} open, {} choice, {} true/false), {} entities",
-        s.facts, s.typed_facts, s.open + s.choice + s.truefalse, s.open, s.choice, s.truefalse, s.entities
+        s.facts,
+        s.typed_facts,
+        s.open + s.choice + s.truefalse,
+        s.open,
+        s.choice,
+        s.truefalse,
+        s.entities
     );
     if !s.untyped.is_empty() {
         let _ = writeln!(
@@ -94,7 +103,11 @@ fn report(s: &Summary, written: Option<String>) {
         );
     }
     if !s.left_out.is_empty() {
-        let _ = writeln!(e, "left out ({}), no claim verify can check:", s.left_out.len());
+        let _ = writeln!(
+            e,
+            "left out ({}), no claim verify can check:",
+            s.left_out.len()
+        );
         for q in &s.left_out {
             let _ = writeln!(e, "  - {}", clean(q));
         }
@@ -138,7 +151,10 @@ fn list(items: &[String]) -> String {
 
 fn write_reading(w: &mut impl Write, r: &Reading) -> Result<()> {
     let label = |s: &str| render::dim(&format!("{s:<11}"));
-    out(w, format_args!("{} {}", label("statement:"), clean(&r.judgement.statement)))?;
+    out(
+        w,
+        format_args!("{} {}", label("statement:"), clean(&r.judgement.statement)),
+    )?;
     out(w, format_args!("{} {}", label("words:"), list(&r.words)))?;
     out(w, format_args!("{} {}", label("names:"), list(&r.names)))?;
     let values: Vec<String> = r
@@ -162,7 +178,12 @@ fn write_reading(w: &mut impl Write, r: &Reading) -> Result<()> {
     let j = &r.judgement;
     out(
         w,
-        format_args!("{} {}  {}", label("verdict:"), render::verdict(j.verdict), clean(&j.explanation)),
+        format_args!(
+            "{} {}  {}",
+            label("verdict:"),
+            render::verdict(j.verdict),
+            clean(&j.explanation)
+        ),
     )?;
     if let Some(c) = &j.correction {
         out(w, format_args!("{} {}", label("correction:"), clean(c)))?;

@@ -406,7 +406,10 @@ fn bank_check_cmd(path: Option<&Path>, format: Format, coverage: bool) -> Result
 /// The sentences no fact quotes: advice for the author, not a problem.
 fn write_uncovered(w: &mut impl Write, name: &str, uncovered: &[String]) -> Result<()> {
     if uncovered.is_empty() {
-        return out(w, format_args!("{name}: every sentence of the article is quoted by a fact"));
+        return out(
+            w,
+            format_args!("{name}: every sentence of the article is quoted by a fact"),
+        );
     }
     out(
         w,

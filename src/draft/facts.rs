@@ -127,7 +127,11 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, year: Option<i32>) -> Optio
         .first()
         .filter(|m| m.first <= 1 && !m.possessive && !m.people)
         .map(|m| bank.entities[m.entity].id.clone());
-    let words: Vec<String> = a.words.iter().map(|&k| a.tokens[k].text.to_string()).collect();
+    let words: Vec<String> = a
+        .words
+        .iter()
+        .map(|&k| a.tokens[k].text.to_string())
+        .collect();
     let id_words: Vec<&str> = words.iter().take(4).map(String::as_str).collect();
     Some(Fact {
         id: slug(&id_words.join(" ")),
@@ -152,7 +156,10 @@ fn keywords(words: &[String]) -> Vec<String> {
             out.push(w);
         }
     };
-    for w in words.iter().filter(|w| w.chars().all(|c| c.is_alphabetic())) {
+    for w in words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_alphabetic()))
+    {
         add(w.clone());
         if let Some(base) = w.strip_suffix("ed") {
             add(base.to_string());
@@ -174,7 +181,11 @@ fn keywords(words: &[String]) -> Vec<String> {
 fn slot_values(bank: &Bank, a: &Analysis) -> Vec<bank::Value> {
     let mut out = Vec::new();
     let kind = |m: &&crate::verify::Mention| bank.entities[m.entity].kind;
-    if let Some(m) = a.mentions.iter().find(|m| m.locative && !m.people && kind(m).is_place()) {
+    if let Some(m) = a
+        .mentions
+        .iter()
+        .find(|m| m.locative && !m.people && kind(m).is_place())
+    {
         out.push(bank::Value::Place {
             entity: bank.entities[m.entity].id.clone(),
             text: a.text(m.first, m.last).to_string(),
@@ -282,8 +293,14 @@ mod tests {
     #[test]
     fn statements_lose_markup_and_end_with_a_stop() {
         for (quote, want) in [
-            ("the **bridge** opened in 1998", "The bridge opened in 1998."),
-            ("See [the report](http://x.org) today;", "See the report today."),
+            (
+                "the **bridge** opened in 1998",
+                "The bridge opened in 1998.",
+            ),
+            (
+                "See [the report](http://x.org) today;",
+                "See the report today.",
+            ),
             ("It rained.", "It rained."),
         ] {
             assert_eq!(statement_of(quote), want);
@@ -292,6 +309,9 @@ mod tests {
 
     #[test]
     fn clauses_split_at_semicolons() {
-        assert_eq!(clauses("It rained; we stayed."), vec!["It rained", "we stayed."]);
+        assert_eq!(
+            clauses("It rained; we stayed."),
+            vec!["It rained", "we stayed."]
+        );
     }
 }

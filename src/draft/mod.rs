@@ -64,7 +64,9 @@ impl std::fmt::Display for DraftError {
                 f,
                 "the article gives no full date to take as its own; pass --date YYYY-MM-DD"
             ),
-            DraftError::BadDate(d) => write!(f, "--date \"{d}\" is not a date of the form YYYY-MM-DD"),
+            DraftError::BadDate(d) => {
+                write!(f, "--date \"{d}\" is not a date of the form YYYY-MM-DD")
+            }
             DraftError::NoFacts => write!(
                 f,
                 "no sentence of the article makes a claim verify can check; is it prose in English?"
@@ -126,7 +128,10 @@ fn title(text: &str, sentences: &[lang::Sentence], opts: &Options) -> String {
         Some(s) if s.heading => text[s.start..s.end].trim().to_string(),
         Some(s) => {
             let words: Vec<&str> = text[s.start..s.end].split_whitespace().take(8).collect();
-            words.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string()
+            words
+                .join(" ")
+                .trim_end_matches(['.', ',', ';', ':'])
+                .to_string()
         }
         None => "Untitled article".into(),
     }
@@ -160,7 +165,10 @@ pub(crate) fn slug(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') && (c.is_whitespace() || "-_/.,".contains(c)) {
+        } else if !out.is_empty()
+            && !out.ends_with('-')
+            && (c.is_whitespace() || "-_/.,".contains(c))
+        {
             out.push('-');
         }
     }

@@ -11,31 +11,154 @@ use crate::lang::{self, Sentence, TokKind, Token, tokenize};
 
 /// Words that make a name an organisation, a treaty, an event or a place.
 const ORG_WORDS: &[&str] = &[
-    "agency", "ministry", "administration", "association", "bank", "council", "corporation",
-    "company", "inc", "ltd", "university", "institute", "organisation", "organization", "party",
-    "union", "committee", "commission", "department", "office", "service", "court", "police",
-    "group", "foundation", "authority", "fund", "club", "airlines", "nations", "parliament",
-    "senate", "congress", "assembly", "school", "college", "hospital", "museum", "society",
-    "federation", "board", "bureau", "centre", "center", "network", "press", "agency's",
+    "agency",
+    "ministry",
+    "administration",
+    "association",
+    "bank",
+    "council",
+    "corporation",
+    "company",
+    "inc",
+    "ltd",
+    "university",
+    "institute",
+    "organisation",
+    "organization",
+    "party",
+    "union",
+    "committee",
+    "commission",
+    "department",
+    "office",
+    "service",
+    "court",
+    "police",
+    "group",
+    "foundation",
+    "authority",
+    "fund",
+    "club",
+    "airlines",
+    "nations",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "school",
+    "college",
+    "hospital",
+    "museum",
+    "society",
+    "federation",
+    "board",
+    "bureau",
+    "centre",
+    "center",
+    "network",
+    "press",
+    "agency's",
 ];
-const TREATY_WORDS: &[&str] = &["treaty", "convention", "agreement", "accord", "act", "protocol", "pact"];
+const TREATY_WORDS: &[&str] = &[
+    "treaty",
+    "convention",
+    "agreement",
+    "accord",
+    "act",
+    "protocol",
+    "pact",
+];
 const EVENT_WORDS: &[&str] = &[
-    "war", "summit", "games", "olympics", "cup", "festival", "pandemic", "revolution",
-    "conference", "election", "championship", "crisis",
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "cup",
+    "festival",
+    "pandemic",
+    "revolution",
+    "conference",
+    "election",
+    "championship",
+    "crisis",
 ];
 const PLACE_WORDS: &[&str] = &[
-    "city", "river", "lake", "mountain", "mountains", "island", "islands", "province", "county",
-    "state", "street", "valley", "bay", "sea", "ocean", "coast", "region", "district", "park",
-    "square", "bridge", "airport", "harbour", "harbor", "port",
+    "city",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "province",
+    "county",
+    "state",
+    "street",
+    "valley",
+    "bay",
+    "sea",
+    "ocean",
+    "coast",
+    "region",
+    "district",
+    "park",
+    "square",
+    "bridge",
+    "airport",
+    "harbour",
+    "harbor",
+    "port",
 ];
 /// Words near a name that make it a person's.
 const PERSON_AFTER: &[&str] = &[
-    "said", "says", "told", "added", "explained", "who", "announced", "wrote", "noted", "argued",
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "who",
+    "announced",
+    "wrote",
+    "noted",
+    "argued",
 ];
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "mayor", "governor", "senator", "professor", "chief", "minister", "secretary", "ceo", "director", "spokesperson", "spokesman", "spokeswoman", "president", "premier", "chancellor", "king", "queen", "prime"];
-const LOCATIVE_BEFORE: &[&str] = &["in", "at", "from", "near", "to", "outside", "inside", "across", "within"];
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "mayor",
+    "governor",
+    "senator",
+    "professor",
+    "chief",
+    "minister",
+    "secretary",
+    "ceo",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prime",
+];
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "at", "from", "near", "to", "outside", "inside", "across", "within",
+];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "von", "van"];
 
@@ -59,33 +182,83 @@ pub(crate) struct Names {
 /// Finds the names of the article's sentences (headings are left out:
 /// their capitals say nothing).
 pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
-    let lower_words: BTreeSet<String> = tokenize(text)
-        .into_iter()
-        .filter(|t| t.kind == TokKind::Word && !t.cap)
-        .map(|t| t.text.to_string())
+    let mut lower_words: BTreeSet<String> = BTreeSet::new();
+    let mut mid_caps: BTreeSet<String> = BTreeSet::new();
+    for s in sentences.iter().filter(|s| !s.heading) {
+        for t in tokenize(&text[s.start..s.end])
+            .into_iter()
+            .filter(|t| t.kind == TokKind::Word)
+        {
+            if !t.cap {
+                lower_words.insert(t.text.to_string());
+            } else if !t.sentence_start {
+                mid_caps.insert(t.text.to_string());
+            }
+        }
+    }
+    // A sentence's first word is capitalised anyway: it starts a name only
+    // if the article also capitalises it mid-sentence, or the world
+    // tables know it.
+    let start_words: BTreeSet<String> = lower_words
+        .iter()
+        .cloned()
+        .chain(
+            sentences
+                .iter()
+                .filter_map(|s| tokenize(&text[s.start..s.end]).into_iter().next())
+                .map(|t| t.text.to_string())
+                .filter(|w| !mid_caps.contains(w) && world::lookup(w).is_none()),
+        )
         .collect();
     let mut spans = Vec::new();
     for s in sentences.iter().filter(|s| !s.heading) {
-        spans_of(&text[s.start..s.end], &lower_words, &mut spans);
+        spans_of(
+            &text[s.start..s.end],
+            &start_words,
+            &lower_words,
+            &mut spans,
+        );
     }
     build(spans)
 }
 
 fn excluded(t: &Token) -> bool {
+    let w = t.text.as_str();
+    // Dates and numbers are values, never names; a named date's words
+    // ("Christmas Day") are read as its date.
     t.kind != TokKind::Word
         || !t.cap
-        || lang::may_start_quantity(&t.text)
-        || lang::month_of(&t.text).is_some()
-        || WEEKDAYS.contains(&t.text.as_str())
-        || lang::NAMED_DATES.iter().any(|(n, _)| n.split(' ').next() == Some(t.text.as_str()))
+        || lang::cardinal(w).is_some()
+        || lang::ordinal_word(w).is_some()
+        || lang::month_of(w).is_some()
+        || WEEKDAYS.contains(&w)
+        || matches!(w, "day" | "eve")
+        || lang::NAMED_DATES.iter().any(|(n, _)| {
+            !n.starts_with("New ")
+                && n.split(' ')
+                    .next()
+                    .is_some_and(|f| f.eq_ignore_ascii_case(w))
+        })
 }
 
 /// The capitalised spans of one sentence.
-fn spans_of(s: &str, lower_words: &BTreeSet<String>, out: &mut Vec<Span>) {
+fn spans_of(
+    s: &str,
+    start_words: &BTreeSet<String>,
+    lower_words: &BTreeSet<String>,
+    out: &mut Vec<Span>,
+) {
     let toks = tokenize(s);
     let mut i = 0;
+    // "U.S. dollars": a country word before a currency is the currency's.
+    let currency = |k: usize| {
+        lang::is_currency_qualifier(&toks[k].text)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| lang::currency_word(&n.text).is_some())
+    };
     while i < toks.len() {
-        if excluded(&toks[i]) {
+        if excluded(&toks[i]) || currency(i) {
             i += 1;
             continue;
         }
@@ -113,13 +286,28 @@ fn spans_of(s: &str, lower_words: &BTreeSet<String>, out: &mut Vec<Span>) {
                 break;
             }
         }
+        // "COVID-19", "Ariane 5 rocket": a number glued by a hyphen, or a
+        // small one before a lower-case word, belongs to the name.
+        if let Some(n) = toks.get(last + 1).filter(|n| n.kind == TokKind::Number) {
+            let gap = &s[toks[last].end..n.start];
+            let small = n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit());
+            let then_word = toks.get(last + 2).is_some_and(|w| {
+                w.kind == TokKind::Word
+                    && !w.cap
+                    && lang::unit_of(&w.text).is_none()
+                    && lang::scale_of(&w.text).is_none()
+                    && !lang::DURATIONS_MAP.contains_key(w.text.as_str())
+                    && s[n.end..w.start] == *" "
+            });
+            if gap == "-" || (gap == " " && small && then_word) {
+                last += 1;
+            }
+        }
         let mut first = i;
-        // A sentence's first word is capitalised anyway: keep it only if
-        // the article never writes it in lower case.
         while first <= last
             && (lang::is_stopword(&toks[first].text)
                 || HONORIFICS.contains(&toks[first].text.as_str())
-                || (toks[first].sentence_start && lower_words.contains(toks[first].text.as_str())))
+                || (toks[first].sentence_start && start_words.contains(toks[first].text.as_str())))
         {
             first += 1;
         }
@@ -138,12 +326,19 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
             break;
         }
     }
-    let words: Vec<String> = toks[first..=last].iter().map(|t| t.text.to_string()).collect();
+    let words: Vec<String> = toks[first..=last]
+        .iter()
+        .map(|t| t.text.to_string())
+        .collect();
     let before = |k: usize| first.checked_sub(k).map(|j| toks[j].text.as_str());
     let after = toks.get(last + 1).map(|t| t.text.as_str());
-    let initial = toks[first..=last].iter().any(|t| t.text.len() == 1 && t.cap);
-    let honorific = before(1).is_some_and(|w| HONORIFICS.contains(&w) || lang::TITLES_SET.contains(w));
-    let said = after.is_some_and(|w| PERSON_AFTER.contains(&w))
+    let initial = toks[first..=last]
+        .iter()
+        .any(|t| t.text.len() == 1 && t.cap);
+    let honorific =
+        before(1).is_some_and(|w| HONORIFICS.contains(&w) || lang::TITLES_SET.contains(w));
+    let said = after
+        .is_some_and(|w| PERSON_AFTER.contains(&w) || lang::PERSON_CUES_SET.contains(w))
         || (before(1) == Some("to") && before(2) == Some("according"));
     // "… (ESA)": the acronym in brackets names the same thing.
     let acronym = toks.get(last + 1).filter(|t| {
@@ -155,7 +350,8 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
         words,
         person_cue: initial || ((honorific || said) && person_words) || (said && first == last),
         locative: before(1).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
-            || (before(1) == Some("the") && before(2).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))),
+            || (before(1) == Some("the")
+                && before(2).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))),
         acronym: acronym.map(|t| s[t.start..t.end].to_string()),
     }
 }
@@ -296,7 +492,12 @@ fn world_entity(place: Place, names: &mut Names, ids: &mut BTreeSet<String>) -> 
             let c = world::country(row);
             (c.name, EntityKind::Country, c.aliases, c.demonyms)
         }
-        Place::Capital { row } => (world::country(row).capital, EntityKind::City, vec![], vec![]),
+        Place::Capital { row } => (
+            world::country(row).capital,
+            EntityKind::City,
+            vec![],
+            vec![],
+        ),
         Place::Region { row, .. } => {
             let (name, adj) = world::region(row);
             (name, EntityKind::Region, vec![], adj)
@@ -338,8 +539,15 @@ fn add_alias(e: &mut Entity, alias: &str, place: Place) {
 fn link_capitals(names: &mut Names) {
     for row in 0..world::countries() {
         let c = world::country(row);
-        let capital = names.entities.iter().position(|e| e.kind == EntityKind::City && e.name == c.capital);
-        let country = names.entities.iter().find(|e| e.name == c.name).map(|e| e.id.clone());
+        let capital = names
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityKind::City && e.name == c.capital);
+        let country = names
+            .entities
+            .iter()
+            .find(|e| e.name == c.name)
+            .map(|e| e.id.clone());
         if let (Some(cap), Some(country)) = (capital, country) {
             names.entities[cap].part_of = Some(country.clone());
             names.entities[cap].stands_for = Some(country);
@@ -359,7 +567,11 @@ mod tests {
     fn acronyms_people_and_world_places_become_entities() {
         let text = "The European Space Agency (ESA) met in Paris. ESA chief Anna M. Berg said France agreed. Berg left for Norway, where Norwegians cheered.\n";
         let es = entities(text);
-        let find = |n: &str| es.iter().find(|e| e.name == n).unwrap_or_else(|| panic!("{n}: {es:#?}"));
+        let find = |n: &str| {
+            es.iter()
+                .find(|e| e.name == n)
+                .unwrap_or_else(|| panic!("{n}: {es:#?}"))
+        };
         let esa = find("European Space Agency");
         assert_eq!(esa.kind, EntityKind::Organisation);
         assert!(esa.aliases.contains(&"ESA".to_string()));
@@ -370,7 +582,12 @@ mod tests {
         assert_eq!(find("France").kind, EntityKind::Country);
         assert_eq!(find("Paris").part_of.as_deref(), Some("france"));
         assert!(find("Norway").demonyms.contains(&"Norwegians".to_string()));
-        assert_eq!(es.iter().filter(|e| e.aliases.iter().any(|a| a == "Berg")).count(), 1);
+        assert_eq!(
+            es.iter()
+                .filter(|e| e.aliases.iter().any(|a| a == "Berg"))
+                .count(),
+            1
+        );
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub(crate) fn draft(bank: &Bank, seed: u64, summary: &mut Summary) -> Vec<Questi
     let v = Verifier::new(bank);
     let mut out = Vec::new();
     for (i, f) in bank.facts.iter().enumerate() {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng =
+            ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let before = out.len();
         match main_value(f) {
             Some(k) => valued(bank, &v, f, k, &mut rng, &mut out, summary),
@@ -104,7 +105,17 @@ fn valued(
 ) {
     let value = &f.values[k];
     let span = value.text();
-    let blank = f.statement.replacen(span, "___", 1);
+    let Some(at) = find_span(&f.statement, span) else {
+        return;
+    };
+    let put = |s: &str| {
+        format!(
+            "{}{s}{}",
+            &f.statement[..at],
+            &f.statement[at + span.len()..]
+        )
+    };
+    let blank = put("___");
     let right = shown(bank, value);
     let mut wrong = distractors(bank, f, value, rng);
     wrong.retain(|w| !w.eq_ignore_ascii_case(&right));
@@ -132,26 +143,78 @@ fn valued(
         });
     }
     // The true statement in other words where the value allows it.
-    let approx = matches!(value, bank::Value::Count { approx: true, .. } | bank::Value::Money { approx: true, .. } | bank::Value::Measure { approx: true, .. });
-    let prefix = if approx { "about " } else { "" };
-    let bounded = has_bound(value);
-    if !bounded {
-        let other = f.statement.replacen(span, &format!("{prefix}{right}"), 1);
-        keep_if_judged(v, truefalse(f, "true", other, true), out, summary);
+    let prefix = comparator(span);
+    if !has_bound(value) {
+        keep_if_judged(
+            v,
+            truefalse(f, "true", put(&format!("{prefix}{right}")), true),
+            out,
+            summary,
+        );
     }
     if !out.iter().any(|q| q.id == format!("{}-true", f.id)) {
-        keep_if_judged(v, truefalse(f, "true", f.statement.clone(), true), out, summary);
+        keep_if_judged(
+            v,
+            truefalse(f, "true", f.statement.clone(), true),
+            out,
+            summary,
+        );
     }
     let mut n = 0;
-    for w in &wrong {
+    let flipped = flip(prefix).map(|p| format!("{p}{right}"));
+    let changed = wrong.iter().map(|w| format!("{prefix}{w}"));
+    for claim in flipped.into_iter().chain(changed) {
         if n == 2 {
             break;
         }
-        let prompt = f.statement.replacen(span, &format!("{prefix}{w}"), 1);
+        let prompt = put(&claim);
         let before = out.len();
-        keep_if_judged(v, truefalse(f, &format!("false-{}", n + 1), prompt, false), out, summary);
+        keep_if_judged(
+            v,
+            truefalse(f, &format!("false-{}", n + 1), prompt, false),
+            out,
+            summary,
+        );
         n += usize::from(out.len() > before);
     }
+}
+
+/// Where the value's words stand in the statement: the first match that
+/// is not part of a longer word or number ("5" is not in "25").
+fn find_span(s: &str, span: &str) -> Option<usize> {
+    s.match_indices(span).map(|(i, _)| i).find(|&i| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + span.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The comparative words a value's text begins with ("about ", "below "),
+/// as written.
+fn comparator(span: &str) -> &str {
+    let lower = span.to_lowercase();
+    let first = lower.split(' ').next().unwrap_or("");
+    lang::comparators_from(first)
+        .map(|(p, _)| p)
+        .find(|p| lower.starts_with(&format!("{p} ")))
+        .map_or("", |p| &span[..p.len() + 1])
+}
+
+/// The opposite bound ("below" → "above"), for a false statement.
+fn flip(prefix: &str) -> Option<&'static str> {
+    let p = prefix.trim().to_lowercase();
+    let pairs = [
+        ("below", "above "),
+        ("above", "below "),
+        ("under", "over "),
+        ("over", "under "),
+        ("more than", "less than "),
+        ("less than", "more than "),
+        ("fewer than", "more than "),
+        ("at least", "less than "),
+        ("up to", "more than "),
+    ];
+    pairs.iter().find(|(a, _)| *a == p).map(|(_, b)| *b)
 }
 
 fn has_bound(v: &bank::Value) -> bool {
@@ -167,33 +230,46 @@ fn has_bound(v: &bank::Value) -> bool {
 /// True/false questions for a fact without a value: the statement, and
 /// its negation or an opposite, which must be REFUTED.
 fn unvalued(v: &Verifier, f: &Fact, out: &mut Vec<Question>, summary: &mut Summary) {
-    keep_if_judged(v, truefalse(f, "true", f.statement.clone(), true), out, summary);
+    keep_if_judged(
+        v,
+        truefalse(f, "true", f.statement.clone(), true),
+        out,
+        summary,
+    );
     for (n, s) in [negated(&f.statement), opposite(&f.statement)]
         .into_iter()
         .flatten()
         .enumerate()
     {
-        keep_if_judged(v, truefalse(f, &format!("false-{}", n + 1), s, false), out, summary);
+        keep_if_judged(
+            v,
+            truefalse(f, &format!("false-{}", n + 1), s, false),
+            out,
+            summary,
+        );
     }
 }
 
-const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "can"];
+const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "will", "can"];
+const PERFECT: &[&str] = &["has", "have", "had"];
 
-/// "X has Y" → "X has not Y".
+/// "X has shown Y" → "X has not shown Y"; "have" as a main verb
+/// ("have strong ties") is left alone.
 fn negated(s: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut done = false;
-    for w in s.split(' ') {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-        if !done && AUXILIARIES.contains(&w.to_lowercase().as_str()) {
-            out.push_str(" not");
-            done = true;
-        }
-    }
-    done.then_some(out)
+    let words: Vec<&str> = s.split(' ').collect();
+    let at = words.iter().enumerate().position(|(i, w)| {
+        let w = w.to_lowercase();
+        let next = words.get(i + 1).map_or(String::new(), |n| n.to_lowercase());
+        AUXILIARIES.contains(&w.as_str())
+            || (PERFECT.contains(&w.as_str())
+                && (next.ends_with("ed")
+                    || next.ends_with("en")
+                    || next.ends_with("wn")
+                    || next == "been"))
+    })?;
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    out.insert(at + 1, "not".into());
+    Some(out.join(" "))
 }
 
 /// The first word with an opposite in the built-in list, replaced by it.
@@ -213,7 +289,16 @@ fn opposite(s: &str) -> Option<String> {
         });
         if let Some(o) = other.filter(|o| !o.contains(' ')) {
             let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-            out[i] = w.replacen(bare, o, 1);
+            let o = match bare.chars().next() {
+                Some(c) if c.is_uppercase() => {
+                    let mut cs = o.chars();
+                    cs.next()
+                        .map(|f| f.to_uppercase().chain(cs).collect())
+                        .unwrap_or_default()
+                }
+                _ => o.to_string(),
+            };
+            out[i] = w.replacen(bare, &o, 1);
             return Some(out.join(" "));
         }
     }
@@ -224,16 +309,20 @@ fn opposite(s: &str) -> Option<String> {
 fn shown(bank: &Bank, v: &bank::Value) -> String {
     use bank::Value as B;
     match v {
-        B::Date { value, .. } => PartialDate::parse_iso(value).map_or(value.clone(), |d| d.display()),
+        B::Date { value, .. } => {
+            PartialDate::parse_iso(value).map_or(value.clone(), |d| d.display())
+        }
         B::Period { from, until, .. } => period(from, until),
         B::Ordinal { value, .. } => ordinal(*value),
         B::Count { value, .. } => amount(*value),
-        B::Money { value, currency, .. } => money(*value, currency),
+        B::Money {
+            value, currency, ..
+        } => money(*value, currency),
         B::Measure { value, unit, .. } => measure(*value, unit),
         B::Duration { value, unit, .. } => format!("{} {unit}", amount(*value)),
-        B::Place { entity, .. } | B::Person { entity, .. } => {
-            bank.entity(entity).map_or(entity.clone(), |e| e.name.clone())
-        }
+        B::Place { entity, .. } | B::Person { entity, .. } => bank
+            .entity(entity)
+            .map_or(entity.clone(), |e| e.name.clone()),
     }
 }
 
@@ -291,7 +380,9 @@ fn open_answer(bank: &Bank, v: &bank::Value, display: &str) -> Option<OpenAnswer
         B::Period { from, until, .. } => (AnswerType::Period, format!("{from}/{until}")),
         B::Ordinal { value, .. } => (AnswerType::Ordinal, value.to_string()),
         B::Count { value, .. } => (AnswerType::Number, value.to_string()),
-        B::Money { value, currency, .. } => (AnswerType::Money, format!("{value} {currency}")),
+        B::Money {
+            value, currency, ..
+        } => (AnswerType::Money, format!("{value} {currency}")),
         B::Measure { value, unit, .. } => (AnswerType::Measure, format!("{value} {unit}")),
         B::Duration { value, unit, .. } => (AnswerType::Duration, format!("{value} {unit}")),
         B::Place { entity, .. } => (AnswerType::Place, entity.clone()),
@@ -320,12 +411,16 @@ fn distractors(bank: &Bank, f: &Fact, v: &bank::Value, rng: &mut ChaCha8Rng) -> 
             .map(ordinal)
             .collect(),
         B::Count { value, .. } => numbers(*value).into_iter().map(amount).collect(),
-        B::Money { value, currency, .. } => {
-            numbers(*value).into_iter().map(|n| money(n, currency)).collect()
-        }
-        B::Measure { value, unit, .. } => {
-            numbers(*value).into_iter().map(|n| measure(n, unit)).collect()
-        }
+        B::Money {
+            value, currency, ..
+        } => numbers(*value)
+            .into_iter()
+            .map(|n| money(n, currency))
+            .collect(),
+        B::Measure { value, unit, .. } => numbers(*value)
+            .into_iter()
+            .map(|n| measure(n, unit))
+            .collect(),
         B::Duration { value, unit, .. } => numbers(*value)
             .into_iter()
             .map(|n| format!("{} {unit}", amount(n)))
@@ -424,21 +519,27 @@ fn others(bank: &Bank, f: &Fact, id: &str) -> Vec<String> {
         .map(|o| o.name.clone())
         .collect();
     let world: Vec<String> = match e.kind {
-        EntityKind::Country => (0..world::countries()).map(|r| world::country(r).name.to_string()).collect(),
-        EntityKind::City => (0..world::countries()).map(|r| world::country(r).capital.to_string()).collect(),
-        EntityKind::Region => (0..world::regions()).map(|r| world::region(r).0.to_string()).collect(),
+        EntityKind::Country => (0..world::countries())
+            .map(|r| world::country(r).name.to_string())
+            .collect(),
+        EntityKind::City => (0..world::countries())
+            .map(|r| world::country(r).capital.to_string())
+            .collect(),
+        EntityKind::Region => (0..world::regions())
+            .map(|r| world::region(r).0.to_string())
+            .collect(),
         _ => Vec::new(),
     };
     // A deterministic spread over the table rather than its first rows.
     let step = world.len() / 7 + 1;
     let start = e.name.len() % step.max(1);
-    out.extend(
-        world
-            .into_iter()
-            .skip(start)
-            .step_by(step)
-            .filter(|n| n != &e.name && !f.entities.iter().any(|x| bank.entity(x).is_some_and(|o| &o.name == n))),
-    );
+    out.extend(world.into_iter().skip(start).step_by(step).filter(|n| {
+        n != &e.name
+            && !f
+                .entities
+                .iter()
+                .any(|x| bank.entity(x).is_some_and(|o| &o.name == n))
+    }));
     out
 }
 
@@ -453,15 +554,27 @@ mod tests {
             Some("The bridge is not open.")
         );
         assert_eq!(negated("Prices rose."), None);
+        assert_eq!(negated("They have strong ties."), None);
+        assert_eq!(
+            negated("Oslo has shown signs.").as_deref(),
+            Some("Oslo has not shown signs.")
+        );
+        assert_eq!(find_span("on December 25, 2021 aboard 5", "5"), Some(28));
+        assert_eq!(comparator("about 12,000"), "about ");
+        assert_eq!(flip("below "), Some("above "));
     }
 
     #[test]
     fn numbers_and_ordinals_read_naturally() {
         assert_eq!(amount(21e6), "21 million");
         assert_eq!(amount(12500.0), "12,500");
-        assert_eq!(ordinal(193), "193rd");
+        assert_eq!(ordinal(183), "183rd");
         assert_eq!(ordinal(112), "112th");
         assert_eq!(money(1.5e9, "USD"), "$1.5 billion");
-        assert!(numbers(14000.0).iter().all(|&x| (x - 14000.0).abs() >= 2800.0));
+        assert!(
+            numbers(14000.0)
+                .iter()
+                .all(|&x| (x - 14000.0).abs() >= 2800.0)
+        );
     }
 }

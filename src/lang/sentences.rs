@@ -107,7 +107,14 @@ fn split_line(text: &str, b: usize, e: usize, paragraph: usize, out: &mut Vec<Se
     push(line, b, begin, bytes.len(), paragraph, out);
 }
 
-fn push(line: &str, base: usize, begin: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn push(
+    line: &str,
+    base: usize,
+    begin: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let s = &line[begin..end];
     let lead = s.len() - s.trim_start().len();
     let s = s.trim();
@@ -177,7 +184,13 @@ mod tests {
     fn lines_without_a_stop_are_headings_and_paragraphs_count() {
         let t = "Title Here\nFirst one. Second one.\n\nThird one.\n";
         let s = sentences(t);
-        assert_eq!(s.iter().map(|s| s.heading).collect::<Vec<_>>(), [true, false, false, false]);
-        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1, 2]);
+        assert_eq!(
+            s.iter().map(|s| s.heading).collect::<Vec<_>>(),
+            [true, false, false, false]
+        );
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            [0, 1, 1, 2]
+        );
     }
 }

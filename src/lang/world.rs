@@ -1,7 +1,7 @@
 //! General world knowledge for drafting banks: countries with their other
 //! names, capitals and peoples, and continents and large regions, from
-//! `data/world.tsv` and `data/regions.tsv` (sources and licence in their
-//! headers).
+//! `data/world/world.tsv` and `data/world/regions.tsv` at the crate's root
+//! (sources and licence in their headers), compiled by `build.rs`.
 
 use super::{REGIONS, WORLD};
 

@@ -96,7 +96,10 @@ pub(crate) fn uncovered(bank: &Bank) -> Vec<String> {
     let text = &bank.source.text;
     let mut quoted: Vec<(usize, usize)> = Vec::new();
     for f in bank.facts.iter().filter(|f| !f.quote.trim().is_empty()) {
-        quoted.extend(text.match_indices(f.quote.as_str()).map(|(i, q)| (i, i + q.len())));
+        quoted.extend(
+            text.match_indices(f.quote.as_str())
+                .map(|(i, q)| (i, i + q.len())),
+        );
     }
     crate::lang::sentences(text)
         .into_iter()
