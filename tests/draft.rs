@@ -409,3 +409,50 @@ fn coverage_lists_the_sentences_no_fact_quotes() {
         stdout(&out)
     );
 }
+
+/// The blind set written for the third article before its bank was
+/// drafted: the unedited draft must judge at least 80% of it right and
+/// never call a false or unsupported statement SUPPORTED.
+#[test]
+fn an_unedited_draft_judges_a_blind_set() {
+    let env = Env::new();
+    let blind = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blind");
+    let (path, _) = draft(&env, &blind.join("elbe-barrier.txt"), &[]);
+    let tsv = std::fs::read_to_string(blind.join("elbe-barrier.tsv")).unwrap();
+    let rows: Vec<(&str, Verdict)> = tsv
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (s, v) = l.split_once('\t').expect("statement<TAB>label");
+            (s, Verdict::parse(v).expect("a verdict"))
+        })
+        .collect();
+    let file = env.write(
+        "blind.txt",
+        rows.iter()
+            .map(|(s, _)| format!("{s}\n"))
+            .collect::<String>(),
+    );
+    let out = env
+        .cmd()
+        .arg("--bank")
+        .arg(&path)
+        .args(["verify", "--format", "json", "--file"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let judged: Vec<Judgement> = serde_json::from_slice(&out.stdout).unwrap();
+    let right = rows
+        .iter()
+        .zip(&judged)
+        .filter(|((_, want), j)| j.verdict == *want)
+        .count();
+    let false_supported: Vec<&Judgement> = rows
+        .iter()
+        .zip(&judged)
+        .filter(|((_, want), j)| j.verdict == Verdict::Supported && *want != Verdict::Supported)
+        .map(|(_, j)| j)
+        .collect();
+    assert!(false_supported.is_empty(), "{false_supported:#?}");
+    assert!(right * 100 >= rows.len() * 80, "{right} of {}", rows.len());
+}

@@ -22,24 +22,90 @@ pub(crate) fn draft(
     let mut ids = BTreeSet::new();
     let mut out = Vec::new();
     let mut topic = String::from("article");
+    let title = title_words(&reader, text, sentences);
+    let mut previous: Option<&Sentence> = None;
     for s in sentences {
         let sentence = &text[s.start..s.end];
         if s.heading {
             topic = topic_of(sentence);
+            previous = None;
             continue;
         }
         if topic == "article" {
             topic = format!("part-{}", s.paragraph + 1);
+        }
+        // What the sentence may leave implicit: the article's subject (its
+        // title's words) and the previous sentence's subject ("The project
+        // was proposed in 2009. Work began in 2019 …").
+        let mut context = title.clone();
+        if let Some(p) = previous.filter(|p| p.paragraph == s.paragraph) {
+            context.extend(context_words(&reader, &text[p.start..p.end], true));
         }
         for quote in clauses(sentence) {
             match fact(bank, &reader, quote, year) {
                 Some(mut f) => {
                     f.id = unique_id(&f.id, &mut ids);
                     f.topic = topic.clone();
+                    for w in &context {
+                        if !f.keywords.contains(w) {
+                            f.keywords.push(w.clone());
+                        }
+                    }
                     out.push(f);
                 }
                 None => summary.left_out.push(quote.to_string()),
             }
+        }
+        previous = Some(s);
+    }
+    out
+}
+
+/// The title's words that the article keeps coming back to (in two
+/// sentences or more): its subject ("barrier"), not its news ("opens").
+fn title_words(reader: &Verifier, text: &str, sentences: &[Sentence]) -> Vec<String> {
+    let Some(t) = sentences.first().filter(|s| s.heading) else {
+        return Vec::new();
+    };
+    let body: Vec<Vec<lang::Word>> = sentences
+        .iter()
+        .filter(|s| !s.heading)
+        .map(|s| {
+            lang::tokenize(&text[s.start..s.end])
+                .iter()
+                .map(|t| lang::stem(&t.text))
+                .collect()
+        })
+        .collect();
+    context_words(reader, &text[t.start..t.end], false)
+        .into_iter()
+        .filter(|w| {
+            let st = lang::stem(w);
+            body.iter().filter(|b| b.contains(&st)).count() >= 2
+        })
+        .collect()
+}
+
+/// Words that stop a sentence's subject: its first verb, roughly.
+const VERB_STARTS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "said",
+    "says",
+];
+
+/// Content words of a title, or of a sentence's subject (the words before
+/// its first verb), leaving out names, values and words with an opposite
+/// (which must never be taken as agreeing).
+fn context_words(reader: &Verifier, s: &str, subject_only: bool) -> Vec<String> {
+    let a = reader.analyse(s);
+    let mut out = Vec::new();
+    for &k in &a.words {
+        let w = a.tokens[k].text.as_str();
+        if subject_only && (VERB_STARTS.contains(&w) || w.ends_with("ed")) {
+            break;
+        }
+        let opposite = lang::ANTONYMS.iter().any(|&(x, y)| x == w || y == w);
+        if w.chars().all(char::is_alphabetic) && !opposite && !out.iter().any(|o: &String| o == w) {
+            out.push(w.to_string());
         }
     }
     out
@@ -181,10 +247,14 @@ fn keywords(words: &[String]) -> Vec<String> {
 fn slot_values(bank: &Bank, a: &Analysis) -> Vec<bank::Value> {
     let mut out = Vec::new();
     let kind = |m: &&crate::verify::Mention| bank.entities[m.entity].kind;
+    // "PARIS, 3 May — …": the dateline places the sentence's event.
+    let dateline = |m: &&crate::verify::Mention| {
+        m.first == 0 && kind(m).is_place() && a.source[a.tokens[m.last - 1].end..].starts_with(',')
+    };
     if let Some(m) = a
         .mentions
         .iter()
-        .find(|m| m.locative && !m.people && kind(m).is_place())
+        .find(|m| (m.locative && !m.people && kind(m).is_place()) || dateline(m))
     {
         out.push(bank::Value::Place {
             entity: bank.entities[m.entity].id.clone(),

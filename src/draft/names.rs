@@ -170,6 +170,8 @@ struct Span {
     words: Vec<String>,
     person_cue: bool,
     locative: bool,
+    /// "PARIS, 3 May —": a news dateline, which names a place.
+    dateline: bool,
     acronym: Option<String>,
 }
 
@@ -353,7 +355,13 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
             || (before(1) == Some("the")
                 && before(2).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))),
         acronym: acronym.map(|t| s[t.start..t.end].to_string()),
+        dateline: is_dateline(s, toks, first, last),
     }
+}
+
+/// A name in capitals opening the sentence, then a comma: a dateline.
+pub(crate) fn is_dateline(s: &str, toks: &[Token], first: usize, last: usize) -> bool {
+    first == 0 && toks[first..=last].iter().all(|t| t.upper) && s[toks[last].end..].starts_with(',')
 }
 
 /// Kind of a name the world tables do not know, from its words and
@@ -362,7 +370,9 @@ fn kind_of(spans: &[&Span]) -> EntityKind {
     let words = &spans[0].words;
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let text = &spans[0].text;
-    if spans.iter().any(|s| s.person_cue) {
+    if spans.iter().any(|s| s.dateline) {
+        EntityKind::City
+    } else if spans.iter().any(|s| s.person_cue) {
         EntityKind::Person
     } else if has(TREATY_WORDS) {
         EntityKind::Treaty

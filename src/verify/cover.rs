@@ -201,7 +201,9 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
     f.surfaces
         .iter()
         .map(|w| w.as_str())
-        .chain(lang::FILLER.iter().copied())
+        // Short filler words are one edit from too many real words
+        // ("mayor" is no typo of "major"): only long ones are typo targets.
+        .chain(lang::FILLER.iter().copied().filter(|w| w.len() >= 7))
         .find(|s| {
             // Cheap tests first: length and first letter rule out most words.
             s.len() >= 4
