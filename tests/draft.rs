@@ -410,15 +410,24 @@ fn coverage_lists_the_sentences_no_fact_quotes() {
     );
 }
 
-/// The blind set written for the third article before its bank was
-/// drafted: the unedited draft must judge at least 80% of it right and
+/// The blind sets written for two more articles before their banks were
+/// drafted: an unedited draft must judge at least 80% of each right and
 /// never call a false or unsupported statement SUPPORTED.
 #[test]
-fn an_unedited_draft_judges_a_blind_set() {
+fn an_unedited_draft_judges_blind_sets() {
+    for name in ["elbe-barrier", "wind-farm"] {
+        let (right, total, false_supported) = blind_score(name);
+        assert!(false_supported.is_empty(), "{name}: {false_supported:#?}");
+        assert!(right * 100 >= total * 80, "{name}: {right} of {total}");
+    }
+}
+
+/// Right answers, statements, and the false SUPPORTED ones for a blind set.
+fn blind_score(name: &str) -> (usize, usize, Vec<Judgement>) {
     let env = Env::new();
     let blind = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blind");
-    let (path, _) = draft(&env, &blind.join("elbe-barrier.txt"), &[]);
-    let tsv = std::fs::read_to_string(blind.join("elbe-barrier.tsv")).unwrap();
+    let (path, _) = draft(&env, &blind.join(format!("{name}.txt")), &[]);
+    let tsv = std::fs::read_to_string(blind.join(format!("{name}.tsv"))).unwrap();
     let rows: Vec<(&str, Verdict)> = tsv
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -427,12 +436,8 @@ fn an_unedited_draft_judges_a_blind_set() {
             (s, Verdict::parse(v).expect("a verdict"))
         })
         .collect();
-    let file = env.write(
-        "blind.txt",
-        rows.iter()
-            .map(|(s, _)| format!("{s}\n"))
-            .collect::<String>(),
-    );
+    let lines: String = rows.iter().map(|(s, _)| format!("{s}\n")).collect();
+    let file = env.write("blind.txt", lines);
     let out = env
         .cmd()
         .arg("--bank")
@@ -442,17 +447,17 @@ fn an_unedited_draft_judges_a_blind_set() {
         .output()
         .unwrap();
     let judged: Vec<Judgement> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(judged.len(), rows.len());
     let right = rows
         .iter()
         .zip(&judged)
         .filter(|((_, want), j)| j.verdict == *want)
         .count();
-    let false_supported: Vec<&Judgement> = rows
+    let false_supported = rows
         .iter()
         .zip(&judged)
         .filter(|((_, want), j)| j.verdict == Verdict::Supported && *want != Verdict::Supported)
-        .map(|(_, j)| j)
+        .map(|(_, j)| j.clone())
         .collect();
-    assert!(false_supported.is_empty(), "{false_supported:#?}");
-    assert!(right * 100 >= rows.len() * 80, "{right} of {}", rows.len());
+    (right, rows.len(), false_supported)
 }

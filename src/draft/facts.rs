@@ -77,8 +77,11 @@ fn title_words(reader: &Verifier, text: &str, sentences: &[Sentence]) -> Vec<Str
                 .collect()
         })
         .collect();
+    // Verbs in a title ("approved", "opens") are the news of one
+    // sentence, not the subject of all: only the recurring other words.
     context_words(reader, &text[t.start..t.end], false)
         .into_iter()
+        .filter(|w| !w.ends_with("ed") && !w.ends_with("ing"))
         .filter(|w| {
             let st = lang::stem(w);
             body.iter().filter(|b| b.contains(&st)).count() >= 2
@@ -123,11 +126,13 @@ fn topic_of(heading: &str) -> String {
     if t.is_empty() { "article".into() } else { t }
 }
 
-/// A sentence's clauses: split at semicolons.
+/// A sentence's clauses: split at semicolons and at ", but" / " but "
+/// (each side its own claim: "welcomed the decision but warned …").
 fn clauses(sentence: &str) -> Vec<&str> {
     sentence
-        .split_inclusive("; ")
-        .map(|c| c.trim_end_matches("; ").trim())
+        .split("; ")
+        .flat_map(|c| c.split(" but "))
+        .map(|c| c.trim().trim_end_matches(',').trim())
         .filter(|c| !c.is_empty())
         .collect()
 }
@@ -174,7 +179,9 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, year: Option<i32>) -> Optio
     let values: Vec<bank::Value> = a
         .quantities
         .iter()
-        .filter(|q| !q.small)
+        // A small number word is still a claim here: "the third wind
+        // farm" must refute "the fifth"; only "one" is left alone.
+        .filter(|q| !q.small || !matches!(q.kind, Value::Count { value } if value < 2.0))
         .filter_map(|q| bank_value(&a, q, year))
         .chain(slot_values(bank, &a))
         .collect();
@@ -205,13 +212,39 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, year: Option<i32>) -> Optio
         statement,
         quote: quote.to_string(),
         entities,
-        keywords: keywords(&words),
+        keywords: keywords(&words)
+            .into_iter()
+            .chain(values.iter().flat_map(kind_words).map(|w| w.to_string()))
+            .fold(Vec::new(), |mut out, w| {
+                if !out.contains(&w) {
+                    out.push(w);
+                }
+                out
+            }),
         requires: Vec::new(),
         subject,
         people: Vec::new(),
         scope_words: Vec::new(),
         values,
     })
+}
+
+/// Words a statement may use to ask about a value of a kind: what it
+/// cost, when it happened, how long it took, where it was.
+fn kind_words(v: &bank::Value) -> &'static [&'static str] {
+    use bank::Value as B;
+    match v {
+        B::Money { .. } => &[
+            "cost", "costs", "costing", "price", "priced", "worth", "value", "valued", "spend",
+            "spent", "paid", "pay", "budget", "amount", "amounted",
+        ],
+        // Not "year" or "day": "this year" must not bring in every dated fact.
+        B::Date { .. } | B::Period { .. } => &["when", "date"],
+        B::Duration { .. } => &["took", "take", "takes", "lasted", "last", "lasts", "long"],
+        B::Count { .. } => &["number", "total", "some"],
+        B::Place { .. } => &["where", "place", "located", "site"],
+        B::Ordinal { .. } | B::Measure { .. } | B::Person { .. } => &[],
+    }
 }
 
 /// The clause's content words and their common inflections.

@@ -339,9 +339,10 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
         .any(|t| t.text.len() == 1 && t.cap);
     let honorific =
         before(1).is_some_and(|w| HONORIFICS.contains(&w) || lang::TITLES_SET.contains(w));
-    let said = after
-        .is_some_and(|w| PERSON_AFTER.contains(&w) || lang::PERSON_CUES_SET.contains(w))
+    let said = after.is_some_and(|w| PERSON_AFTER.contains(&w))
         || (before(1) == Some("to") && before(2) == Some("according"));
+    // "the Ana Lima Costa administration", never "the Scottish government".
+    let leads = after.is_some_and(|w| lang::PERSON_CUES_SET.contains(w)) && last > first;
     // "… (ESA)": the acronym in brackets names the same thing.
     let acronym = toks.get(last + 1).filter(|t| {
         t.upper && s[toks[last].end..t.start].trim() == "(" && s[t.end..].starts_with(')')
@@ -350,7 +351,9 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
     Span {
         text,
         words,
-        person_cue: initial || ((honorific || said) && person_words) || (said && first == last),
+        person_cue: initial
+            || ((honorific || said || leads) && person_words)
+            || (said && first == last),
         locative: before(1).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
             || (before(1) == Some("the")
                 && before(2).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))),

@@ -62,7 +62,12 @@ pub(crate) fn values<'f>(
                 }
             });
         match best {
-            Some(s) if q.small && s.rel != Rel::Match => {}
+            // A rank in words ("the fifth") against the fact's rank is a
+            // claim; other small number words may be by the way.
+            Some(s)
+                if q.small
+                    && s.rel != Rel::Match
+                    && !matches!(q.kind, crate::values::Value::Ordinal { .. }) => {}
             Some(s) => slots.push(s),
             None if q.small => {}
             None => return Err(Uncovered::Quantity(qi)),

@@ -110,7 +110,8 @@ pub(crate) fn mentions<'f>(
         }
         // A place after "in", or a person, fills the fact's slot of that
         // kind: it must be the fact's (or contain the fact's place).
-        let slot = if m.locative && entity.kind.is_place() {
+        // "in Scotland's history" names no place of the claim.
+        let slot = if m.locative && !m.possessive && entity.kind.is_place() {
             f.place().map(|(p, pv)| (pv, v.place_within(p, m.entity)))
         } else {
             None
