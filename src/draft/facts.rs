@@ -195,6 +195,14 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, year: Option<i32>) -> Optio
             entities.push(id.clone());
         }
     }
+    // "14,000 South Koreans visited": another people did not.
+    let mut people: Vec<String> = Vec::new();
+    for m in a.mentions.iter().filter(|m| m.people) {
+        let id = &bank.entities[m.entity].id;
+        if !people.contains(id) {
+            people.push(id.clone());
+        }
+    }
     let subject = a
         .mentions
         .first()
@@ -223,7 +231,7 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, year: Option<i32>) -> Optio
             }),
         requires: Vec::new(),
         subject,
-        people: Vec::new(),
+        people,
         scope_words: Vec::new(),
         values,
     })
