@@ -461,3 +461,37 @@ fn blind_score(name: &str) -> (usize, usize, Vec<Judgement>) {
         .collect();
     (right, rows.len(), false_supported)
 }
+
+#[test]
+fn markdown_from_standard_input_drafts_to_standard_output() {
+    let env = Env::new();
+    let md = "## City Opens New Library\n\n*Published 3 April 2024*\n\n\
+The **Riverside Library** opened in [Leeds](https://example.org) on Monday. \
+It holds 120,000 books and cost £12 million.\n\n\
+- About 900 people visited on the first day.\n";
+    let out = env
+        .cmd()
+        .args(["bank", "draft", "-"])
+        .write_stdin(md)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let bank: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(bank["source"]["title"], "City Opens New Library");
+    assert_eq!(bank["source"]["date"], "2024-04-03");
+    assert_eq!(bank["source"]["text"], md);
+    let facts = bank["facts"].as_array().unwrap();
+    assert_eq!(
+        facts[0]["statement"],
+        "The Riverside Library opened in Leeds on Monday."
+    );
+    assert!(md.contains(facts[0]["quote"].as_str().unwrap()));
+    let path = env.write("md.json", &out.stdout);
+    let out = env
+        .cmd()
+        .args(["bank", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}

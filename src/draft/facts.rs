@@ -195,7 +195,7 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, year: Option<i32>) -> Optio
             entities.push(id.clone());
         }
     }
-    // "14,000 South Koreans visited": another people did not.
+    // "12,000 Norwegians visited": another people did not.
     let mut people: Vec<String> = Vec::new();
     for m in a.mentions.iter().filter(|m| m.people) {
         let id = &bank.entities[m.entity].id;
