@@ -249,7 +249,7 @@ fn kind_words(v: &bank::Value) -> &'static [&'static str] {
         // Not "year" or "day": "this year" must not bring in every dated fact.
         B::Date { .. } | B::Period { .. } => &["when", "date"],
         B::Duration { .. } => &["took", "take", "takes", "lasted", "last", "lasts", "long"],
-        B::Count { .. } => &["number", "total", "some"],
+        B::Count { .. } => &["number"],
         B::Place { .. } => &["where", "place", "located", "site"],
         B::Ordinal { .. } | B::Measure { .. } | B::Person { .. } => &[],
     }
