@@ -1,4 +1,5 @@
-//! Turns the English word lists in `src/lang/data/` into static tables
+//! Turns the English word lists in `src/lang/data/` (and the world tables
+//! in `data/world/`) into static tables
 //! (perfect-hash sets and maps, and slices in file order), so that the
 //! binary pays nothing at start-up however long the lists grow.
 //!
@@ -10,12 +11,18 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new("src/lang/data");
-    println!("cargo::rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("src/lang/data")
-        .map(|e| e.expect("dir entry").path())
-        .collect();
+    // English in src/lang/data; general world knowledge (countries,
+    // regions: see their headers for source and licence) in data/world,
+    // outside src/, which holds no names of places.
+    let mut files: Vec<_> = Vec::new();
+    for dir in ["src/lang/data", "data/world"] {
+        println!("cargo::rerun-if-changed={dir}");
+        files.extend(
+            std::fs::read_dir(Path::new(dir))
+                .expect(dir)
+                .map(|e| e.expect("dir entry").path()),
+        );
+    }
     files.sort();
     let mut out = String::new();
     for path in files {

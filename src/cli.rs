@@ -44,6 +44,10 @@ pub enum Command {
     /// List the facts of the bank with their quotes.
     #[command(after_help = help::FACTS)]
     Facts(FactsArgs),
+    /// Show how a statement is read and judged: words, names, values,
+    /// negations and modal words, the candidate facts with their scores
+    /// and outcomes, and the verdict.
+    Explain(ExplainArgs),
     /// Work with fact banks.
     #[command(subcommand, after_help = help::BANK)]
     Bank(BankCommand),
@@ -111,6 +115,17 @@ pub enum VerifyFormat {
     Jsonl,
     /// schema.org ClaimReview JSON-LD, one array.
     Claimreview,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The statement to explain.
+    #[arg(value_name = "STATEMENT")]
+    pub statement: String,
+
+    /// Output format: json prints the reading as one object.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -192,10 +207,42 @@ pub enum BankCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+
+        /// Also list the article's sentences that no fact quotes (advice:
+        /// they do not make the check fail).
+        #[arg(long)]
+        coverage: bool,
     },
     /// Print the JSON Schema of the bank format, for editors that check a
     /// bank as it is typed: `factcheck bank schema > bank.schema.json`.
     Schema,
+
+    /// Draft a complete bank from an article (plain text or Markdown);
+    /// a summary of what was drafted goes to standard error.
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The article: a plain-text or Markdown file ("-" for standard input).
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+
+    /// The article's title (default: its first line, if a heading).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+
+    /// The article's date, YYYY-MM-DD (default: the first full date in it).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Write the bank here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Seed for the choice of distractors; the same seed gives the same bank.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

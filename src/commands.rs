@@ -76,15 +76,19 @@ fn dispatch(cli: Cli) -> Result<Exit> {
         }
         Command::History(HistoryCommand::Path) => crate::quiz::history::path_cmd(),
         Command::Facts(args) => facts_cmd(&bank::load(bank_path)?, args),
-        Command::Bank(BankCommand::Check { path, format }) => {
-            bank_check_cmd(path.as_deref().or(bank_path), *format)
-        }
+        Command::Bank(BankCommand::Check {
+            path,
+            format,
+            coverage,
+        }) => bank_check_cmd(path.as_deref().or(bank_path), *format, *coverage),
         Command::Bank(BankCommand::Schema) => {
             let mut stdout = io::stdout().lock();
             stdout.write_all(bank::json_schema().as_bytes())?;
             stdout.flush()?;
             Ok(Exit::Success)
         }
+        Command::Bank(BankCommand::Draft(args)) => crate::author::draft_cmd(args),
+        Command::Explain(args) => crate::author::explain_cmd(&bank::load_facts(bank_path)?, args),
         Command::Completions { shell } => {
             // clap_complete panics on a failed write; generate into memory
             // so that a closed pipe (`| head -1`) ends quietly instead.
@@ -555,7 +559,7 @@ fn facts_cmd(bank: &Bank, args: &FactsArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
+fn bank_check_cmd(path: Option<&Path>, format: Format, coverage: bool) -> Result<Exit> {
     let (text, name) = match path {
         Some(p) => bank::read(p)?,
         None => (bank::EMBEDDED.to_string(), bank::EMBEDDED_NAME.to_string()),
@@ -582,11 +586,13 @@ fn bank_check_cmd(path: Option<&Path>, format: Format) -> Result<Exit> {
             facts: bank.facts.len(),
             questions: bank.questions.len(),
             problems: lint::full(&bank),
+            uncovered: coverage.then(|| lint::uncovered(&bank)),
         },
         Err(invalid) => CheckReport {
             facts: invalid.facts,
             questions: invalid.questions,
             problems: invalid.problems,
+            uncovered: None,
         },
     };
     let stdout = io::stdout();
@@ -605,29 +611,39 @@ struct CheckReport {
     facts: usize,
     questions: usize,
     problems: Vec<bank::Problem>,
+    /// With `--coverage`: the article's sentences no fact quotes.
+    uncovered: Option<Vec<String>>,
 }
 
 impl CheckReport {
     fn write(&self, w: &mut impl Write, name: &str, format: Format) -> Result<()> {
         let problems = &self.problems;
         match format {
-            Format::Json => out(
-                w,
-                serde_json::to_string_pretty(&json!({
+            Format::Json => {
+                let mut report = json!({
                     "bank": name,
                     "ok": problems.is_empty(),
                     "facts": self.facts,
                     "questions": self.questions,
                     "problems": problems,
-                }))
-                .map_err(io::Error::other)?,
-            ),
+                });
+                if let Some(u) = &self.uncovered {
+                    report["uncovered"] = json!(u);
+                }
+                out(
+                    w,
+                    serde_json::to_string_pretty(&report).map_err(io::Error::other)?,
+                )
+            }
             Format::Text => {
                 let width = render::stdout_width();
                 let name = &*clean(name);
                 for p in problems {
                     let text = format!("{name}: {}: {}", clean(&p.location), clean(&p.message));
                     out(w, render::wrap(width, "", "  ", &text))?;
+                }
+                if let Some(u) = &self.uncovered {
+                    write_uncovered(w, name, u)?;
                 }
                 if problems.is_empty() {
                     out(
@@ -652,4 +668,25 @@ impl CheckReport {
             }
         }
     }
+}
+
+/// The sentences no fact quotes: advice for the author, not a problem.
+fn write_uncovered(w: &mut impl Write, name: &str, uncovered: &[String]) -> Result<()> {
+    if uncovered.is_empty() {
+        return out(
+            w,
+            format_args!("{name}: every sentence of the article is quoted by a fact"),
+        );
+    }
+    out(
+        w,
+        format_args!(
+            "{name}: {} of the article no fact quotes:",
+            render::plural(uncovered.len(), "sentence")
+        ),
+    )?;
+    for s in uncovered {
+        out(w, format_args!("  - {}", clean(s)))?;
+    }
+    Ok(())
 }

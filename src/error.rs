@@ -92,6 +92,10 @@ pub enum Error {
         source: rusqlite::Error,
     },
 
+    /// An article that cannot be drafted into a bank.
+    #[error("{path}: {message}")]
+    Draft { path: String, message: String },
+
     /// Wrong use of the command line that clap cannot see (empty statement, etc.).
     #[error("{}", t(.0))]
     Usage(String),
@@ -125,6 +129,7 @@ impl Error {
             | Error::HistoryFile { .. }
             | Error::History { .. }
             | Error::Write { .. }
+            | Error::Draft { .. }
             | Error::Io(_) => Exit::Data,
         }
     }

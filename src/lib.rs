@@ -4,9 +4,10 @@
 //! The binary is a thin shell over [`run`]. The modules are layers, each
 //! using only those below it: [`bank`] (model, loading) → `lang` (English
 //! as data) → `values` (one file per value kind) → [`verify`] (a pipeline
-//! of stages) → [`quiz`] and `lint` (what `bank check` runs) → `commands`.
-//! Beneath them all, [`input`] bounds what is read and `sanitize` cleans
-//! every string from outside before a terminal sees it.
+//! of stages) → [`quiz`], `lint` (what `bank check` runs) and `draft`
+//! (what `bank draft` runs) → `commands`. Beneath them all, [`input`]
+//! bounds what is read and `sanitize` cleans every string from outside
+//! before a terminal sees it.
 //!
 //! The public API is small: load a bank, build a [`verify::Verifier`],
 //! judge statements into [`verify::Judgement`]s.
@@ -28,9 +29,11 @@
 //! # Ok::<(), factcheck::Error>(())
 //! ```
 
+pub(crate) mod author;
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub(crate) mod draft;
 pub mod error;
 pub mod exit;
 pub mod help;

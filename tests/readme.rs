@@ -109,6 +109,12 @@ fn readme_console_examples_print_what_the_readme_shows() {
     let examples = examples(&readme);
     assert!(examples.len() >= 8, "{} examples found", examples.len());
     let env = Env::new();
+    // The files the examples name (the article of "your own article").
+    let files = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/readme");
+    for entry in std::fs::read_dir(files).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, env.path().join(path.file_name().unwrap())).unwrap();
+    }
     let bin_dir = Path::new(common::BIN).parent().unwrap();
     let mut failures = Vec::new();
     let mut last_status = 0;

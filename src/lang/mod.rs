@@ -6,10 +6,13 @@
 //! Nothing here is about one article; a bank adds its own names and words.
 
 mod gazetteer;
+mod sentences;
 mod stem;
 mod tokenize;
+pub(crate) mod world;
 
 pub(crate) use gazetteer::Gazetteer;
+pub(crate) use sentences::{Sentence, sentences};
 pub(crate) use stem::stem;
 pub(crate) use tokenize::{CompactString, TokKind, Token, Word, tokenize};
 

@@ -95,3 +95,22 @@ pub(crate) fn full(bank: &Bank) -> Vec<Problem> {
     }
     out
 }
+
+/// The article's sentences (headings aside) that no fact's quote
+/// overlaps: what an author may still want to ask about.
+pub(crate) fn uncovered(bank: &Bank) -> Vec<String> {
+    let text = &bank.source.text;
+    let mut quoted: Vec<(usize, usize)> = Vec::new();
+    for f in bank.facts.iter().filter(|f| !f.quote.trim().is_empty()) {
+        quoted.extend(
+            text.match_indices(f.quote.as_str())
+                .map(|(i, q)| (i, i + q.len())),
+        );
+    }
+    crate::lang::sentences(text)
+        .into_iter()
+        .filter(|s| !s.heading)
+        .filter(|s| !quoted.iter().any(|&(b, e)| b < s.end && s.start < e))
+        .map(|s| text[s.start..s.end].to_string())
+        .collect()
+}

@@ -22,14 +22,22 @@ pub(crate) fn parse(v: &str) -> Result<f64, &'static str> {
     }
 }
 
-/// Days as people say them: in years when a year or more.
+/// Days as people say them: in years when a year or more, in hours or
+/// minutes when less than a day.
 pub(crate) fn display(days: f64) -> String {
     if days >= 365.0 {
         format!(
             "{} years",
             super::group((days / 365.25 * 10.0).round() / 10.0)
         )
-    } else {
+    } else if days >= 1.0 {
         format!("{} days", super::group(days.round()))
+    } else if days * 24.0 >= 1.0 {
+        format!(
+            "{} hours",
+            super::group((days * 24.0 * 10.0).round() / 10.0)
+        )
+    } else {
+        format!("{} minutes", super::group((days * 1440.0).round()))
     }
 }

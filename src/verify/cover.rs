@@ -118,7 +118,8 @@ pub(crate) fn mentions<'f>(
         }
         // A place after "in", or a person, fills the fact's slot of that
         // kind: it must be the fact's (or contain the fact's place).
-        let slot = if m.locative && entity.kind.is_place() {
+        // "in Scotland's history" names no place of the claim.
+        let slot = if m.locative && !m.possessive && entity.kind.is_place() {
             f.place().map(|(p, pv)| (pv, v.place_within(p, m.entity)))
         } else {
             None
@@ -231,7 +232,9 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
     f.surfaces
         .iter()
         .map(|w| w.as_str())
-        .chain(lang::FILLER.iter().copied())
+        // Short filler words are one edit from too many real words
+        // ("mayor" is no typo of "major"): only long ones are typo targets.
+        .chain(lang::FILLER.iter().copied().filter(|w| w.len() >= 7))
         .find(|s| {
             // Cheap tests first: length and first letter rule out most words.
             s.len() >= 4

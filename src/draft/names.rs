@@ -1,0 +1,611 @@
+//! The article's names: capitalised spans, acronyms with their expansions,
+//! surnames of named people, and the countries, capitals, peoples and
+//! regions the world tables know. Each becomes an entity with its aliases.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::slug;
+use crate::bank::{Entity, EntityKind};
+use crate::lang::world::{self, Place};
+use crate::lang::{self, Sentence, TokKind, Token, tokenize};
+
+/// Words that make a name an organisation, a treaty, an event or a place.
+const ORG_WORDS: &[&str] = &[
+    "agency",
+    "ministry",
+    "administration",
+    "association",
+    "bank",
+    "council",
+    "corporation",
+    "company",
+    "inc",
+    "ltd",
+    "university",
+    "institute",
+    "organisation",
+    "organization",
+    "party",
+    "union",
+    "committee",
+    "commission",
+    "department",
+    "office",
+    "service",
+    "court",
+    "police",
+    "group",
+    "foundation",
+    "authority",
+    "fund",
+    "club",
+    "airlines",
+    "nations",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "school",
+    "college",
+    "hospital",
+    "museum",
+    "society",
+    "federation",
+    "board",
+    "bureau",
+    "centre",
+    "center",
+    "network",
+    "press",
+    "agency's",
+];
+const TREATY_WORDS: &[&str] = &[
+    "treaty",
+    "convention",
+    "agreement",
+    "accord",
+    "act",
+    "protocol",
+    "pact",
+];
+const EVENT_WORDS: &[&str] = &[
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "cup",
+    "festival",
+    "pandemic",
+    "revolution",
+    "conference",
+    "election",
+    "championship",
+    "crisis",
+];
+const PLACE_WORDS: &[&str] = &[
+    "city",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "province",
+    "county",
+    "state",
+    "street",
+    "valley",
+    "bay",
+    "sea",
+    "ocean",
+    "coast",
+    "region",
+    "district",
+    "park",
+    "square",
+    "bridge",
+    "airport",
+    "harbour",
+    "harbor",
+    "port",
+];
+/// Words near a name that make it a person's.
+const PERSON_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "who",
+    "announced",
+    "wrote",
+    "noted",
+    "argued",
+];
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "mayor",
+    "governor",
+    "senator",
+    "professor",
+    "chief",
+    "minister",
+    "secretary",
+    "ceo",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prime",
+];
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "at", "from", "near", "to", "outside", "inside", "across", "within",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "von", "van"];
+
+/// One occurrence of a capitalised span.
+#[derive(Debug, Clone)]
+struct Span {
+    /// As written, without a possessive ending.
+    text: String,
+    words: Vec<String>,
+    person_cue: bool,
+    locative: bool,
+    /// "PARIS, 3 May —": a news dateline, which names a place.
+    dateline: bool,
+    acronym: Option<String>,
+}
+
+/// The entities of an article and, for each alias, its entity's id.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    pub(crate) entities: Vec<Entity>,
+}
+
+/// Finds the names of the article's sentences (headings are left out:
+/// their capitals say nothing).
+pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
+    let mut lower_words: BTreeSet<String> = BTreeSet::new();
+    let mut mid_caps: BTreeSet<String> = BTreeSet::new();
+    for s in sentences.iter().filter(|s| !s.heading) {
+        for t in tokenize(&text[s.start..s.end])
+            .into_iter()
+            .filter(|t| t.kind == TokKind::Word)
+        {
+            if !t.cap {
+                lower_words.insert(t.text.to_string());
+            } else if !t.sentence_start {
+                mid_caps.insert(t.text.to_string());
+            }
+        }
+    }
+    // A sentence's first word is capitalised anyway: it starts a name only
+    // if the article also capitalises it mid-sentence, or the world
+    // tables know it.
+    let start_words: BTreeSet<String> = lower_words
+        .iter()
+        .cloned()
+        .chain(
+            sentences
+                .iter()
+                .filter_map(|s| tokenize(&text[s.start..s.end]).into_iter().next())
+                .map(|t| t.text.to_string())
+                .filter(|w| !mid_caps.contains(w) && world::lookup(w).is_none()),
+        )
+        .collect();
+    let mut spans = Vec::new();
+    for s in sentences.iter().filter(|s| !s.heading) {
+        spans_of(
+            &text[s.start..s.end],
+            &start_words,
+            &lower_words,
+            &mut spans,
+        );
+    }
+    build(spans)
+}
+
+fn excluded(t: &Token) -> bool {
+    let w = t.text.as_str();
+    // Dates and numbers are values, never names; a named date's words
+    // ("Christmas Day") are read as its date.
+    t.kind != TokKind::Word
+        || !t.cap
+        || lang::cardinal(w).is_some()
+        || lang::ordinal_word(w).is_some()
+        || lang::month_of(w).is_some()
+        || WEEKDAYS.contains(&w)
+        || matches!(w, "day" | "eve")
+        || lang::NAMED_DATES.iter().any(|(n, _)| {
+            !n.starts_with("New ")
+                && n.split(' ')
+                    .next()
+                    .is_some_and(|f| f.eq_ignore_ascii_case(w))
+        })
+}
+
+/// The capitalised spans of one sentence.
+fn spans_of(
+    s: &str,
+    start_words: &BTreeSet<String>,
+    lower_words: &BTreeSet<String>,
+    out: &mut Vec<Span>,
+) {
+    let toks = tokenize(s);
+    let mut i = 0;
+    // "U.S. dollars": a country word before a currency is the currency's.
+    let currency = |k: usize| {
+        lang::is_currency_qualifier(&toks[k].text)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| lang::currency_word(&n.text).is_some())
+    };
+    while i < toks.len() {
+        if excluded(&toks[i]) || currency(i) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        loop {
+            if toks[last].possessive {
+                break;
+            }
+            let gap_ok = |a: &Token, b: &Token| {
+                let gap = &s[a.end..b.start];
+                gap.trim().is_empty() || (gap.trim() == "." && a.text.len() == 1)
+            };
+            let next = last + 1;
+            if next < toks.len() && !excluded(&toks[next]) && gap_ok(&toks[last], &toks[next]) {
+                last = next;
+            } else if next + 1 < toks.len()
+                && CONNECTORS.contains(&toks[next].text.as_str())
+                && !toks[next].cap
+                && !excluded(&toks[next + 1])
+                && gap_ok(&toks[last], &toks[next])
+                && gap_ok(&toks[next], &toks[next + 1])
+            {
+                last = next + 1;
+            } else {
+                break;
+            }
+        }
+        // "COVID-19", "Soyuz 2 rocket": a number glued by a hyphen, or a
+        // small one before a lower-case word, belongs to the name.
+        if let Some(n) = toks.get(last + 1).filter(|n| n.kind == TokKind::Number) {
+            let gap = &s[toks[last].end..n.start];
+            let small = n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit());
+            let then_word = toks.get(last + 2).is_some_and(|w| {
+                w.kind == TokKind::Word
+                    && !w.cap
+                    && lang::unit_of(&w.text).is_none()
+                    && lang::scale_of(&w.text).is_none()
+                    && !lang::DURATIONS_MAP.contains_key(w.text.as_str())
+                    && s[n.end..w.start] == *" "
+            });
+            if gap == "-" || (gap == " " && small && then_word) {
+                last += 1;
+            }
+        }
+        let mut first = i;
+        while first <= last
+            && (lang::is_stopword(&toks[first].text)
+                || HONORIFICS.contains(&toks[first].text.as_str())
+                || (toks[first].sentence_start && start_words.contains(toks[first].text.as_str())))
+        {
+            first += 1;
+        }
+        if first <= last {
+            out.push(span(s, &toks, first, last, lower_words));
+        }
+        i = last + 1;
+    }
+}
+
+fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<String>) -> Span {
+    let mut text = s[toks[first].start..toks[last].end].to_string();
+    for end in ["'s", "’s", "'", "’"] {
+        if toks[last].possessive && text.ends_with(end) {
+            text.truncate(text.len() - end.len());
+            break;
+        }
+    }
+    let words: Vec<String> = toks[first..=last]
+        .iter()
+        .map(|t| t.text.to_string())
+        .collect();
+    let before = |k: usize| first.checked_sub(k).map(|j| toks[j].text.as_str());
+    let after = toks.get(last + 1).map(|t| t.text.as_str());
+    let initial = toks[first..=last]
+        .iter()
+        .any(|t| t.text.len() == 1 && t.cap);
+    let honorific =
+        before(1).is_some_and(|w| HONORIFICS.contains(&w) || lang::TITLES_SET.contains(w));
+    let said = after.is_some_and(|w| PERSON_AFTER.contains(&w))
+        || (before(1) == Some("to") && before(2) == Some("according"));
+    // "the Ana Lima Costa administration", never "the Scottish government".
+    let leads = after.is_some_and(|w| lang::PERSON_CUES_SET.contains(w)) && last > first;
+    // "… (ESA)": the acronym in brackets names the same thing.
+    let acronym = toks.get(last + 1).filter(|t| {
+        t.upper && s[toks[last].end..t.start].trim() == "(" && s[t.end..].starts_with(')')
+    });
+    let person_words = words.len() >= 2 && words.iter().all(|w| !lower.contains(w.as_str()));
+    Span {
+        text,
+        words,
+        person_cue: initial
+            || ((honorific || said || leads) && person_words)
+            || (said && first == last),
+        locative: before(1).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
+            || (before(1) == Some("the")
+                && before(2).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))),
+        acronym: acronym.map(|t| s[t.start..t.end].to_string()),
+        dateline: is_dateline(s, toks, first, last),
+    }
+}
+
+/// A name in capitals opening the sentence, then a comma: a dateline.
+pub(crate) fn is_dateline(s: &str, toks: &[Token], first: usize, last: usize) -> bool {
+    first == 0 && toks[first..=last].iter().all(|t| t.upper) && s[toks[last].end..].starts_with(',')
+}
+
+/// Kind of a name the world tables do not know, from its words and
+/// where it stood.
+fn kind_of(spans: &[&Span]) -> EntityKind {
+    let words = &spans[0].words;
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let text = &spans[0].text;
+    if spans.iter().any(|s| s.dateline) {
+        EntityKind::City
+    } else if spans.iter().any(|s| s.person_cue) {
+        EntityKind::Person
+    } else if has(TREATY_WORDS) {
+        EntityKind::Treaty
+    } else if has(ORG_WORDS) || (text.len() >= 2 && text.chars().all(|c| c.is_uppercase())) {
+        EntityKind::Organisation
+    } else if has(EVENT_WORDS) {
+        EntityKind::Event
+    } else if has(PLACE_WORDS) {
+        EntityKind::Region
+    } else if spans.iter().any(|s| s.locative) {
+        EntityKind::City
+    } else {
+        EntityKind::Other
+    }
+}
+
+/// Groups the spans into entities: world places first, then acronyms
+/// with their expansions, then people with their surnames.
+fn build(spans: Vec<Span>) -> Names {
+    let mut groups: BTreeMap<String, Vec<&Span>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for s in &spans {
+        let key = s.text.to_lowercase();
+        if !groups.contains_key(&key) {
+            order.push(key.clone());
+        }
+        groups.entry(key).or_default().push(s);
+    }
+    let mut names = Names::default();
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    let mut by_alias: BTreeMap<String, usize> = BTreeMap::new();
+    // World places, then the rest, each in order of first appearance.
+    for key in &order {
+        if let Some(place) = world::lookup(key) {
+            let e = world_entity(place, &mut names, &mut ids);
+            let alias = groups[key][0].text.clone();
+            add_alias(&mut names.entities[e], &alias, place);
+            by_alias.insert(key.clone(), e);
+        }
+    }
+    let placed: BTreeSet<String> = by_alias.keys().cloned().collect();
+    for key in order.iter().filter(|k| !placed.contains(*k)) {
+        let group = &groups[key];
+        if let Some(e) = existing(&names, &by_alias, group) {
+            let alias = group[0].text.clone();
+            push_unique(&mut names.entities[e].aliases, &alias);
+            by_alias.insert(key.clone(), e);
+            continue;
+        }
+        let kind = kind_of(group);
+        let name = group[0].text.clone();
+        let mut aliases = vec![name.clone()];
+        if kind == EntityKind::Person {
+            person_aliases(group[0], &mut aliases);
+        }
+        if let Some(a) = group.iter().find_map(|s| s.acronym.clone()) {
+            push_unique(&mut aliases, &a);
+            by_alias.insert(a.to_lowercase(), names.entities.len());
+        }
+        by_alias.insert(key.clone(), names.entities.len());
+        names.entities.push(Entity {
+            id: unique_id(&slug(&name), &mut ids),
+            name,
+            kind,
+            aliases,
+            demonyms: Vec::new(),
+            stands_for: None,
+            part_of: None,
+        });
+    }
+    link_capitals(&mut names);
+    names
+}
+
+/// A group that is another name of an entity found already: an acronym
+/// given in brackets, or a person's surname or first and last name.
+fn existing(names: &Names, by_alias: &BTreeMap<String, usize>, group: &[&Span]) -> Option<usize> {
+    let key = group[0].text.to_lowercase();
+    if let Some(&e) = by_alias.get(&key) {
+        return Some(e);
+    }
+    names.entities.iter().position(|e| {
+        e.kind == EntityKind::Person && e.aliases.iter().any(|a| a.to_lowercase() == key)
+    })
+}
+
+/// "Mary K. Jones": "Jones" and "Mary Jones" name him too.
+fn person_aliases(s: &Span, aliases: &mut Vec<String>) {
+    let parts: Vec<&str> = s.text.split_whitespace().collect();
+    if parts.len() < 2 {
+        return;
+    }
+    let full: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|p| p.trim_end_matches('.').chars().count() > 1)
+        .collect();
+    if full.len() >= 2 && full.len() < parts.len() {
+        push_unique(aliases, &full.join(" "));
+    }
+    if let Some(last) = full.last() {
+        push_unique(aliases, last);
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, s: &str) {
+    if !list.iter().any(|x| x.eq_ignore_ascii_case(s)) {
+        list.push(s.to_string());
+    }
+}
+
+pub(crate) fn unique_id(base: &str, ids: &mut BTreeSet<String>) -> String {
+    let base = if base.is_empty() { "entity" } else { base };
+    let mut id = base.to_string();
+    let mut n = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The entity for a world place, made on first sight.
+fn world_entity(place: Place, names: &mut Names, ids: &mut BTreeSet<String>) -> usize {
+    let (name, kind, aliases, demonyms) = match place {
+        Place::Country { row, .. } => {
+            let c = world::country(row);
+            (c.name, EntityKind::Country, c.aliases, c.demonyms)
+        }
+        Place::Capital { row } => (
+            world::country(row).capital,
+            EntityKind::City,
+            vec![],
+            vec![],
+        ),
+        Place::Region { row, .. } => {
+            let (name, adj) = world::region(row);
+            (name, EntityKind::Region, vec![], adj)
+        }
+    };
+    if let Some(e) = names.entities.iter().position(|e| e.name == name) {
+        return e;
+    }
+    let mut all = vec![name.to_string()];
+    for a in aliases {
+        push_unique(&mut all, a);
+    }
+    names.entities.push(Entity {
+        id: unique_id(&slug(name), ids),
+        name: name.to_string(),
+        kind,
+        aliases: all,
+        demonyms: demonyms.iter().map(|d| d.to_string()).collect(),
+        stands_for: None,
+        part_of: None,
+    });
+    names.entities.len() - 1
+}
+
+fn add_alias(e: &mut Entity, alias: &str, place: Place) {
+    let people = matches!(
+        place,
+        Place::Country { people: true, .. } | Place::Region { people: true, .. }
+    );
+    if people {
+        push_unique(&mut e.demonyms, alias);
+    } else {
+        push_unique(&mut e.aliases, alias);
+    }
+}
+
+/// A capital lies in its country and stands for its government, when the
+/// article names both.
+fn link_capitals(names: &mut Names) {
+    for row in 0..world::countries() {
+        let c = world::country(row);
+        let capital = names
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityKind::City && e.name == c.capital);
+        let country = names
+            .entities
+            .iter()
+            .find(|e| e.name == c.name)
+            .map(|e| e.id.clone());
+        if let (Some(cap), Some(country)) = (capital, country) {
+            names.entities[cap].part_of = Some(country.clone());
+            names.entities[cap].stands_for = Some(country);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(text: &str) -> Vec<Entity> {
+        find(text, &lang::sentences(text)).entities
+    }
+
+    #[test]
+    fn acronyms_people_and_world_places_become_entities() {
+        let text = "The European Space Agency (ESA) met in Paris. ESA chief Anna M. Berg said France agreed. Berg left for Norway, where Norwegians cheered.\n";
+        let es = entities(text);
+        let find = |n: &str| {
+            es.iter()
+                .find(|e| e.name == n)
+                .unwrap_or_else(|| panic!("{n}: {es:#?}"))
+        };
+        let esa = find("European Space Agency");
+        assert_eq!(esa.kind, EntityKind::Organisation);
+        assert!(esa.aliases.contains(&"ESA".to_string()));
+        let berg = find("Anna M. Berg");
+        assert_eq!(berg.kind, EntityKind::Person);
+        assert!(berg.aliases.contains(&"Berg".to_string()));
+        assert_eq!(find("Paris").kind, EntityKind::City);
+        assert_eq!(find("France").kind, EntityKind::Country);
+        assert_eq!(find("Paris").part_of.as_deref(), Some("france"));
+        assert!(find("Norway").demonyms.contains(&"Norwegians".to_string()));
+        assert_eq!(
+            es.iter()
+                .filter(|e| e.aliases.iter().any(|a| a == "Berg"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn sentence_starts_and_dates_are_not_names() {
+        let es = entities("Officials met on Monday, 3 March. Officials said officials agreed.\n");
+        assert!(es.is_empty(), "{es:#?}");
+    }
+}
