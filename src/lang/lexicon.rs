@@ -170,7 +170,7 @@ mod tests {
             ("diplomacy", "diplomatic"),
             ("diplomatic", "diplomacy"),
             ("establish", "establishment"),
-            ("weak", "weakness"),
+            ("relation", "relationship"),
         ] {
             assert!(has(derivations(a), b), "{a} / {b}");
         }
