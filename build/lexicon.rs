@@ -65,7 +65,6 @@ fn write_tables(out: &Path, links: Vec<Link>) {
         .flat_map(|&(a, _, b)| [a, b])
         .collect::<HashSet<_>>()
         .into_iter()
-        .into_iter()
         .collect();
     words.sort_unstable();
     assert!(words.len() < 1 << 30, "word ids must leave two bits free");
