@@ -6,7 +6,7 @@
 //! columns, the types named on a `#!` line (`&str`, `u8`, `u64`, `f64`,
 //! `Cmp`). Lines starting with `#` are comments.
 //!
-//! The WordNet lexicon in `src/lang/wordnet/` becomes flat binary tables
+//! The WordNet lexicon in `wordnet/` becomes flat binary tables
 //! (see `build/lexicon.rs`).
 
 #[path = "build/lexicon.rs"]

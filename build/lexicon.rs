@@ -1,4 +1,4 @@
-//! Turns the WordNet tables in `src/lang/wordnet/` (text, written by
+//! Turns the WordNet tables in `wordnet/` (text, written by
 //! `tools/gen-lexicon.py`) into the flat tables `src/lang/lexicon.rs`
 //! reads in place: nothing is parsed or allocated when the binary starts.
 //!
@@ -24,9 +24,9 @@ const BASE: u32 = 3;
 type Link<'a> = (&'a str, u32, &'a str);
 
 pub(crate) fn build(out: &Path) {
-    let dir = Path::new("src/lang/wordnet");
+    let dir = Path::new("wordnet");
     println!("cargo::rerun-if-changed={}", dir.display());
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("src/lang/wordnet");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("wordnet");
     let texts = [
         read("synonyms.txt"),
         read("derivations.txt"),

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Turn Princeton WordNet 3.0 into the compact word tables in src/lang/wordnet/.
+"""Turn Princeton WordNet 3.0 into the compact word tables in wordnet/.
+
+They live at the top of the repository, not under src/: they are general
+English, and a dictionary holds strings such as "incubate" that the test
+keeping article words out of src/ (tests/bank.rs) would rightly flag.
 
 Usage:  python3 tools/gen-lexicon.py [WORDNET_DIR] [OUT_DIR]
         (defaults: /usr/share/wordnet, from Debian's `wordnet-base`, and
-        src/lang/wordnet). Standard library only; the output is deterministic,
+        wordnet). Standard library only; the output is deterministic,
         so running it again on the same WordNet changes nothing.
 
 What it writes (plain text, one entry a line, `#` lines are the header),
@@ -268,7 +272,7 @@ def write(path, head, rows):
 
 def main():
     wn = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
-    out = sys.argv[2] if len(sys.argv) > 2 else "src/lang/wordnet"
+    out = sys.argv[2] if len(sys.argv) > 2 else "wordnet"
     os.makedirs(out, exist_ok=True)
     kept, tagged = read_index(wn)
     synsets = read_synsets(wn)

@@ -9,10 +9,10 @@
 //! operators say. A caller reads numbers, dates and comparisons first and
 //! asks here only about the plain words left.
 //!
-//! The data is `src/lang/wordnet/*.txt`, written by `tools/gen-lexicon.py`
+//! The data is `wordnet/*.txt`, written by `tools/gen-lexicon.py`
 //! (which explains what was filtered out of WordNet and why: rare senses,
 //! proper nouns, comparatives) under the WordNet licence in
-//! `src/lang/wordnet/LICENSE`. `build.rs` turns it into flat sorted tables
+//! `wordnet/LICENSE`. `build.rs` turns it into flat sorted tables
 //! compiled into the binary; a lookup is a binary search over them, and
 //! nothing is read, parsed or allocated before the first lookup.
 //!
