@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(unit_of("feet").map(|u| u.code), Some("ft"));
         assert!(is_modal("might") && !is_stopword("may"));
         let more: Vec<_> = comparators_from("more").collect();
-        assert_eq!(more, [("more than", Cmp::Gt)]);
+        assert_eq!(more, [("more than", Cmp::Gt), ("more then", Cmp::Gt)]);
         assert!(comparators_from("banana").next().is_none());
     }
 }
