@@ -6,6 +6,12 @@
 //! A `.txt` file is one word per line; a `.tsv` file is a key and typed
 //! columns, the types named on a `#!` line (`&str`, `u8`, `u64`, `f64`,
 //! `Cmp`). Lines starting with `#` are comments.
+//!
+//! The WordNet lexicon in `wordnet/` becomes flat binary tables
+//! (see `build/lexicon.rs`).
+
+#[path = "build/lexicon.rs"]
+mod lexicon;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -34,8 +40,9 @@ fn main() {
             _ => {}
         }
     }
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lang_tables.rs");
-    std::fs::write(dest, out).expect("write tables");
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("lang_tables.rs"), out).expect("write tables");
+    lexicon::build(Path::new(&out_dir));
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {

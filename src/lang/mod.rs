@@ -1,11 +1,13 @@
 //! English as data: the word lists in `data/` (function words, negations,
 //! modality, comparatives, numbers, months, currencies, units, opposites),
 //! compiled into static tables by `build.rs`, plus the tokenizer, the
-//! stemmer and the gazetteer a bank's names are read through.
+//! stemmer, the gazetteer a bank's names are read through, and the WordNet
+//! lexicon (synonyms, derivations, opposites, irregular forms).
 //!
 //! Nothing here is about one article; a bank adds its own names and words.
 
 mod gazetteer;
+pub(crate) mod lexicon;
 mod sentences;
 mod stem;
 mod tokenize;

@@ -1,0 +1,282 @@
+//! Words related to a word, from Princeton WordNet 3.0: synonyms,
+//! derivations, opposites and irregular base forms.
+//!
+//! Why: a statement often says a fact in other words ("began" for
+//! "started", "diplomatic" for "diplomacy", "set up" for "established").
+//! Hand lists per bank never end; a real lexical database covers the
+//! language once. These relations only widen which words may stand for a
+//! fact's own words; they never override what a fact's values, roles or
+//! operators say. A caller reads numbers, dates and comparisons first and
+//! asks here only about the plain words left.
+//!
+//! The data is `wordnet/*.txt`, written by `tools/gen-lexicon.py`
+//! (which explains what was filtered out of WordNet and why: rare senses,
+//! proper nouns, comparatives) under the WordNet licence in
+//! `wordnet/LICENSE`. `build.rs` turns it into flat sorted tables
+//! compiled into the binary; a lookup is a binary search over them, and
+//! nothing is read, parsed or allocated before the first lookup.
+//!
+//! Words are lower-case; a compound is its parts joined by `_` (`set_up`,
+//! `well_known`). Relations are between words, not senses, and not tied to
+//! a part of speech: "found" is both "establish" and the past of "find".
+
+// Not yet read by the verifier, which will ask it for the words of a
+// statement that a fact does not use.
+#![allow(dead_code)]
+
+use compact_str::CompactString;
+
+/// Every word, sorted, run together; `ENDS` says where each one ends.
+static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon_words.txt"));
+/// Little-endian u32s: the end of each word in `WORDS`.
+static ENDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_ends.bin"));
+/// Little-endian u32s: where each word's links start in `LINKS`, and one
+/// more for the end of the last.
+static STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_starts.bin"));
+/// Little-endian u32s: a word id, with the relation in the top two bits.
+static LINKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_links.bin"));
+
+/// The relations, numbered as in the top two bits of a link (build/lexicon.rs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rel {
+    Synonym = 0,
+    Derivation = 1,
+    Antonym = 2,
+    Base = 3,
+}
+
+const ID_BITS: u32 = 30;
+
+fn u32_at(table: &'static [u8], i: usize) -> u32 {
+    let b = &table[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
+fn len() -> usize {
+    ENDS.len() / 4
+}
+
+fn word_at(id: usize) -> &'static str {
+    let start = if id == 0 {
+        0
+    } else {
+        u32_at(ENDS, id - 1) as usize
+    };
+    &WORDS[start..u32_at(ENDS, id) as usize]
+}
+
+fn find(word: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match word_at(mid).cmp(word) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// The id of a word, or of the word a stem came from when the stemmer
+/// dropped a final "e" ("increas" for "increase"; stems keep at least
+/// three letters).
+fn lookup(word: &str) -> Option<usize> {
+    find(word).or_else(|| {
+        (word.len() >= 3).then_some(())?;
+        let mut with_e = CompactString::from(word);
+        with_e.push('e');
+        find(&with_e)
+    })
+}
+
+/// The words a word is linked to by one relation, alphabetically.
+fn related(id: Option<usize>, rel: Rel) -> impl Iterator<Item = &'static str> {
+    let range = id.map_or(0..0, |id| {
+        u32_at(STARTS, id) as usize..u32_at(STARTS, id + 1) as usize
+    });
+    range
+        .map(|i| u32_at(LINKS, i))
+        .filter(move |link| link >> ID_BITS == rel as u32)
+        .map(|link| word_at((link & ((1 << ID_BITS) - 1)) as usize))
+}
+
+/// Words sharing one of the word's common senses ("begin": "commence",
+/// "start"). Rare senses are left out, so "get" is no synonym of "begin".
+pub(crate) fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {
+    related(lookup(word), Rel::Synonym)
+}
+
+/// Words derived from the same root in a related sense ("diplomacy":
+/// "diplomat", "diplomatic"; "establish": "establishment").
+pub(crate) fn derivations(word: &str) -> impl Iterator<Item = &'static str> + use<> {
+    related(lookup(word), Rel::Derivation)
+}
+
+/// Words of opposite meaning ("strong": "weak", "feeble"). A statement
+/// using one where a fact uses the other may say the opposite; since the
+/// relation ignores the part of speech, treat it as a cue to look closer,
+/// not as a verdict.
+pub(crate) fn antonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {
+    related(lookup(word), Rel::Antonym)
+}
+
+/// The base form of an irregular inflection ("went": "go", "led": "lead",
+/// "mice": "mouse"); the commonest when there are several. The form may
+/// be a word in its own right ("found", "saw"), so the base is one more
+/// reading of it, not a replacement. Regular inflections are the
+/// stemmer's work.
+pub(crate) fn base_form(word: &str) -> Option<&'static str> {
+    related(find(word), Rel::Base).next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(words: impl Iterator<Item = &'static str>, want: &str) -> bool {
+        words.into_iter().any(|w| w == want)
+    }
+
+    #[test]
+    fn synonyms_share_a_common_sense() {
+        for (a, b) in [
+            ("begin", "start"),
+            ("start", "begin"),
+            ("launch", "establish"),
+            ("establish", "found"),
+            ("country", "nation"),
+            ("increase", "gain"),
+            ("set_up", "launch"),
+        ] {
+            assert!(
+                has(synonyms(a), b),
+                "{a} / {b}: {:?}",
+                synonyms(a).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn rare_senses_make_no_synonyms() {
+        for (a, b) in [("begin", "get"), ("get", "begin"), ("last", "finis")] {
+            assert!(!has(synonyms(a), b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn derivations_join_words_of_one_root() {
+        for (a, b) in [
+            ("diplomacy", "diplomatic"),
+            ("diplomatic", "diplomacy"),
+            ("establish", "establishment"),
+            ("relation", "relationship"),
+        ] {
+            assert!(has(derivations(a), b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn antonyms_are_opposites_direct_and_through_similar_words() {
+        for (a, b) in [
+            ("strong", "weak"),
+            ("weak", "strong"),
+            ("increase", "decrease"),
+            ("rise", "fall"),
+            ("feeble", "strong"),
+        ] {
+            assert!(has(antonyms(a), b), "{a} / {b}");
+        }
+        assert!(!has(antonyms("last"), "basic"), "a rare sense of basic");
+    }
+
+    #[test]
+    fn irregular_forms_have_base_forms() {
+        for (form, base) in [
+            ("went", "go"),
+            ("led", "lead"),
+            ("ran", "run"),
+            ("began", "begin"),
+            ("mice", "mouse"),
+        ] {
+            assert_eq!(base_form(form), Some(base), "{form}");
+        }
+        assert_eq!(base_form("go"), None, "a base form has none");
+    }
+
+    #[test]
+    fn a_stem_without_its_final_e_finds_its_word() {
+        assert!(has(synonyms("increas"), "gain"));
+        assert!(has(derivations("establish"), "establishment"));
+        assert_eq!(base_form("wente"), None, "no e is added for base forms");
+    }
+
+    #[test]
+    fn unknown_words_have_no_relations() {
+        for w in ["zzxqv", "", "_", "Begin", "begin ", "\u{e9}t\u{e9}"] {
+            assert_eq!(synonyms(w).count(), 0, "{w:?}");
+            assert_eq!(derivations(w).count(), 0, "{w:?}");
+            assert_eq!(antonyms(w).count(), 0, "{w:?}");
+            assert_eq!(base_form(w), None, "{w:?}");
+        }
+    }
+
+    /// The tables are the build's output, read in place: every answer is
+    /// a slice of the static word text, never a string made at run time.
+    #[test]
+    fn answers_are_slices_of_the_static_table() {
+        let text = WORDS.as_bytes().as_ptr_range();
+        let answers = synonyms("begin")
+            .chain(derivations("diplomacy"))
+            .chain(antonyms("strong"))
+            .chain(base_form("went"));
+        for w in answers {
+            assert!(text.contains(&w.as_ptr()), "{w}");
+        }
+        let tables: [&'static [u8]; 3] = [ENDS, STARTS, LINKS];
+        assert!(tables.iter().all(|t| t.len() % 4 == 0));
+    }
+
+    /// Words sorted and unique (binary search depends on it), lower-case
+    /// letters and `_` only (so no proper nouns), links in range.
+    #[test]
+    fn tables_are_sorted_and_consistent() {
+        let n = len();
+        assert!(n > 10_000, "only {n} words");
+        for id in 0..n {
+            let w = word_at(id);
+            assert!(id == 0 || word_at(id - 1) < w, "{w} out of order");
+            assert!(
+                w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{w:?}"
+            );
+            assert_eq!(find(w), Some(id));
+        }
+        assert_eq!(STARTS.len() / 4, n + 1);
+        for i in 0..LINKS.len() / 4 {
+            assert!(((u32_at(LINKS, i) & ((1 << ID_BITS) - 1)) as usize) < n);
+        }
+    }
+
+    /// Synonyms, derivations and antonyms go both ways, and no word is
+    /// related to itself.
+    #[test]
+    fn relations_are_symmetric_and_never_reflexive() {
+        for id in 0..len() {
+            let a = word_at(id);
+            for (rel, name) in [
+                (Rel::Synonym, "synonym"),
+                (Rel::Derivation, "derivation"),
+                (Rel::Antonym, "antonym"),
+            ] {
+                for b in related(Some(id), rel) {
+                    assert_ne!(a, b, "{a} is its own {name}");
+                    assert!(
+                        has(related(find(b), rel), a),
+                        "{a} -> {b} one way only ({name})"
+                    );
+                }
+            }
+        }
+    }
+}
