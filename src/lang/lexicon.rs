@@ -20,10 +20,6 @@
 //! `well_known`). Relations are between words, not senses, and not tied to
 //! a part of speech: "found" is both "establish" and the past of "find".
 
-// Not yet read by the verifier, which will ask it for the words of a
-// statement that a fact does not use.
-#![allow(dead_code)]
-
 use compact_str::CompactString;
 
 /// Every word, sorted, run together; `ENDS` says where each one ends.

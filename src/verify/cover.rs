@@ -46,6 +46,9 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
                 Some(frame) => w.reframed = Some((k, frame.clone())),
                 None => w.flips.push(k),
             }
+        } else if lexicon::antonyms(&t.text).any(|x| f.stems.contains(&stem(x))) {
+            // An opposite the lexical database knows ("weak" for "strong").
+            w.flips.push(k);
         } else if lang::RESTRICTIVE_SET.contains(t.text.as_str()) {
             w.restrictive.push(k);
         } else if v.filler.contains(s)
