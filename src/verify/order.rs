@@ -54,21 +54,25 @@ pub(crate) fn find(v: &Verifier, s: &str) -> Option<Order> {
 }
 
 fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
+    // One set lookup rules out almost every word.
+    if !lang::ORDER_FIRST_SET.contains(toks[k].text.as_str()) {
+        return None;
+    }
     let mut best: Option<(usize, Later, bool)> = None;
     for &(phrase, side) in lang::ORDER {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        let hit = words
-            .iter()
+        let n = phrase.split(' ').count();
+        let hit = phrase
+            .split(' ')
             .enumerate()
-            .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == *w));
-        if hit && best.is_none_or(|(n, _, _)| words.len() > n) {
+            .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == w));
+        if hit && best.is_none_or(|(m, _, _)| n > m) {
             let weak = side.ends_with('?');
             let later = match side.trim_end_matches('?') {
                 "left" => Later::Left,
                 "right" => Later::Right,
                 _ => Later::Start,
             };
-            best = Some((words.len(), later, weak));
+            best = Some((n, later, weak));
         }
     }
     best

@@ -117,6 +117,9 @@ fn contrast(s: &str, a: usize, b: usize) -> Clause {
 /// (", not B"), the others anywhere after the first words.
 fn contrast_marker(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
     for k in 2..toks.len() {
+        if !lang::CONTRAST_FIRST_SET.contains(toks[k].text.as_str()) {
+            continue;
+        }
         for &(phrase, _) in lang::CONTRAST {
             let words: Vec<&str> = phrase.split(' ').collect();
             let hit = words
