@@ -68,11 +68,16 @@ pub(crate) fn parse_numeric_date(s: &str) -> Option<(PartialDate, Option<Partial
     if parts[0].len() == 4 {
         return mk(nums[0], nums[1], nums[2]).map(|d| (d, None));
     }
-    if parts[2].len() != 4 {
-        return None;
-    }
-    let dmy = mk(nums[2], nums[1], nums[0]);
-    let mdy = mk(nums[2], nums[0], nums[1]);
+    // A two-digit year ("2/14/24") is of this century up to 69, as most
+    // date libraries read it.
+    let year = match parts[2].len() {
+        4 => nums[2],
+        2 if nums[2] < 70 => 2000 + nums[2],
+        2 => 1900 + nums[2],
+        _ => return None,
+    };
+    let dmy = mk(year, nums[1], nums[0]);
+    let mdy = mk(year, nums[0], nums[1]);
     match (dmy, mdy) {
         (Some(a), Some(b)) if a != b => Some((a, Some(b))),
         (Some(a), _) => Some((a, None)),

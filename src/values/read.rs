@@ -359,6 +359,21 @@ mod tests {
     }
 
     #[test]
+    fn two_digit_years_and_misspelt_months() {
+        let day = PartialDate {
+            year: Some(2024),
+            month: Some(2),
+            day: Some(14),
+        };
+        for s in ["2/14/24", "14/2/24", "febuary 14, 2024", "14 feburary 2024"] {
+            match &quantities(s)[..] {
+                [Value::Date { date, alt: None }] => assert_eq!(*date, day, "{s}"),
+                other => panic!("{s}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn a_month_alone_is_read_after_a_preposition_of_time() {
         let may = PartialDate {
             year: None,
