@@ -8,7 +8,7 @@ use super::explain::Uncovered;
 use super::index::{FactIndex, Verifier};
 use super::read::{Analysis, Mention};
 use crate::bank::EntityKind;
-use crate::lang::{self, TokKind, Word, lexicon, stem};
+use crate::lang::{self, TokKind, Word, stem};
 use crate::values::Rel;
 
 /// What the statement's content words come to against one fact.
@@ -31,7 +31,7 @@ pub(crate) struct Words {
 /// Explains every content word by the fact, or names the first it cannot.
 pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, Uncovered> {
     let mut w = Words::default();
-    for (&k, s) in a.words.iter().zip(&a.stems) {
+    for (i, (&k, s)) in a.words.iter().zip(&a.stems).enumerate() {
         let t = &a.tokens[k];
         if t.kind != TokKind::Word {
             return Err(Uncovered::Word(k));
@@ -60,9 +60,9 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
         {
             w.matched += 1;
             w.corrected.push((k, stem(meant)));
-        } else if same_root(s, f) || related(&t.text, f) {
+        } else if same_root(s, f) || a.lexical(i).related.iter().any(|r| f.stems.contains(r)) {
             w.matched += 1;
-        } else if lexicon::antonyms(&t.text).any(|x| f.stems.contains(&stem(x))) {
+        } else if a.lexical(i).opposite.iter().any(|r| f.stems.contains(r)) {
             // An opposite the lexical database knows ("weak" for "strong"),
             // asked last: the lookups cost more than the built-in lists.
             w.flips.push(k);
@@ -246,21 +246,6 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
                 && s.chars().next() == first
                 && strsim::osa_distance(word, s) <= max
         })
-}
-
-/// A word the lexical database relates to one of the fact's words: a
-/// synonym ("began" for "started"), a derivation ("diplomacy" for
-/// "diplomatic"), or the base of an irregular form ("led" for "lead").
-/// Asked only of words nothing else explains; values, names and
-/// operators were read before.
-fn related(word: &str, f: &FactIndex) -> bool {
-    let relates = |w: &str| {
-        lexicon::synonyms(w)
-            .chain(lexicon::derivations(w))
-            .any(|r| !r.contains('_') && f.stems.contains(&stem(r)))
-    };
-    relates(word)
-        || lexicon::base_form(word).is_some_and(|b| f.stems.contains(&stem(b)) || relates(b))
 }
 
 /// Another derivation of one of the fact's words: the same first eight

@@ -107,6 +107,24 @@ type Span = (i64, i64);
 pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgement> {
     let left = statement[o.left.0..o.left.1].trim_end_matches([',', ' ']);
     let right = statement[o.right.0..o.right.1].trim();
+    // A fact that states the order itself ("A followed B") decides by
+    // which of its events each side is.
+    let whole = v.judge_simple(statement);
+    if whole.verdict != Verdict::NotEnoughInfo
+        && let Some(fact) = whole.fact_id.as_deref().and_then(|id| v.bank().fact(id))
+        && let Some(fact_order) = stated_order(&fact.statement)
+    {
+        return Some(match same_order(v, (left, right, o.later), &fact_order) {
+            Some(true) => with_statement(whole, statement),
+            Some(false) => reversed(statement, whole),
+            None => unresolved(statement, whole),
+        });
+    }
+    // The order word is the fact's frame ("before the pandemic, …"): its
+    // words decide, as for any statement ("after" is then an opposite).
+    if whole.verdict != Verdict::NotEnoughInfo && frames(v, &whole) {
+        return None;
+    }
     let (lj, lt) = event(v, left);
     let (rj, rt) = event(v, right);
     for j in [&lj, &rj].into_iter().flatten() {
@@ -123,17 +141,91 @@ pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgemen
     };
     let supported =
         |j: &Option<Judgement>| j.as_ref().is_none_or(|j| j.verdict == Verdict::Supported);
-    let whole = v.judge_simple(statement);
     match rel {
         Some(false) => Some(refuted(statement, o, lj.or(rj), whole)),
         Some(true) if supported(&lj) && supported(&rj) => {
             let j = lj.or(rj).unwrap_or(whole);
             Some(with_statement(j, statement))
         }
-        // The order is the fact's own ("cut off after the revolution"):
-        // its words decide, as for any statement.
-        _ if whole.verdict != Verdict::NotEnoughInfo && fact_orders(v, &whole) => None,
         _ => Some(unresolved(statement, whole)),
+    }
+}
+
+/// A fact's own statement read as two events in order, if it is one:
+/// its two sides and which is the later.
+fn stated_order(statement: &str) -> Option<(String, String, Later)> {
+    let toks = tokenize(statement);
+    (1..toks.len()).find_map(|k| {
+        let (len, later, _) = marker(&toks, k)?;
+        let rest = toks.get(k + len)?;
+        (later != Later::Start && has_content(&toks[..k]) && has_content(&toks[k + len..])).then(
+            || {
+                (
+                    statement[..toks[k - 1].end].to_string(),
+                    statement[rest.start..].to_string(),
+                    later,
+                )
+            },
+        )
+    })
+}
+
+/// Whether the statement puts the fact's two events in the fact's order:
+/// each side is matched to the fact side it shares more words and names
+/// with; `None` when that does not tell them apart.
+fn same_order(
+    v: &Verifier,
+    (l, r, later): (&str, &str, Later),
+    fact: &(String, String, Later),
+) -> Option<bool> {
+    if later == Later::Start {
+        return None;
+    }
+    let (fl, fr, fact_later) = fact;
+    let shared = |a: &str, b: &str| overlap(v, a, b);
+    let same = shared(l, fl) + shared(r, fr);
+    let swapped = shared(l, fr) + shared(r, fl);
+    if same == swapped {
+        return None;
+    }
+    Some((same > swapped) == (later == *fact_later))
+}
+
+/// How many content stems and names two texts share.
+fn overlap(v: &Verifier, a: &str, b: &str) -> usize {
+    let (a, b) = (v.analyse(a), v.analyse(b));
+    let stems = a.stems.iter().filter(|s| b.stems.contains(s)).count();
+    let names = a
+        .mentions
+        .iter()
+        .filter(|m| {
+            b.mentions
+                .iter()
+                .any(|n| n.entity == m.entity || m.also.contains(&n.entity))
+        })
+        .count();
+    stems + 2 * names
+}
+
+/// Whether the fact that decided a statement has an order word of its own.
+fn frames(v: &Verifier, j: &Judgement) -> bool {
+    let Some(f) = j.fact_id.as_deref().and_then(|id| v.bank().fact(id)) else {
+        return false;
+    };
+    let toks = tokenize(&f.statement);
+    (0..toks.len()).any(|k| marker(&toks, k).is_some())
+}
+
+fn reversed(statement: &str, whole: Judgement) -> Judgement {
+    Judgement {
+        statement: statement.to_string(),
+        verdict: Verdict::Refuted,
+        explanation: format!(
+            "the article gives these events in the other order: {}",
+            whole.evidence.clone().unwrap_or_default()
+        ),
+        correction: None,
+        ..whole
     }
 }
 
@@ -291,16 +383,6 @@ fn gap_relation(gmin: f64, gmax: f64, x: f64, cmp: Cmp) -> Option<bool> {
     } else {
         None
     }
-}
-
-/// Whether the fact that decided the whole statement speaks of order
-/// itself ("cut off after the revolution").
-fn fact_orders(v: &Verifier, j: &Judgement) -> bool {
-    let Some(f) = j.fact_id.as_deref().and_then(|id| v.bank().fact(id)) else {
-        return false;
-    };
-    let toks = tokenize(&f.statement);
-    (0..toks.len()).any(|k| marker(&toks, k).is_some())
 }
 
 fn with_statement(mut j: Judgement, statement: &str) -> Judgement {

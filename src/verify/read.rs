@@ -40,6 +40,38 @@ pub struct Analysis {
     pub(crate) stems: Vec<CompactString>,
     /// The whole statement is in capitals, so capitals say nothing.
     pub all_caps: bool,
+    /// What the lexical database says of each of `words`, looked up the
+    /// first time a fact asks, then kept for the other candidates.
+    pub(crate) lexical: Vec<std::cell::OnceCell<Lexical>>,
+}
+
+/// The stems a word stands for through WordNet: synonyms, derivations
+/// and the base of an irregular form ("began" → "start", "led" → "lead"),
+/// and its opposites.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexical {
+    pub(crate) related: Vec<CompactString>,
+    pub(crate) opposite: Vec<CompactString>,
+}
+
+impl Lexical {
+    fn of(word: &str) -> Lexical {
+        use crate::lang::lexicon;
+        let near = |w: &str| {
+            lexicon::synonyms(w)
+                .chain(lexicon::derivations(w))
+                .filter(|r| !r.contains('_'))
+                .map(stem)
+                .collect::<Vec<_>>()
+        };
+        let mut related = near(word);
+        if let Some(b) = lexicon::base_form(word) {
+            related.push(stem(b));
+            related.extend(near(b));
+        }
+        let opposite = lexicon::antonyms(word).map(stem).collect();
+        Lexical { related, opposite }
+    }
 }
 
 impl Analysis {
@@ -51,6 +83,11 @@ impl Analysis {
     pub(crate) fn text(&self, first: usize, last: usize) -> &str {
         let (b, e) = self.span(first, last);
         self.source.get(b..e).unwrap_or_default()
+    }
+
+    /// The lexical database's words for content word `i` (of `words`).
+    pub(crate) fn lexical(&self, i: usize) -> &Lexical {
+        self.lexical[i].get_or_init(|| Lexical::of(&self.tokens[self.words[i]].text))
     }
 
     /// A content word that looks like a name: capitalised mid-sentence.
@@ -72,6 +109,7 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
     let quantities = find_quantities(&tokens, &mut used, gaz);
     let (negations, modals, words) = content(text, &tokens, &used);
     let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
+    let lexical = vec![std::cell::OnceCell::new(); words.len()];
     Analysis {
         source: text.to_string(),
         tokens,
@@ -82,6 +120,7 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
         words,
         stems,
         all_caps,
+        lexical,
     }
 }
 
