@@ -127,10 +127,11 @@ pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgemen
     }
     let (lj, lt) = event(v, left);
     let (rj, rt) = event(v, right);
-    for j in [&lj, &rj].into_iter().flatten() {
-        if j.verdict == Verdict::Refuted {
-            return Some(with_statement(j.clone(), statement));
-        }
+    // The main clause judged alone and refuted refutes the statement
+    // ("the king broke off ties with X before …"); the other side may mix the
+    // two events ("… after the revolution for them to establish ties").
+    if let Some(j) = lj.as_ref().filter(|j| j.verdict == Verdict::Refuted) {
+        return Some(with_statement(j.clone(), statement));
     }
     if o.weak && (lt.is_none() || rt.is_none()) {
         return None;
@@ -183,12 +184,17 @@ fn same_order(
     }
     let (fl, fr, fact_later) = fact;
     let shared = |a: &str, b: &str| overlap(v, a, b);
-    let same = shared(l, fl) + shared(r, fr);
-    let swapped = shared(l, fr) + shared(r, fl);
-    if same == swapped {
-        return None;
+    let (l_fl, r_fr, l_fr, r_fl) = (shared(l, fl), shared(r, fr), shared(l, fr), shared(r, fl));
+    // The main clause must meet its counterpart: "it took …" meets neither.
+    let same = (l_fl > 0).then_some(l_fl + r_fr);
+    let swapped = (l_fr > 0).then_some(l_fr + r_fl);
+    match (same, swapped) {
+        (Some(a), Some(b)) if a == b => None,
+        (Some(a), Some(b)) => Some((a > b) == (later == *fact_later)),
+        (Some(_), None) => Some(later == *fact_later),
+        (None, Some(_)) => Some(later != *fact_later),
+        (None, None) => None,
     }
-    Some((same > swapped) == (later == *fact_later))
 }
 
 /// How many content stems and names two texts share.

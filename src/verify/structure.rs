@@ -48,7 +48,13 @@ pub(crate) fn clauses(s: &str, names: &[(usize, usize)]) -> Vec<Clause> {
         }
         let left = &toks[start..k];
         let right_end = next_conjunction(&toks, k + 1);
-        if is_claim(left) && is_claim(&toks[k + 1..right_end]) && !joins_names(&toks, k, names) {
+        // "between A and B" joins the two ends of one claim.
+        let between = left.iter().any(|t| t.text == "between");
+        if is_claim(left)
+            && is_claim(&toks[k + 1..right_end])
+            && !joins_names(&toks, k, names)
+            && !between
+        {
             out.push(range(&toks, start, k));
             start = k + 1;
         }
@@ -321,6 +327,8 @@ mod tests {
         let s = "Oslo and Bern set up diplomatic relations in 2024";
         assert_eq!(parts(s).len(), 1);
         let s = "trade between Norway and Denmark amounted to 21 million dollars";
+        assert_eq!(parts(s).len(), 1);
+        let s = "more than six decades passed between the revolution and the new treaty";
         assert_eq!(parts(s).len(), 1);
         let s = "no contrast here, just one claim";
         assert_eq!(parts(s), vec![(s.to_string(), None)]);
