@@ -262,6 +262,14 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
     }
 }
 
+/// The text of token `i` if it is a word.
+pub(crate) fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
+    tokens
+        .get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.text.as_str())
+}
+
 /// A plain ASCII word or number, lower-cased.
 fn plain_word(raw: &str, offset: usize, attached: bool, sentence: bool) -> Token {
     let b = raw.as_bytes();

@@ -4,7 +4,7 @@
 
 use super::Rel;
 use crate::bank::PartialDate;
-use crate::lang::{self, Gazetteer, TokKind, Token};
+use crate::lang::{self, Gazetteer, TokKind, Token, word_at};
 
 /// A date read from a statement: the date, the other reading of an
 /// ambiguous numeric date (`05/02/2019`), and the next token.
@@ -244,13 +244,6 @@ pub(crate) fn read_decade(
         date(Some(start + 9), None, None),
         k + 2,
     ))
-}
-
-fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
-    tokens
-        .get(i)
-        .filter(|t| t.kind == TokKind::Word)
-        .map(|t| t.text.as_str())
 }
 
 pub(crate) fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[lang::Word]) -> bool {

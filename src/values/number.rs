@@ -1,7 +1,7 @@
 //! Numbers in digits or words, with their scales: the reading every
 //! amount kind (count, money, measure, duration) starts from.
 
-use crate::lang::{self, TokKind, Token};
+use crate::lang::{self, TokKind, Token, word_at};
 
 /// Parses a run of digits with thousands separators or a decimal point.
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
@@ -157,13 +157,6 @@ fn read_words(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, b
 fn any_following_scale(tokens: &[Token], j: usize) -> bool {
     word_at(tokens, j + 1)
         .is_some_and(|w| matches!(w, "hundred" | "thousand" | "million" | "billion"))
-}
-
-fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
-    tokens
-        .get(i)
-        .filter(|t| t.kind == TokKind::Word)
-        .map(|t| t.text.as_str())
 }
 
 /// 12500 → "12,500"; fractions keep up to two decimals.
