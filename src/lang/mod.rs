@@ -153,7 +153,14 @@ pub(crate) fn may_start_quantity(word: &str) -> bool {
         || RELATIVE_MONTH_SET.contains(word)
         || matches!(
             word,
-            "a" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "minus"
+            "a" | "an"
+                | "half"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "trillion"
+                | "minus"
         )
 }
 

@@ -253,3 +253,43 @@ pub(crate) fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[lang
             .is_some_and(|t| !used[i + k] && t.text == *s)
     })
 }
+/// A time as a range of days since the civil epoch.
+pub(crate) type Span = (i64, i64);
+
+/// The days a partial date may mean.
+pub(crate) fn span(d: &PartialDate) -> Option<Span> {
+    let y = d.year?;
+    let (m0, m1) = d.month.map_or((1, 12), |m| (m, m));
+    let last = last_day(y, m1);
+    let (d0, d1) = d.day.map_or((1, last), |d| (d, d));
+    Some((days(y, m0, d0), days(y, m1, d1)))
+}
+
+fn last_day(y: i32, m: u8) -> u8 {
+    (28..=31)
+        .rev()
+        .find(|&d| crate::bank::valid_day(y, m, d))
+        .unwrap_or(28)
+}
+
+/// Days since the civil epoch (Howard Hinnant's algorithm).
+pub(crate) fn days(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_count_from_the_epoch() {
+        assert_eq!(days(1970, 1, 1), 0);
+        assert_eq!(days(2022, 7, 12) - days(2021, 12, 25), 199);
+    }
+}

@@ -11,6 +11,28 @@ pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, 
     Some((days, k + 1))
 }
 
+/// "a year", "an hour", "half a century": one unit of time, or half of
+/// one, without a figure.
+pub(crate) fn read_unit(tokens: &[Token], used: &[bool], j: usize) -> Option<(f64, usize)> {
+    let word = |k: usize| tokens.get(k).filter(|_| !used[k]).map(|t| t.text.as_str());
+    let (share, k) = match (word(j)?, word(j + 1)) {
+        ("a" | "an", _) => (1.0, j + 1),
+        ("half", Some("a" | "an")) => (0.5, j + 2),
+        _ => return None,
+    };
+    let (days, end) = suffix(tokens, used, k)?;
+    // "9,000 visitors a year" is a rate, not a span of time: after a
+    // content word, only a span followed by an order word is read.
+    let after_word = j
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| {
+            t.kind == crate::lang::TokKind::Word && !crate::lang::is_stopword(&t.text)
+        });
+    let ordered = word(end).is_some_and(|w| crate::lang::ORDER_FIRST_SET.contains(w) || w == "ago");
+    (!after_word || ordered).then_some((share * days, end))
+}
+
 /// A quiz answer's expected duration: `5 year`.
 pub(crate) fn parse(v: &str) -> Result<f64, &'static str> {
     let mut parts = v.split_whitespace();

@@ -9,7 +9,7 @@
 mod amount;
 mod bank;
 mod count;
-mod date;
+pub(crate) mod date;
 mod duration;
 mod entity;
 mod measure;
@@ -88,6 +88,8 @@ impl Value {
             (Date { .. } | Period { .. }, Date { .. } | Period { .. }) => true,
             (Ordinal { .. }, Ordinal { .. }) | (Count { .. }, Count { .. }) => true,
             (Money { .. }, Money { .. }) | (Duration { .. }, Duration { .. }) => true,
+            // "for seven years" against "from 1961 to 1968".
+            (Duration { .. }, Period { .. }) => true,
             (Measure { unit: a, .. }, Measure { unit: b, .. }) => measure::same_dimension(a, b),
             // "21 million" for an amount of money.
             (Count { value }, Money { .. }) => *value >= 1000.0,
@@ -132,6 +134,9 @@ impl Value {
                 measure::relation(*value, unit, cmp, *f, fu, fact_cmp)
             }
             (Duration { days }, Duration { days: f }) => amount_relation(*days, cmp, *f, fact_cmp),
+            (Duration { days }, Period { from, until }) => {
+                period::length_relation(*days, cmp, from, until)
+            }
             _ => Rel::Unknown,
         }
     }

@@ -3,8 +3,10 @@
 //! of an agency from 1961 to 1968 headed it in 1963); one outside does not.
 
 use super::Rel;
+use super::amount::amount_relation;
 use super::date::{self, year_at};
 use crate::bank::PartialDate;
+use crate::lang::Cmp;
 use crate::lang::{Gazetteer, TokKind, Token};
 
 /// The first and last year a partial date can mean.
@@ -51,6 +53,35 @@ pub(crate) fn contains_date(from: &PartialDate, until: &PartialDate, fact: &Part
         (Some(a), Some(b), Some(y)) if (a..=b).contains(&y) => Rel::Match,
         (Some(_), Some(_), Some(_)) => Rel::Mismatch,
         _ => Rel::Unknown,
+    }
+}
+
+/// A claimed duration ("for about seven years") against the length of the
+/// fact's period (1961 to 1968). Disjoint from every length the dates
+/// allow: it differs; the length people would say (the difference of the
+/// years, or of the days when both ends are days): it holds.
+pub(crate) fn length_relation(days: f64, cmp: Cmp, from: &PartialDate, until: &PartialDate) -> Rel {
+    let (Some(f), Some(u)) = (date::span(from), date::span(until)) else {
+        return Rel::Unknown;
+    };
+    let (lo, hi) = ((u.0 - f.1) as f64, (u.1 - f.0) as f64);
+    let nominal = match (from.day, until.day, from.year, until.year) {
+        (Some(_), Some(_), _, _) => (u.0 - f.0) as f64,
+        (_, _, Some(a), Some(b)) => f64::from(b - a) * 365.25,
+        _ => return Rel::Unknown,
+    };
+    // Beyond every length the dates allow, the claim differs for sure.
+    let beyond = match cmp {
+        Cmp::Gt | Cmp::Ge => days >= hi,
+        Cmp::Lt | Cmp::Le => days <= lo,
+        _ => days > hi * 1.1 || days < lo * 0.9,
+    };
+    if beyond {
+        Rel::Mismatch
+    } else if amount_relation(days, cmp, nominal, Cmp::Approx) == Rel::Match {
+        Rel::Match
+    } else {
+        Rel::Unknown
     }
 }
 
@@ -147,6 +178,27 @@ mod tests {
 
     fn y(n: i32) -> PartialDate {
         year_date(n)
+    }
+
+    #[test]
+    fn a_duration_is_held_against_the_periods_length() {
+        let year = 365.25;
+        let cases = [
+            (7.0, Cmp::Approx, Rel::Match),
+            (7.0, Cmp::Exact, Rel::Match),
+            (5.0, Cmp::Gt, Rel::Match),
+            (10.0, Cmp::Lt, Rel::Match),
+            (10.0, Cmp::Gt, Rel::Mismatch),
+            (4.0, Cmp::Lt, Rel::Mismatch),
+            (20.0, Cmp::Exact, Rel::Mismatch),
+            // 1961 to 1968 may be six years and a bit: not a wrong figure.
+            (6.0, Cmp::Exact, Rel::Unknown),
+            (7.0, Cmp::Gt, Rel::Unknown),
+        ];
+        for (n, cmp, want) in cases {
+            let got = length_relation(n * year, cmp, &y(1961), &y(1968));
+            assert_eq!(got, want, "{n} years {cmp:?}");
+        }
     }
 
     #[test]

@@ -39,6 +39,15 @@ pub(crate) fn read_quantity(
         return None;
     }
     let (cmp, j) = comparator(tokens, used, i);
+    if let Some((days, end)) = duration::read_unit(tokens, used, j) {
+        return Some(Quantity {
+            kind: Value::Duration { days },
+            cmp,
+            first: i,
+            last: end,
+            small: false,
+        });
+    }
     if j > i && !starts_number(tokens, j) && tokens.get(j).is_none_or(|t| t.text != "minus") {
         return None;
     }
@@ -294,7 +303,7 @@ mod tests {
 
     #[test]
     fn measures_durations_and_periods() {
-        let cases: [(&str, Value); 9] = [
+        let cases: [(&str, Value); 12] = [
             (
                 "6.5 meters",
                 Value::Measure {
@@ -338,6 +347,9 @@ mod tests {
                 },
             ),
             ("six decades", Value::Duration { days: 6.0 * 3652.5 }),
+            ("a year", Value::Duration { days: 365.25 }),
+            ("half a century", Value::Duration { days: 18262.5 }),
+            ("an hour", Value::Duration { days: 1.0 / 24.0 }),
             (
                 "from 1961 to 1968",
                 Value::Period {

@@ -5,8 +5,9 @@
 //! is NOT_ENOUGH_INFO, never SUPPORTED.
 
 use super::{Judgement, Verdict, Verifier};
-use crate::bank::{PartialDate, Role};
+use crate::bank::Role;
 use crate::lang::{self, Cmp, Token, tokenize};
+use crate::values::date::{Span, span};
 use crate::values::{FactValue, Value};
 
 /// Which side of the order word is the later event.
@@ -16,6 +17,8 @@ enum Later {
     Right,
     /// The left side began at the right side's time.
     Start,
+    /// Either may be the later: only the gap between them is claimed.
+    Either,
 }
 
 /// A statement read as two events in order.
@@ -34,6 +37,9 @@ pub(crate) struct Order {
 /// Finds the first order word with words on both sides.
 pub(crate) fn find(v: &Verifier, s: &str) -> Option<Order> {
     let toks = tokenize(s);
+    if let Some(o) = find_gap(v, s, &toks) {
+        return Some(o);
+    }
     for k in 1..toks.len() {
         let Some((len, later, weak)) = marker(&toks, k) else {
             continue;
@@ -51,6 +57,44 @@ pub(crate) fn find(v: &Verifier, s: &str) -> Option<Order> {
         });
     }
     None
+}
+
+/// "200 days passed between A and B", "65 years separate A and B",
+/// "the gap between A and B was about 7 months": a duration claimed
+/// between two events, in no order.
+fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
+    let k = toks
+        .iter()
+        .position(|t| lang::GAP_WORDS_SET.contains(t.text.as_str()))?;
+    let split = (k + 2..toks.len()).find(|&j| matches!(toks[j].text.as_str(), "and" | "from"))?;
+    let a = v.analyse(s);
+    let q = a
+        .quantities
+        .iter()
+        .find(|q| matches!(q.kind, Value::Duration { .. }))?;
+    let Value::Duration { days } = q.kind else {
+        return None;
+    };
+    let (q_start, q_end) = a.span(q.first, q.last);
+    let (right_start, mut right_end) = (toks[split + 1..].first()?.start, s.len());
+    if q_start >= right_start {
+        // "… and B was about 7 months": the figure ends B's words.
+        right_end = q_start;
+    } else if q_end > toks[k].start {
+        return None;
+    }
+    let left = (toks[k + 1].start, toks[split - 1].end);
+    let right_text = &s[right_start..right_end];
+    if !has_content(&tokenize(&s[left.0..left.1])) || !has_content(&tokenize(right_text)) {
+        return None;
+    }
+    Some(Order {
+        left,
+        right: (right_start, right_end),
+        later: Later::Either,
+        gap: Some((days, q.cmp)),
+        weak: false,
+    })
 }
 
 fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
@@ -99,9 +143,6 @@ fn gap_before(v: &Verifier, s: &str, toks: &[Token], k: usize) -> (Option<(f64, 
     }
 }
 
-/// An event's time as a range of days.
-type Span = (i64, i64);
-
 /// Judges a statement that orders two events; `None` leaves it to the
 /// other stages (the order is part of one fact's own words).
 pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgement> {
@@ -113,6 +154,10 @@ pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgemen
     if whole.verdict != Verdict::NotEnoughInfo
         && let Some(fact) = whole.fact_id.as_deref().and_then(|id| v.bank().fact(id))
         && let Some(fact_order) = stated_order(&fact.statement)
+        // "after decades without ties" orders a state that ended: a claim
+        // of ties after it is no denial of it.
+        && !(whole.verdict == Verdict::Refuted
+            && super::read::negation_count(&tokenize(&fact.statement)) % 2 == 1)
     {
         return Some(match same_order(v, (left, right, o.later), &fact_order) {
             Some(true) => with_statement(whole, statement),
@@ -130,7 +175,16 @@ pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgemen
     // The main clause judged alone and refuted refutes the statement
     // ("the king broke off ties with X before …"); the other side may mix the
     // two events ("… after the revolution for them to establish ties").
-    if let Some(j) = lj.as_ref().filter(|j| j.verdict == Verdict::Refuted) {
+    // A lone noun ("the ties came …") makes no claim of its own to refute.
+    let claims = {
+        let a = v.analyse(left);
+        let own = |&&k: &&usize| !lang::EVENT_VERBS_SET.contains(a.tokens[k].text.as_str());
+        a.words.iter().filter(own).count() >= 2 || !a.mentions.is_empty()
+    };
+    if let Some(j) = lj
+        .as_ref()
+        .filter(|j| j.verdict == Verdict::Refuted && claims)
+    {
         return Some(with_statement(j.clone(), statement));
     }
     if o.weak && (lt.is_none() || rt.is_none()) {
@@ -265,7 +319,10 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     // The words that pick an end of a span are the order's, not the event's.
     let plain: Vec<&str> = tokenize(text)
         .iter()
-        .filter(|t| !lang::SPAN_CUES_MAP.contains_key(t.text.as_str()))
+        .filter(|t| {
+            !lang::SPAN_CUES_MAP.contains_key(t.text.as_str())
+                && !lang::EVENT_VERBS_SET.contains(t.text.as_str())
+        })
         .map(|t| &text[t.start..t.end])
         .collect();
     let text = &plain.join(" ");
@@ -308,33 +365,6 @@ fn fact_time(v: &Verifier, j: &Judgement, cue: Cue) -> Option<Span> {
     })
 }
 
-/// The days a partial date may mean.
-fn span(d: &PartialDate) -> Option<Span> {
-    let y = d.year?;
-    let (m0, m1) = d.month.map_or((1, 12), |m| (m, m));
-    let last = last_day(y, m1);
-    let (d0, d1) = d.day.map_or((1, last), |d| (d, d));
-    Some((days(y, m0, d0), days(y, m1, d1)))
-}
-
-fn last_day(y: i32, m: u8) -> u8 {
-    (28..=31)
-        .rev()
-        .find(|&d| crate::bank::valid_day(y, m, d))
-        .unwrap_or(28)
-}
-
-/// Days since the civil epoch (Howard Hinnant's algorithm).
-fn days(y: i32, m: u8, d: u8) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// Whether the times bear out the order (and the gap): `Some(true)`,
 /// `Some(false)`, or `None` when they cannot tell.
 fn relation(l: Span, r: Span, o: &Order) -> Option<bool> {
@@ -342,6 +372,9 @@ fn relation(l: Span, r: Span, o: &Order) -> Option<bool> {
         Later::Left => (r, l),
         Later::Right => (l, r),
         Later::Start => return start_relation(l, r),
+        Later::Either if l.1 < r.0 => (l, r),
+        Later::Either if r.1 < l.0 => (r, l),
+        Later::Either => return None,
     };
     let (gmin, gmax) = (late.0 - early.1, late.1 - early.0);
     match o.gap {
@@ -429,12 +462,6 @@ fn unresolved(statement: &str, whole: Judgement) -> Judgement {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_count_from_the_epoch() {
-        assert_eq!(days(1970, 1, 1), 0);
-        assert_eq!(days(2022, 7, 12) - days(2021, 12, 25), 199);
-    }
 
     #[test]
     fn gaps_are_rounded_as_people_round() {
