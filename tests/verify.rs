@@ -581,3 +581,19 @@ fn blind_round_9_webb_holds() {
         71,
     );
 }
+
+/// Round 10, first contact: 67/100 (Korea) and 66/100 (Webb), no false
+/// SUPPORTED; kept as regression data at what verify reaches since.
+#[test]
+fn blind_round_10_korea_holds() {
+    run_round(include_str!("data/blind-round10-korea.tsv"), None, 70);
+}
+
+#[test]
+fn blind_round_10_webb_holds() {
+    run_round(
+        include_str!("data/blind-round10-webb.tsv"),
+        Some(WEBB_BANK),
+        77,
+    );
+}

@@ -78,12 +78,57 @@ fn find(word: &str) -> Option<usize> {
 /// dropped a final "e" ("increas" for "increase"; stems keep at least
 /// three letters).
 fn lookup(word: &str) -> Option<usize> {
-    find(word).or_else(|| {
-        (word.len() >= 3).then_some(())?;
-        let mut with_e = CompactString::from(word);
-        with_e.push('e');
-        find(&with_e)
-    })
+    find(word)
+        .or_else(|| {
+            (word.len() >= 3).then_some(())?;
+            let mut with_e = CompactString::from(word);
+            with_e.push('e');
+            find(&with_e)
+        })
+        .or_else(|| regular_base(word))
+}
+
+/// Suffixes of regular inflections and what replaces them, as WordNet's
+/// own `morphy` undoes them ("hoisted" → "hoist", "carries" → "carry",
+/// "swapped" → "swap").
+const SUFFIXES: &[(&str, &str)] = &[
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("es", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+];
+
+/// The base of a regular inflection that WordNet knows, if any.
+fn regular_base(word: &str) -> Option<usize> {
+    let mut base = CompactString::default();
+    for &(suffix, with) in SUFFIXES {
+        let Some(root) = word.strip_suffix(suffix).filter(|r| r.len() >= 3) else {
+            continue;
+        };
+        base.clear();
+        base.push_str(root);
+        base.push_str(with);
+        if let Some(id) = find(&base) {
+            return Some(id);
+        }
+        // A doubled final consonant: "swapped", "stopping".
+        let b = root.as_bytes();
+        if with.is_empty() && b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] {
+            if let Some(id) = find(&root[..root.len() - 1]) {
+                return Some(id);
+            }
+        }
+    }
+    None
 }
 
 /// The words a word is linked to by one relation, alphabetically.
@@ -184,6 +229,21 @@ mod tests {
             assert!(has(antonyms(a), b), "{a} / {b}");
         }
         assert!(!has(antonyms("last"), "basic"), "a rare sense of basic");
+    }
+
+    #[test]
+    fn regular_inflections_find_their_base() {
+        for (form, base) in [
+            ("hoisted", "hoist"),
+            ("carries", "carry"),
+            ("swapped", "swap"),
+            ("launched", "launch"),
+            ("collected", "collect"),
+            ("skippered", "skipper"),
+        ] {
+            assert_eq!(regular_base(form).map(word_at), Some(base), "{form}");
+        }
+        assert_eq!(regular_base("xqzzed"), None);
     }
 
     #[test]

@@ -53,7 +53,12 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
             || is_title_before_name(v, a, k)
         {
             // Explained: carries no claim of its own.
-        } else if !v.known(&t.text, s) && a.looks_like_name(k) {
+        } else if !v.known(&t.text, s)
+            && (a.looks_like_name(k)
+                || (after_place_word(a, k, f) && typo_of(&t.text, f).is_none()))
+        {
+            // Also "at baikonur": a word no dictionary knows where the fact
+            // puts its place is a name, typed in lower case.
             w.names.push(k);
         } else if !v.known(&t.text, s)
             && let Some(meant) = typo_of(&t.text, f)
@@ -123,7 +128,8 @@ pub(crate) fn mentions<'f>(
         // A place after "in", or a person, fills the fact's slot of that
         // kind: it must be the fact's (or contain the fact's place).
         // "in Scotland's history" names no place of the claim.
-        let slot = if m.locative && !m.possessive && entity.kind.is_place() {
+        let locative = m.locative || introduced_by(a, m.first, &f.place_preps);
+        let slot = if locative && !m.possessive && entity.kind.is_place() {
             f.place().map(|(p, pv)| (pv, v.place_within(p, m.entity)))
         } else {
             None
@@ -145,7 +151,7 @@ pub(crate) fn mentions<'f>(
         }
         // A capital stands for its government ("Paris announced …"), not
         // where something happened: "in Paris" is a place the fact must give.
-        let stands_for = !(m.locative && entity.kind.is_place());
+        let stands_for = !(locative && entity.kind.is_place());
         let own = f.entities.contains(&m.entity)
             || (stands_for
                 && v.represents(m.entity)
@@ -207,7 +213,8 @@ pub(crate) fn unknown_names<'f>(
         if p > 0 && a.tokens[p - 1].text == "the" {
             p -= 1;
         }
-        let locative = p > 0 && lang::LOCATIVES_SET.contains(a.tokens[p - 1].text.as_str());
+        let locative = (p > 0 && lang::LOCATIVES_SET.contains(a.tokens[p - 1].text.as_str()))
+            || introduced_by(a, first, &f.place_preps);
         let slot = match (f.person(), f.place()) {
             (Some((_, pv)), _) if person_cue => pv,
             (_, Some((_, pv))) if locative => pv,
@@ -223,15 +230,42 @@ pub(crate) fn unknown_names<'f>(
     Ok(())
 }
 
+/// Whether the name at token `first` follows (after "the", "a" or "an")
+/// one of the fact's own place prepositions ("from" in "launched from X").
+fn introduced_by(a: &Analysis, first: usize, preps: &[Word]) -> bool {
+    let mut p = first;
+    if p > 0 && matches!(a.tokens[p - 1].text.as_str(), "the" | "a" | "an") {
+        p -= 1;
+    }
+    p > 0 && preps.iter().any(|w| w.as_str() == a.tokens[p - 1].text)
+}
+
+/// Whether word `k` (or the name it starts) stands where the fact's place
+/// would: after "in", "at" or one of the fact's own place prepositions.
+fn after_place_word(a: &Analysis, k: usize, f: &FactIndex) -> bool {
+    f.place().is_some()
+        && (introduced_by(a, k, &f.place_preps)
+            || (k > 0 && lang::LOCATIVES_SET.contains(a.tokens[k - 1].text.as_str())))
+}
+
 /// A typo of one of the fact's ordinary words: same first letter, one edit
 /// away (two for long words; a swap of neighbours is one edit). Never
 /// applied to names.
 fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
     let n = word.chars().count();
-    if !(5..=30).contains(&n) {
+    if !(4..=30).contains(&n) {
         return None;
     }
     let max = if n >= 9 { 2 } else { 1 };
+    if n == 4 {
+        // Four letters are one edit from too many words: only two
+        // neighbours swapped ("tise" for "ties") is a typo.
+        return f
+            .surfaces
+            .iter()
+            .map(|w| w.as_str())
+            .find(|s| swapped(word, s));
+    }
     let first = word.chars().next();
     f.surfaces
         .iter()
@@ -246,6 +280,16 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
                 && s.chars().next() == first
                 && strsim::osa_distance(word, s) <= max
         })
+}
+
+/// Whether `a` is `b` with two neighbouring letters swapped.
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
 }
 
 /// Another derivation of one of the fact's words: the same first eight
@@ -296,4 +340,23 @@ pub(crate) fn other_subject(
             .max_by_key(|m| m.last)?
     };
     (m.entity != subject && v.represents(m.entity) != Some(subject)).then_some(m.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_neighbours_swapped_make_a_four_letter_typo() {
+        let cases = [
+            ("tise", "ties", true),
+            ("ties", "ties", false),
+            ("tims", "ties", false),
+            ("eits", "ties", false),
+            ("tie", "ties", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(swapped(a, b), want, "{a} / {b}");
+        }
+    }
 }

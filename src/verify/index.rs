@@ -201,6 +201,13 @@ fn gazetteer(bank: &Bank) -> Gazetteer {
         for a in &e.aliases {
             gaz.add_alias(a, i, false);
         }
+        // "NZ" for New Zealand: the initials of a name of several words,
+        // matched in capitals only.
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            if let Some(initials) = initials(n) {
+                gaz.add_alias(&initials, i, false);
+            }
+        }
         for d in &e.demonyms {
             gaz.add_alias(d, i, true);
         }
@@ -211,6 +218,17 @@ fn gazetteer(bank: &Bank) -> Gazetteer {
         }
     }
     gaz
+}
+
+/// The initials of a name of two to four capitalised words ("New
+/// Zealand" → "NZ"), or nothing.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1);
+    (caps && (2..=4).contains(&words.len()))
+        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// Filler words by stem; adverbs in "-ly" as written, since their stems
@@ -263,7 +281,14 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     // names New York. Keywords are kept as given.
     let statement = tokenize(&f.statement);
     let negated = read::negation_count(&statement) % 2 == 1;
-    for t in statement.iter().chain(&tokenize(&f.quote)) {
+    let quote = tokenize(&f.quote);
+    let place = f.values.iter().find_map(|v| match v {
+        crate::bank::Value::Place { entity, .. } => bank.entity_index(entity),
+        _ => None,
+    });
+    let place_preps =
+        place.map_or_else(Vec::new, |p| role_prepositions(bank, p, &statement, &quote));
+    for t in statement.iter().chain(&quote) {
         if t.kind == TokKind::Word && !gaz.knows(&t.text) {
             add(&t.text);
         }
@@ -292,6 +317,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         surfaces,
         entities: ids(&f.entities),
         negated,
+        place_preps,
         values: f
             .values
             .iter()
@@ -318,6 +344,77 @@ pub(crate) struct FactIndex {
     pub(crate) people: Vec<usize>,
     /// The entity the fact's values describe.
     pub(crate) subject: Option<usize>,
+    /// Prepositions the fact puts before a name ("from Lisbon"): a place
+    /// named after one of them in a statement fills the place slot.
+    pub(crate) place_preps: Vec<Word>,
+}
+
+/// A name's word as tokens hold it: lower case, without a possessive.
+fn stem_key(w: &str) -> String {
+    let w = w.to_lowercase();
+    w.strip_suffix("'s").unwrap_or(&w).replace('.', "")
+}
+
+/// The prepositions of `lang/data/role_prepositions.txt` that the fact's
+/// words put right before a capitalised name.
+fn role_prepositions(
+    bank: &Bank,
+    place: usize,
+    statement: &[lang::Token],
+    quote: &[lang::Token],
+) -> Vec<Word> {
+    // Only before the place's own name, or a name within it ("from
+    // the Port of Lisbon in Portugal"): "on February 14" is a date, and "on
+    // the River Elbe" another entity of the fact.
+    let within = |mut e: usize| {
+        for _ in 0..8 {
+            if e == place {
+                return true;
+            }
+            match bank.entities[e]
+                .part_of
+                .as_deref()
+                .and_then(|id| bank.entity_index(id))
+            {
+                Some(up) => e = up,
+                None => return false,
+            }
+        }
+        false
+    };
+    let starts_place = |w: &str| {
+        bank.entities
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| within(i))
+            .flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases))
+            .any(|a| {
+                a.split_whitespace()
+                    .next()
+                    .is_some_and(|f| stem_key(f) == w)
+            })
+    };
+    let mut out: Vec<Word> = Vec::new();
+    for toks in [statement, quote] {
+        for (k, t) in toks.iter().enumerate() {
+            let mut next = k + 1;
+            if toks
+                .get(next)
+                .is_some_and(|n| n.text == "the" || n.text == "an" || n.text == "a")
+            {
+                next += 1;
+            }
+            if lang::ROLE_PREPOSITIONS_SET.contains(t.text.as_str())
+                && toks
+                    .get(next)
+                    .is_some_and(|n| n.cap && starts_place(&n.text))
+                && !out.iter().any(|w| w.as_str() == t.text)
+            {
+                out.push(Word::from(t.text.as_str()));
+            }
+        }
+    }
+    out
 }
 
 impl FactIndex {
@@ -343,6 +440,7 @@ impl FactIndex {
             requires: union(&self.requires, &other.requires),
             people: self.people.iter().chain(&other.people).copied().collect(),
             subject: self.subject.or(other.subject),
+            place_preps: union(&self.place_preps, &other.place_preps),
             scope_words: union(&self.scope_words, &other.scope_words),
         })
     }
@@ -359,5 +457,24 @@ impl FactIndex {
             Value::Person { entity } => Some((entity, v)),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn names_of_several_capitalised_words_have_initials() {
+        let cases = [
+            ("New Zealand", Some("NZ")),
+            ("World Health Organisation", Some("WHO")),
+            ("Peru", None),
+            ("Treaty of Rome", None),
+            ("A B", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(initials(name).as_deref(), want, "{name}");
+        }
     }
 }
