@@ -8,6 +8,7 @@
 
 mod amount;
 mod bank;
+mod clock;
 mod count;
 mod date;
 mod duration;
