@@ -417,18 +417,43 @@ fn an_unedited_draft_judges_blind_sets() {
     }
 }
 
+/// The realistic set written for a third article (labels first, with a
+/// category: LABEL<TAB>CATEGORY<TAB>STATEMENT), judged on its unedited
+/// draft: held at the floor reached so far, never a false SUPPORTED.
+#[test]
+fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
+    let (right, total, false_supported) = blind_score_of(
+        "halsafjord",
+        "halsafjord-realistic",
+        &["--date", "2025-09-13"],
+    );
+    assert!(false_supported.is_empty(), "{false_supported:#?}");
+    assert_eq!(total, 100);
+    assert!(right >= 35, "{right} of {total}");
+}
+
 /// Right answers, statements, and the false SUPPORTED ones for a blind set.
 fn blind_score(name: &str) -> (usize, usize, Vec<Judgement>) {
+    blind_score_of(name, name, &[])
+}
+
+/// [`blind_score`] for article `name` and set `set`, which is either
+/// STATEMENT<TAB>LABEL or LABEL<TAB>CATEGORY<TAB>STATEMENT.
+fn blind_score_of(name: &str, set: &str, extra: &[&str]) -> (usize, usize, Vec<Judgement>) {
     let env = Env::new();
     let blind = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blind");
-    let (path, _) = draft(&env, &blind.join(format!("{name}.txt")), &[]);
-    let tsv = std::fs::read_to_string(blind.join(format!("{name}.tsv"))).unwrap();
+    let (path, _) = draft(&env, &blind.join(format!("{name}.txt")), extra);
+    let tsv = std::fs::read_to_string(blind.join(format!("{set}.tsv"))).unwrap();
     let rows: Vec<(&str, Verdict)> = tsv
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let (s, v) = l.split_once('\t').expect("statement<TAB>label");
-            (s, Verdict::parse(v).expect("a verdict"))
+            let cols: Vec<&str> = l.split('\t').collect();
+            match cols[..] {
+                [s, v] => (s, Verdict::parse(v).expect("a verdict")),
+                [v, _, s] => (s, Verdict::parse(v).expect("a verdict")),
+                _ => panic!("statement<TAB>label or label<TAB>category<TAB>statement: {l}"),
+            }
         })
         .collect();
     let lines: String = rows.iter().map(|(s, _)| format!("{s}\n")).collect();

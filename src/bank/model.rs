@@ -248,10 +248,11 @@ pub enum Value {
     },
     /// An amount in a unit: `m`, `km`, `cm`, `mm`, `ft`, `in`, `mi`, `yd`,
     /// `kg`, `g`, `t`, `lb`, `K`, `C`, `F`, `m2`, `km2`, `m/s`, `km/h`,
-    /// `mph`, `%`.
+    /// `mph`, `km/s`, `ft/s`, `kn`, `%`, or `clock` (a time of day in hours
+    /// after midnight: 23.25 is 23:15).
     Measure {
         value: f64,
-        #[schemars(extend("examples" = ["m", "km", "cm", "mm", "ft", "in", "mi", "yd", "kg", "g", "t", "lb", "K", "C", "F", "m2", "km2", "m/s", "km/h", "mph", "%"]))]
+        #[schemars(extend("examples" = ["m", "km", "cm", "mm", "ft", "in", "mi", "yd", "kg", "g", "t", "lb", "K", "C", "F", "m2", "km2", "m/s", "km/h", "mph", "km/s", "ft/s", "kn", "%", "clock"]))]
         unit: String,
         #[serde(default)]
         approx: bool,

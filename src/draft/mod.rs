@@ -100,7 +100,8 @@ pub fn draft(text: &str, opts: &Options) -> Result<(Bank, Summary), DraftError> 
     };
     let year = PartialDate::parse_iso(&date).and_then(|d| d.year);
     let mut summary = Summary::default();
-    bank.facts = facts::draft(&bank, &sentences, year, &mut summary);
+    let ctx = facts::Context::new(text, year);
+    bank.facts = facts::draft(&bank, &sentences, &ctx, &mut summary);
     settle::settle(&mut bank, &mut summary);
     if bank.facts.is_empty() {
         return Err(DraftError::NoFacts);

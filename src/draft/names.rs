@@ -103,12 +103,14 @@ const PLACE_WORDS: &[&str] = &[
     "district",
     "park",
     "square",
-    "bridge",
     "airport",
     "harbour",
     "harbor",
     "port",
 ];
+/// Words that make a name a built structure: a thing, not a place
+/// something happens in.
+const STRUCTURE_WORDS: &[&str] = &["bridge", "tunnel", "dam", "tower", "stadium", "building"];
 /// Words near a name that make it a person's.
 const PERSON_AFTER: &[&str] = &[
     "said",
@@ -149,7 +151,8 @@ const HONORIFICS: &[&str] = &[
     "prime",
 ];
 const LOCATIVE_BEFORE: &[&str] = &[
-    "in", "at", "from", "near", "to", "outside", "inside", "across", "within",
+    "in", "at", "from", "near", "to", "outside", "inside", "across", "within", "between", "via",
+    "towards", "toward",
 ];
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -227,9 +230,12 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
 fn excluded(t: &Token) -> bool {
     let w = t.text.as_str();
     // Dates and numbers are values, never names; a named date's words
-    // ("Christmas Day") are read as its date.
+    // ("Christmas Day") are read as its date, a unit ("Celsius") with its
+    // amount; "I" is the speaker of a quotation.
     t.kind != TokKind::Word
         || !t.cap
+        || w == "i"
+        || lang::unit_of(w).is_some_and(|u| w.len() > 2 && u.dimension == "temperature")
         || lang::cardinal(w).is_some()
         || lang::ordinal_word(w).is_some()
         || lang::month_of(w).is_some()
@@ -252,12 +258,14 @@ fn spans_of(
 ) {
     let toks = tokenize(s);
     let mut i = 0;
+    // The last name's last token, and whether it was a place.
+    let mut previous: Option<(usize, bool)> = None;
     // "U.S. dollars": a country word before a currency is the currency's.
     let currency = |k: usize| {
-        lang::is_currency_qualifier(&toks[k].text)
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| lang::currency_word(&n.text).is_some())
+        toks.get(k + 1).is_some_and(|n| {
+            (lang::is_currency_qualifier(&toks[k].text) && lang::currency_word(&n.text).is_some())
+                || lang::currency_of_people(&toks[k].text, &n.text).is_some()
+        })
     };
     while i < toks.len() {
         if excluded(&toks[i]) || currency(i) {
@@ -314,7 +322,14 @@ fn spans_of(
             first += 1;
         }
         if first <= last {
-            out.push(span(s, &toks, first, last, lower_words));
+            let mut sp = span(s, &toks, first, last, lower_words);
+            // "between Kristiansund and Trondheim": a name joined to a
+            // place by "and"/"or" is a place too.
+            sp.locative |= first >= 2
+                && matches!(toks[first - 1].text.as_str(), "and" | "or")
+                && previous.is_some_and(|(end, locative)| locative && end + 2 == first);
+            previous = Some((last, sp.locative));
+            out.push(sp);
         }
         i = last + 1;
     }
@@ -383,6 +398,8 @@ fn kind_of(spans: &[&Span]) -> EntityKind {
         EntityKind::Organisation
     } else if has(EVENT_WORDS) {
         EntityKind::Event
+    } else if has(STRUCTURE_WORDS) {
+        EntityKind::Other
     } else if has(PLACE_WORDS) {
         EntityKind::Region
     } else if spans.iter().any(|s| s.locative) {
@@ -417,6 +434,13 @@ fn build(spans: Vec<Span>) -> Names {
         }
     }
     let placed: BTreeSet<String> = by_alias.keys().cloned().collect();
+    // Surnames the article uses for a person ("Lindvik said"): a longer
+    // name ending in one ("Aasta Lindvik") is that person.
+    let surnames: BTreeSet<&str> = order
+        .iter()
+        .filter(|k| !k.contains(' ') && groups[*k].iter().any(|s| s.person_cue))
+        .map(String::as_str)
+        .collect();
     for key in order.iter().filter(|k| !placed.contains(*k)) {
         let group = &groups[key];
         if let Some(e) = existing(&names, &by_alias, group) {
@@ -425,7 +449,18 @@ fn build(spans: Vec<Span>) -> Names {
             by_alias.insert(key.clone(), e);
             continue;
         }
-        let kind = kind_of(group);
+        let kind = match kind_of(group) {
+            EntityKind::Other | EntityKind::City
+                if group[0].words.len() >= 2
+                    && group[0]
+                        .words
+                        .last()
+                        .is_some_and(|w| surnames.contains(w.as_str())) =>
+            {
+                EntityKind::Person
+            }
+            k => k,
+        };
         let name = group[0].text.clone();
         let mut aliases = vec![name.clone()];
         if kind == EntityKind::Person {
@@ -601,6 +636,26 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn kinds_follow_the_words_around_a_name() {
+        let text = "The Ola Brekke Tunnel links Mosvik and Ytterby. It cuts the drive between Mosvik and Ytterby in Scandinavia. The minister invited Ola Brekke, 70, to open it. Brekke said \"I am proud\" on a day of 9 degrees Celsius.\n";
+        let es = entities(text);
+        let kind = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        for (name, want) in [
+            ("Ola Brekke Tunnel", Some(EntityKind::Other)),
+            ("Ytterby", Some(EntityKind::City)),
+            ("Scandinavia", Some(EntityKind::Region)),
+            ("Ola Brekke", Some(EntityKind::Person)),
+            ("Brekke", None),
+            ("I", None),
+            ("Celsius", None),
+        ] {
+            assert_eq!(kind(name), want, "{name}: {es:#?}");
+        }
+        let brekke = es.iter().find(|e| e.name == "Ola Brekke").unwrap();
+        assert!(brekke.aliases.contains(&"Brekke".to_string()), "{brekke:?}");
     }
 
     #[test]

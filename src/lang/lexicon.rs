@@ -142,6 +142,11 @@ fn related(id: Option<usize>, rel: Rel) -> impl Iterator<Item = &'static str> {
         .map(|link| word_at((link & ((1 << ID_BITS) - 1)) as usize))
 }
 
+/// Whether WordNet has the word as written (a dictionary form).
+pub(crate) fn is_word(word: &str) -> bool {
+    find(word).is_some()
+}
+
 /// Words sharing one of the word's common senses ("begin": "commence",
 /// "start"). Rare senses are left out, so "get" is no synonym of "begin".
 pub(crate) fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {

@@ -80,6 +80,22 @@ pub(crate) fn is_currency_qualifier(word: &str) -> bool {
     CURRENCY_QUALIFIERS_SET.contains(word)
 }
 
+/// The currency a people's adjective and a denomination name together
+/// ("norwegian", "crowns"): its ISO 4217 code.
+pub(crate) fn currency_of_people(adjective: &str, denomination: &str) -> Option<&'static str> {
+    if !is_denomination(denomination) && currency_word(denomination).is_none() {
+        return None;
+    }
+    CURRENCIES_MAP
+        .get(&format!("{adjective} {denomination}"))
+        .copied()
+}
+
+/// A denomination several countries use ("crowns", "francs").
+pub(crate) fn is_denomination(word: &str) -> bool {
+    DENOMINATIONS_SET.contains(word)
+}
+
 /// A cardinal word below a hundred ("seven", "forty").
 pub(crate) fn cardinal(word: &str) -> Option<u64> {
     CARDINALS_MAP

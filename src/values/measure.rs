@@ -9,7 +9,8 @@ use super::{Cmp, Rel, amount_relation};
 use crate::lang::{self, Token, Unit};
 
 fn unit(code: &str) -> Option<Unit> {
-    lang::unit_of(&code.to_lowercase())
+    // A code that is no word of its own ("clock", "kn") by the code.
+    lang::unit_of(&code.to_lowercase()).or_else(|| lang::unit_by_code(code))
 }
 
 pub(crate) fn same_dimension(a: &str, b: &str) -> bool {
@@ -73,13 +74,29 @@ fn temperature(x: f64, xu: Unit, cmp: Cmp, v: f64, vu: Unit, fact: Cmp) -> Rel {
     amount_relation(xb, cmp, vb, fact)
 }
 
-/// A unit after an amount: "meters", "km", "°C", "%", "per cent".
+/// A unit after an amount: "meters", "km", "°C", "%", "per cent",
+/// "degrees Celsius", and a unit per unit of time ("km/h", "metres per
+/// second").
 pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'static str, usize)> {
     let t = tokens.get(k).filter(|_| !used[k])?;
     if t.text == "per" && tokens.get(k + 1).is_some_and(|n| n.text == "cent") {
         return Some(("%", k + 2));
     }
+    let free = |k: usize| tokens.get(k).filter(|_| !used[k]);
+    // "9 degrees Celsius": the scale names the unit.
+    if matches!(t.text.as_str(), "degree" | "degrees")
+        && let Some(u) = free(k + 1).and_then(|n| lang::unit_of(&n.text))
+        && u.dimension == "temperature"
+        && !tokens[k + 1].text.starts_with('°')
+    {
+        return Some((u.code, k + 2));
+    }
     let u = lang::unit_of(&t.text)?;
+    if let Some((per, end)) = per_time(tokens, used, k + 1)
+        && let Some(speed) = lang::unit_of(&format!("{}/{per}", u.code))
+    {
+        return Some((speed.code, end));
+    }
     // A one-letter unit ("m", "k") is only one glued to its number or
     // after a space with nothing word-like following ("50 K").
     if t.text.chars().count() == 1 && !t.attached && t.text != "%" {
@@ -89,6 +106,26 @@ pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'sta
         }
     }
     Some((u.code, k + 1))
+}
+
+/// "/h", "per hour", "/s", "per second" after a unit: the unit of time
+/// as the units table writes it after a slash, and the next token.
+fn per_time(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'static str, usize)> {
+    let free = |k: usize| tokens.get(k).filter(|_| !used[k]);
+    let next = free(k)?;
+    // The tokenizer drops a slash: "km/h" is "km", then "h" one byte on.
+    let slashed = k > 0 && next.start == tokens[k - 1].end + 1 && !next.cap;
+    let (word, end) = match next.text.as_str() {
+        "per" => (free(k + 1)?.text.as_str(), k + 2),
+        w if slashed => (w, k + 1),
+        _ => return None,
+    };
+    let per = match word {
+        "s" | "sec" | "second" => "s",
+        "h" | "hr" | "hour" => "h",
+        _ => return None,
+    };
+    Some((per, end))
 }
 
 /// A quiz answer's expected measure: `6.5 m`.
@@ -112,6 +149,7 @@ pub(crate) fn display(value: f64, code: &str) -> String {
         "K" => format!("{n} kelvin"),
         "C" => format!("{n} °C"),
         "F" => format!("{n} °F"),
+        super::clock::CLOCK => super::clock::display(value),
         _ => format!("{n} {code}"),
     }
 }

@@ -8,6 +8,7 @@
 
 mod amount;
 mod bank;
+mod clock;
 mod count;
 pub(crate) mod date;
 mod duration;

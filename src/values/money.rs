@@ -41,15 +41,30 @@ pub(crate) fn prefix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'sta
     super::number::starts_number(tokens, k + 1).then_some((c, k + 1))
 }
 
-/// A currency written after an amount: "dollars", "US dollars".
-pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'static str, usize)> {
+/// A currency written after an amount: "dollars", "US dollars",
+/// "Norwegian crowns". A denomination alone ("crowns") is money in a
+/// currency the words do not name: `None`.
+pub(crate) fn suffix(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+) -> Option<(Option<&'static str>, usize)> {
     let free = |k: usize| k < tokens.len() && !used[k];
+    if free(k)
+        && free(k + 1)
+        && let Some(c) = lang::currency_of_people(&tokens[k].text, &tokens[k + 1].text)
+    {
+        return Some((Some(c), k + 2));
+    }
     let mut m = k;
     if free(m) && lang::is_currency_qualifier(&tokens[m].text) {
         m += 1;
     }
-    let c = lang::currency_word(&tokens.get(m).filter(|_| free(m))?.text)?;
-    Some((c, m + 1))
+    let word = &tokens.get(m).filter(|_| free(m))?.text;
+    if let Some(c) = lang::currency_word(word) {
+        return Some((Some(c), m + 1));
+    }
+    (m == k && lang::is_denomination(word)).then_some((None, k + 1))
 }
 
 /// A quiz answer's expected amount: `5000000 USD`.

@@ -141,8 +141,15 @@ pub(crate) fn read(
     } else {
         k
     };
-    year_at(tokens, used, start)?;
-    let (from, _, end) = date::read_date(tokens, used, start, gaz)?;
+    // A year first, or a month whose year the end gives ("from May to
+    // October 2023").
+    let month_first = tokens
+        .get(start)
+        .is_some_and(|t| crate::lang::month_of(&t.text).is_some());
+    if !month_first {
+        year_at(tokens, used, start)?;
+    }
+    let (mut from, _, end) = date::read_date(tokens, used, start, gaz)?;
     let joint = tokens.get(end).filter(|_| end < used.len() && !used[end])?;
     let joins = if t.text == "between" {
         joint.text == "and"
@@ -156,6 +163,13 @@ pub(crate) fn read(
         return None;
     }
     let (until, _, last) = date::read_date(tokens, used, end + 1, gaz)?;
+    if from.year.is_none() {
+        // The same year, or the one before when the months wrap
+        // ("from November to March 2024").
+        let wraps = from.month > until.month && until.month.is_some();
+        from.year = until.year.map(|y| if wraps { y - 1 } else { y });
+        from.year?;
+    }
     (until.year >= from.year).then_some((from, until, last))
 }
 

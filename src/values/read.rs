@@ -3,7 +3,7 @@
 //! their currency, unit or unit of time).
 
 use super::number::{read_number, starts_number};
-use super::{Cmp, Value, date, duration, measure, money, period};
+use super::{Cmp, Value, clock, date, duration, measure, money, period};
 use crate::lang::{self, Gazetteer, Token};
 
 /// A value found in a statement.
@@ -63,6 +63,13 @@ pub(crate) fn read_quantity(
     {
         return Some(q(Value::Period { from, until }, end, false));
     }
+    if let Some((hours, end)) = clock::read(tokens, used, j) {
+        let kind = Value::Measure {
+            value: hours,
+            unit: clock::CLOCK,
+        };
+        return Some(q(kind, end, false));
+    }
     if let Some((d, alt, end)) = date::read_date(tokens, used, j, gaz) {
         return Some(q(Value::Date { date: d, alt }, end, false));
     }
@@ -90,7 +97,7 @@ fn comparator(tokens: &[Token], used: &[bool], i: usize) -> (Cmp, usize) {
 /// An amount: currency, sign, number, scale, then what it counts.
 fn amount(tokens: &[Token], used: &[bool], j: usize) -> Option<(Value, usize, bool)> {
     let free = |k: usize| k < tokens.len() && !used[k];
-    let (mut currency, mut k) = match money::prefix(tokens, used, j) {
+    let (currency, mut k) = match money::prefix(tokens, used, j) {
         Some((c, k)) => (Some(c), k),
         None => (None, j),
     };
@@ -121,14 +128,16 @@ fn amount(tokens: &[Token], used: &[bool], j: usize) -> Option<(Value, usize, bo
         return Some((Value::Measure { value, unit: u }, end, false));
     }
     let mut k = k;
-    if currency.is_none()
+    // Money, with its currency when the words name one.
+    let mut money = currency.map(Some);
+    if money.is_none()
         && let Some((c, end)) = money::suffix(tokens, used, k)
     {
-        currency = Some(c);
+        money = Some(c);
         k = end;
     }
-    if let Some(c) = currency {
-        let currency = Some(lang::Word::from(c));
+    if let Some(c) = money {
+        let currency = c.map(lang::Word::from);
         return Some((Value::Money { value, currency }, k, false));
     }
     if let Some((days, end)) = duration::suffix(tokens, used, k) {
@@ -366,6 +375,58 @@ mod tests {
             ),
         ];
         for (s, want) in cases {
+            assert_eq!(quantities(s), vec![want], "{s}");
+        }
+    }
+
+    #[test]
+    fn speeds_temperatures_times_and_month_periods_read_whole() {
+        let measure = |value, unit| Value::Measure { value, unit };
+        let month = |m, y| PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+        };
+        let cases = [
+            ("80 km/h", measure(80.0, "km/h")),
+            ("25 metres per second", measure(25.0, "m/s")),
+            ("50 miles per hour", measure(50.0, "mph")),
+            ("9 degrees Celsius", measure(9.0, "C")),
+            ("11 a.m.", measure(11.0, "clock")),
+            ("11:15 p.m.", measure(23.25, "clock")),
+            (
+                "from May to October 2023",
+                Value::Period {
+                    from: month(5, 2023),
+                    until: month(10, 2023),
+                },
+            ),
+            (
+                "from November to March 2024",
+                Value::Period {
+                    from: month(11, 2023),
+                    until: month(3, 2024),
+                },
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(quantities(s), vec![want], "{s}");
+        }
+    }
+
+    #[test]
+    fn currencies_named_by_their_people_and_bare_denominations() {
+        let money = |value, c: Option<&str>| Value::Money {
+            value,
+            currency: c.map(lang::Word::from),
+        };
+        for (s, want) in [
+            ("7.4 billion Norwegian crowns", money(7.4e9, Some("NOK"))),
+            ("NOK 7.4bn", money(7.4e9, Some("NOK"))),
+            ("148 crowns", money(148.0, None)),
+            ("12 Swiss francs", money(12.0, Some("CHF"))),
+            ("5 dollars", money(5.0, Some("USD"))),
+        ] {
             assert_eq!(quantities(s), vec![want], "{s}");
         }
     }

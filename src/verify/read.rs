@@ -133,10 +133,12 @@ fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
     {
         return tokens;
     }
-    let mut out = Vec::with_capacity(tokens.len() + 4);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 4);
     for t in tokens {
+        // "6 pm" is a time of day, not a prime minister.
+        let clock = t.text == "pm" && out.last().is_some_and(|p| p.kind == TokKind::Number);
         match lang::SHORTHAND_MAP.get(t.text.as_str()) {
-            Some(words) if t.kind == TokKind::Word => {
+            Some(words) if t.kind == TokKind::Word && !clock => {
                 for (i, w) in words.split(' ').enumerate() {
                     let mut part = t.clone();
                     part.text = CompactString::from(w);
@@ -185,7 +187,10 @@ fn find_mentions(
         let currency_next = tokens
             .get(i + 1)
             .is_some_and(|n| lang::currency_word(&n.text).is_some() || n.text == "$");
-        if lang::is_currency_qualifier(&t.text) && currency_next {
+        let people_currency = tokens
+            .get(i + 1)
+            .is_some_and(|n| lang::currency_of_people(&t.text, &n.text).is_some());
+        if (lang::is_currency_qualifier(&t.text) && currency_next) || people_currency {
             i += 1;
             continue;
         }
