@@ -419,7 +419,8 @@ fn an_unedited_draft_judges_blind_sets() {
 
 /// The realistic set written for a third article (labels first, with a
 /// category: LABEL<TAB>CATEGORY<TAB>STATEMENT), judged on its unedited
-/// draft: held at the floor reached so far, never a false SUPPORTED.
+/// draft (first contact 31/100): held at the floor reached so far, never
+/// a false SUPPORTED.
 #[test]
 fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
     let (right, total, false_supported) = blind_score_of(
@@ -429,7 +430,7 @@ fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
     );
     assert!(false_supported.is_empty(), "{false_supported:#?}");
     assert_eq!(total, 100);
-    assert!(right >= 35, "{right} of {total}");
+    assert!(right >= 38, "{right} of {total}");
 }
 
 /// Right answers, statements, and the false SUPPORTED ones for a blind set.

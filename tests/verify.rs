@@ -556,7 +556,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 71);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 72);
 }
 
 #[test]
@@ -564,13 +564,13 @@ fn blind_round_8_webb_holds() {
     run_round(
         include_str!("data/blind-round8-webb.tsv"),
         Some(WEBB_BANK),
-        77,
+        84,
     );
 }
 
 #[test]
 fn blind_round_9_korea_holds() {
-    run_round(include_str!("data/blind-round9-korea.tsv"), None, 65);
+    run_round(include_str!("data/blind-round9-korea.tsv"), None, 66);
 }
 
 #[test]
@@ -578,7 +578,7 @@ fn blind_round_9_webb_holds() {
     run_round(
         include_str!("data/blind-round9-webb.tsv"),
         Some(WEBB_BANK),
-        71,
+        76,
     );
 }
 

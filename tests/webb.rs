@@ -128,3 +128,51 @@ fn month_sign_and_overflow_are_not_supported() {
         assert_eq!(j.verdict, want, "{statement}: {}", j.explanation);
     }
 }
+
+/// A word the fact does not explain lets a wrong value refute, and never
+/// lets a right one support; elapsed time and a tenure's length decide.
+#[test]
+fn unexplained_words_elapsed_time_and_tenures() {
+    let env = Env::new();
+    let cases = [
+        ("webbs main mirror is about 65 feet wide", Verdict::Refuted),
+        (
+            "the gleaming main mirror is about 6.5 metres wide",
+            Verdict::NotEnoughInfo,
+        ),
+        (
+            "about 200 days passed between launch and the first full-color images",
+            Verdict::Supported,
+        ),
+        (
+            "less than seven months separated liftoff from the first full-colour images",
+            Verdict::Supported,
+        ),
+        (
+            "the first color images arrived more than a year after launch",
+            Verdict::Refuted,
+        ),
+        (
+            "he led the agency for about seven years",
+            Verdict::Supported,
+        ),
+        ("webb led nasa for more than a decade", Verdict::Refuted),
+        ("webb led nasa for six years", Verdict::NotEnoughInfo),
+        (
+            "JWST took off from the Kennedy Space Center.",
+            Verdict::Refuted,
+        ),
+        (
+            "the launch happend at baikonur in kazakstan",
+            Verdict::Refuted,
+        ),
+        (
+            "the telescope lifted off from French Guiana",
+            Verdict::Supported,
+        ),
+    ];
+    for (statement, want) in cases {
+        let (_, j) = judge(&env, WEBB, statement);
+        assert_eq!(j.verdict, want, "{statement}: {}", j.explanation);
+    }
+}

@@ -147,6 +147,12 @@ pub(crate) fn is_word(word: &str) -> bool {
     find(word).is_some()
 }
 
+/// Whether WordNet knows the word (or the base of a regular inflection
+/// of it): an English word, not a name or a typo.
+pub(crate) fn knows(word: &str) -> bool {
+    lookup(word).is_some()
+}
+
 /// Words sharing one of the word's common senses ("begin": "commence",
 /// "start"). Rare senses are left out, so "get" is no synonym of "begin".
 pub(crate) fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {

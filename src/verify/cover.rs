@@ -26,10 +26,25 @@ pub(crate) struct Words {
     pub(crate) corrected: Vec<(usize, Word)>,
     /// Restricting words ("only", "most") the fact does not share.
     pub(crate) restrictive: Vec<usize>,
+    /// Words the fact does not explain, let through only when judging
+    /// leniently: then the statement can be refuted by a wrong value,
+    /// never supported.
+    pub(crate) unexplained: Vec<usize>,
 }
 
 /// Explains every content word by the fact, or names the first it cannot.
 pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, Uncovered> {
+    words_within(v, a, f, 0)
+}
+
+/// As [`words`], letting through up to `budget` words the fact does not
+/// explain (kept in [`Words::unexplained`]).
+pub(crate) fn words_within(
+    v: &Verifier,
+    a: &Analysis,
+    f: &FactIndex,
+    budget: usize,
+) -> Result<Words, Uncovered> {
     let mut w = Words::default();
     for (i, (&k, s)) in a.words.iter().zip(&a.stems).enumerate() {
         let t = &a.tokens[k];
@@ -71,6 +86,9 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
             // An opposite the lexical database knows ("weak" for "strong"),
             // asked last: the lookups cost more than the built-in lists.
             w.flips.push(k);
+        } else if w.unexplained.len() < budget && lang::lexicon::knows(&t.text) {
+            // Only ordinary words: an unknown one may be a name.
+            w.unexplained.push(k);
         } else {
             return Err(Uncovered::Word(k));
         }

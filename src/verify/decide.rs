@@ -68,6 +68,13 @@ pub(crate) fn decide(
         return outcome(Verdict::NotEnoughInfo, reason, vec![]);
     }
     let wrong: Vec<&Slot> = slots.iter().filter(|s| s.rel == Rel::Mismatch).collect();
+    // Words the fact does not explain: only a wrong value of a fact whose
+    // key word is there refutes; nothing else is decided.
+    if let Some(&k) = w.unexplained.first()
+        && (wrong.is_empty() || negated || !required || !w.flips.is_empty())
+    {
+        return Err(Uncovered::Word(k));
+    }
     if let Some(first) = wrong.first() {
         let (claim, fact) = (slot_text(a, first), first.fact.text.clone());
         if negated {

@@ -114,7 +114,19 @@ fn judge_fact(
     f: &index::FactIndex,
     ids: &[usize],
 ) -> Result<explain::Outcome, explain::Uncovered> {
-    let w = cover::words(v, a, f)?;
+    judge_fact_within(v, a, f, ids, 0)
+}
+
+/// As [`judge_fact`], letting through up to `budget` words the fact does
+/// not explain: then only a wrong value can decide (REFUTED).
+fn judge_fact_within(
+    v: &Verifier,
+    a: &Analysis,
+    f: &index::FactIndex,
+    ids: &[usize],
+    budget: usize,
+) -> Result<explain::Outcome, explain::Uncovered> {
+    let w = cover::words_within(v, a, f, budget)?;
     let anchor = cover::anchor(v, a, f, &w);
     // "Norway invited …" when the fact says Denmark did.
     if let Some(k) = anchor
@@ -162,6 +174,28 @@ impl Verifier<'_> {
     /// Judges one claim.
     pub(crate) fn judge_simple(&self, statement: &str) -> Judgement {
         self.judge_read(statement, self.analyse(statement))
+    }
+
+    /// When no fact explains every word: the first candidate that does
+    /// but for one word (two in a long statement), shares at least two
+    /// words with the statement, and whose value the statement gets wrong,
+    /// refutes it ("the speed limit on the X bridge is 100 km/h" for 80).
+    /// Never supports: an unexplained word may change what is claimed.
+    fn refute_leniently(
+        &self,
+        a: &Analysis,
+        candidates: &[(usize, f32)],
+    ) -> Option<(explain::Outcome, f32)> {
+        let budget = 1 + usize::from(a.words.len() >= 6);
+        // The best candidate so covered decides alone: a worse one that
+        // refutes may be about another event of the same kind.
+        let &(fi, score) = candidates.iter().find(|&&(fi, _)| {
+            let f = &self.facts[fi];
+            let shared = a.stems.iter().filter(|s| f.stems.contains(*s)).count();
+            shared >= 2 && cover::words_within(self, a, f, budget).is_ok()
+        })?;
+        let o = judge_fact_within(self, a, &self.facts[fi], &[fi], budget).ok()?;
+        (o.verdict == Verdict::Refuted).then_some((o, score))
     }
 
     /// Judges one claim, already read.
@@ -212,6 +246,11 @@ impl Verifier<'_> {
                     }
                 }
             }
+        }
+        if outcomes.is_empty()
+            && let Some(o) = self.refute_leniently(&a, &candidates)
+        {
+            outcomes.push(o);
         }
         match decide::reconcile(outcomes) {
             Some(o) => o.into_judgement(self, statement),

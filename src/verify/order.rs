@@ -317,15 +317,19 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     let a = v.analyse(text);
     let cue = Cue::of(&a.tokens);
     // The words that pick an end of a span are the order's, not the event's.
-    let plain: Vec<&str> = tokenize(text)
-        .iter()
-        .filter(|t| {
-            !lang::SPAN_CUES_MAP.contains_key(t.text.as_str())
-                && !lang::EVENT_VERBS_SET.contains(t.text.as_str())
-        })
-        .map(|t| &text[t.start..t.end])
-        .collect();
-    let text = &plain.join(" ");
+    // Cut out of the text as written, so that glued tokens ("$21m") stay
+    // whole.
+    let mut plain = String::with_capacity(text.len());
+    let mut from = 0;
+    for t in tokenize(text).iter().filter(|t| {
+        lang::SPAN_CUES_MAP.contains_key(t.text.as_str())
+            || lang::EVENT_VERBS_SET.contains(t.text.as_str())
+    }) {
+        plain.push_str(&text[from..t.start]);
+        from = t.end;
+    }
+    plain.push_str(&text[from..]);
+    let text = &plain;
     let named = a.quantities.iter().find_map(|q| match &q.kind {
         Value::Date { date, alt: None } => span(date),
         Value::Period { from, until } => Some((span(from)?.0, span(until)?.1)),
