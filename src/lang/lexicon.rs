@@ -122,10 +122,12 @@ fn regular_base(word: &str) -> Option<usize> {
         }
         // A doubled final consonant: "swapped", "stopping".
         let b = root.as_bytes();
-        if with.is_empty() && b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] {
-            if let Some(id) = find(&root[..root.len() - 1]) {
-                return Some(id);
-            }
+        if with.is_empty()
+            && b.len() >= 4
+            && b[b.len() - 1] == b[b.len() - 2]
+            && let Some(id) = find(&root[..root.len() - 1])
+        {
+            return Some(id);
         }
     }
     None

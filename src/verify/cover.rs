@@ -32,13 +32,9 @@ pub(crate) struct Words {
     pub(crate) unexplained: Vec<usize>,
 }
 
-/// Explains every content word by the fact, or names the first it cannot.
-pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, Uncovered> {
-    words_within(v, a, f, 0)
-}
-
-/// As [`words`], letting through up to `budget` words the fact does not
-/// explain (kept in [`Words::unexplained`]).
+/// Explains every content word by the fact, or names the first it cannot;
+/// up to `budget` words it does not explain are let through (kept in
+/// [`Words::unexplained`]).
 pub(crate) fn words_within(
     v: &Verifier,
     a: &Analysis,
