@@ -556,7 +556,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 74);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 75);
 }
 
 #[test]
@@ -594,6 +594,6 @@ fn blind_round_10_webb_holds() {
     run_round(
         include_str!("data/blind-round10-webb.tsv"),
         Some(WEBB_BANK),
-        77,
+        78,
     );
 }

@@ -3,7 +3,7 @@
 //! their currency, unit or unit of time).
 
 use super::number::{read_number, starts_number};
-use super::{Cmp, Value, clock, date, duration, measure, money, period};
+use super::{Cmp, Rel, Value, clock, date, duration, measure, money, period};
 use crate::lang::{self, Gazetteer, Token};
 
 /// A value found in a statement.
@@ -17,6 +17,52 @@ pub struct Quantity {
     /// A lone small number word ("the two countries", "one of the few"):
     /// ignored unless the fact has a value it could be compared with.
     pub small: bool,
+    /// "between 10k and 20k": the upper end; `kind` (bounded by `cmp`,
+    /// then `Ge`) is the lower.
+    pub upper: Option<Value>,
+}
+
+impl Quantity {
+    /// How the claim stands to a fact's value: a range holds when both
+    /// ends do, and differs when either does.
+    pub(crate) fn relation(&self, fact: &Value, fact_cmp: Cmp) -> Rel {
+        let low = self.kind.relation(self.cmp, fact, fact_cmp);
+        let Some(up) = &self.upper else {
+            return low;
+        };
+        match (low, up.relation(Cmp::Le, fact, fact_cmp)) {
+            (Rel::Mismatch, _) | (_, Rel::Mismatch) => Rel::Mismatch,
+            (Rel::Match, Rel::Match) => Rel::Match,
+            _ => Rel::Unknown,
+        }
+    }
+}
+
+/// "between 10k and 20k", "between 6 and 7 metres": two amounts of one
+/// kind (the first takes the second's unit or currency when it has none).
+fn range(tokens: &[Token], used: &[bool], i: usize) -> Option<Quantity> {
+    let (low, e1, _) = amount(tokens, used, i + 1)?;
+    tokens.get(e1).filter(|t| t.text == "and" && !used[e1])?;
+    let (high, e2, _) = amount(tokens, used, e1 + 1)?;
+    let low = match (low, &high) {
+        (Value::Count { value }, Value::Measure { unit, .. }) => Value::Measure { value, unit },
+        (Value::Count { value }, Value::Money { currency, .. }) => Value::Money {
+            value,
+            currency: currency.clone(),
+        },
+        (low, _) => low,
+    };
+    if std::mem::discriminant(&low) != std::mem::discriminant(&high) {
+        return None;
+    }
+    Some(Quantity {
+        kind: low,
+        cmp: Cmp::Ge,
+        first: i,
+        last: e2,
+        small: false,
+        upper: Some(high),
+    })
 }
 
 /// The largest amount read: beyond it a figure is noise, not a claim
@@ -46,6 +92,7 @@ pub(crate) fn read_quantity(
             first: i,
             last: end,
             small: false,
+            upper: None,
         });
     }
     if j > i && !starts_number(tokens, j) && tokens.get(j).is_none_or(|t| t.text != "minus") {
@@ -57,6 +104,7 @@ pub(crate) fn read_quantity(
         first: i,
         last,
         small,
+        upper: None,
     };
     if let Some((from, until, end)) =
         date::read_decade(tokens, used, j).or_else(|| period::read(tokens, used, j, gaz))
@@ -72,6 +120,11 @@ pub(crate) fn read_quantity(
     }
     if let Some((d, alt, end)) = date::read_date(tokens, used, j, gaz) {
         return Some(q(Value::Date { date: d, alt }, end, false));
+    }
+    if t.text == "between"
+        && let Some(r) = range(tokens, used, i)
+    {
+        return Some(r);
     }
     let (kind, last, small) = amount(tokens, used, j)?;
     Some(q(kind, last, small))
@@ -307,6 +360,33 @@ mod tests {
             year: Some(y),
             month: None,
             day: None,
+        }
+    }
+
+    #[test]
+    fn a_range_holds_when_both_ends_do() {
+        let approx = |v: f64| (Value::Count { value: v }, Cmp::Approx);
+        let cases = [
+            ("between 10k and 20k", approx(14_000.0), Rel::Match),
+            ("between 15,000 and 20,000", approx(14_000.0), Rel::Mismatch),
+            ("between 1 and 30,000", approx(14_000.0), Rel::Match),
+            (
+                "between 6 and 7 metres",
+                (
+                    Value::Measure {
+                        value: 6.5,
+                        unit: "m",
+                    },
+                    Cmp::Exact,
+                ),
+                Rel::Match,
+            ),
+        ];
+        for (text, (fact, fact_cmp), want) in cases {
+            let qs = read_all(text);
+            assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+            assert!(qs[0].upper.is_some(), "{text}");
+            assert_eq!(qs[0].relation(&fact, fact_cmp), want, "{text}");
         }
     }
 

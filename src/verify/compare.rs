@@ -56,7 +56,7 @@ pub(crate) fn values<'f>(
                 first: q.first,
                 last: q.last,
                 fact: fv,
-                rel: q.kind.relation(q.cmp, &fv.value, fv.cmp),
+                rel: q.relation(&fv.value, fv.cmp),
             })
             .reduce(|b, s| {
                 if rank(s.rel, s.fact.role) > rank(b.rel, b.fact.role) {
