@@ -11,6 +11,7 @@ pub(crate) mod lexicon;
 mod sentences;
 mod stem;
 mod tokenize;
+mod word_hash;
 pub(crate) mod world;
 
 pub(crate) use gazetteer::Gazetteer;
@@ -40,7 +41,7 @@ mod table;
 #[allow(dead_code, clippy::type_complexity)]
 mod tables {
     use super::Cmp;
-    use super::table::{Map, Set, Shape};
+    use super::table::{Index, Map, Set, Shape};
     include!(concat!(env!("OUT_DIR"), "/lang_tables.rs"));
 }
 pub(crate) use tables::*;
