@@ -81,8 +81,6 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
     let mut sentence_start = true;
     let mut prev_end = usize::MAX;
     let is_digit = |j: usize| s.as_bytes().get(j).is_some_and(u8::is_ascii_digit);
-    let is_alnum = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
-    let is_alpha = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphabetic());
     while let Some((c, len)) = char_at(s, i) {
         let start = i;
         // A minus sign before digits, not a hyphen inside a word: "-220".
@@ -112,49 +110,12 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
             prev_end = j;
             i = j;
         } else if c.is_alphabetic() {
-            let mut j = i + len;
-            let mut seg_len = 1;
-            // Most of a word is ASCII letters and digits: byte by byte,
-            // counting its letters and capitals on the way.
-            let mut n = Letters::of(c as u8);
-            while let Some(&b) = s.as_bytes().get(j)
-                && b.is_ascii_alphanumeric()
-            {
-                n.add(b);
-                j += 1;
-                seg_len += 1;
+            let (j, plain) = scan_word(s, i, c);
+            let (raw, attached) = (&s[start..j], prev_end == start);
+            match plain {
+                Some(n) => out.push(ascii_word(raw, n, start, attached, sentence_start)),
+                None => push_word(&mut out, raw, start, attached, sentence_start),
             }
-            let special = |b: &u8| matches!(b, b'\'' | b'-' | b'.') || *b >= 0x80;
-            if c.is_ascii() && !s.as_bytes().get(j).is_some_and(special) {
-                let raw = &s[start..j];
-                out.push(ascii_word(raw, n, start, prev_end == start, sentence_start));
-                sentence_start = false;
-                prev_end = j;
-                i = j;
-                continue;
-            }
-            while let Some((d, dl)) = char_at(s, j) {
-                if d.is_alphanumeric() {
-                    j += dl;
-                    seg_len += 1;
-                } else if matches!(d, '\'' | '’' | '-' | '‐') && is_alnum(j + dl) {
-                    j += dl;
-                    seg_len = 0;
-                } else if d == '.' && seg_len == 1 && is_alpha(j + 1) {
-                    // An abbreviation made of single letters: U.S., U.N.
-                    j += 1;
-                    seg_len = 0;
-                } else {
-                    break;
-                }
-            }
-            push_word(
-                &mut out,
-                &s[start..j],
-                start,
-                prev_end == start,
-                sentence_start,
-            );
             sentence_start = false;
             prev_end = j;
             i = j;
@@ -179,6 +140,45 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Where the word starting at byte `i` with letter `c` ends, and its
+/// letters counted when it is plain ASCII letters and digits.
+fn scan_word(s: &str, i: usize, c: char) -> (usize, Option<Letters>) {
+    let is_alnum = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
+    let is_alpha = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphabetic());
+    let mut j = i + c.len_utf8();
+    let mut seg_len = 1;
+    // Most of a word is ASCII letters and digits: byte by byte, counting
+    // its letters and capitals on the way.
+    let mut n = Letters::of(c as u8);
+    while let Some(&b) = s.as_bytes().get(j)
+        && b.is_ascii_alphanumeric()
+    {
+        n.add(b);
+        j += 1;
+        seg_len += 1;
+    }
+    let special = |b: &u8| matches!(b, b'\'' | b'-' | b'.') || *b >= 0x80;
+    if c.is_ascii() && !s.as_bytes().get(j).is_some_and(special) {
+        return (j, Some(n));
+    }
+    while let Some((d, dl)) = char_at(s, j) {
+        if d.is_alphanumeric() {
+            j += dl;
+            seg_len += 1;
+        } else if matches!(d, '\'' | '’' | '-' | '‐') && is_alnum(j + dl) {
+            j += dl;
+            seg_len = 0;
+        } else if d == '.' && seg_len == 1 && is_alpha(j + 1) {
+            // An abbreviation made of single letters: U.S., U.N.
+            j += 1;
+            seg_len = 0;
+        } else {
+            break;
+        }
+    }
+    (j, None)
 }
 
 /// Adds one word run, split at hyphens, with contractions resolved.
