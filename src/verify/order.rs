@@ -31,17 +31,17 @@ pub(crate) struct Order {
     weak: bool,
 }
 
-/// Finds the first order word with words on both sides.
-pub(crate) fn find(v: &Verifier, s: &str) -> Option<Order> {
-    let toks = tokenize(s);
+/// Finds the first order word with words on both sides; `toks` are the
+/// statement's tokens.
+pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
     for k in 1..toks.len() {
-        let Some((len, later, weak)) = marker(&toks, k) else {
+        let Some((len, later, weak)) = marker(toks, k) else {
             continue;
         };
         if k + len >= toks.len() || !has_content(&toks[..k]) || !has_content(&toks[k + len..]) {
             continue;
         }
-        let (gap, left_end) = gap_before(v, s, &toks, k);
+        let (gap, left_end) = gap_before(v, s, toks, k);
         return Some(Order {
             left: (toks[0].start, left_end),
             right: (toks[k + len].start, s.len()),
@@ -102,27 +102,32 @@ fn gap_before(v: &Verifier, s: &str, toks: &[Token], k: usize) -> (Option<(f64, 
 /// An event's time as a range of days.
 type Span = (i64, i64);
 
-/// Judges a statement that orders two events; `None` leaves it to the
-/// other stages (the order is part of one fact's own words).
-pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgement> {
+/// Judges a statement that orders two events, given its judgement as one
+/// claim (`whole`); `None` leaves it to the other stages (the order is
+/// part of one fact's own words).
+pub(crate) fn judge(
+    v: &Verifier,
+    statement: &str,
+    o: &Order,
+    whole: &Judgement,
+) -> Option<Judgement> {
     let left = statement[o.left.0..o.left.1].trim_end_matches([',', ' ']);
     let right = statement[o.right.0..o.right.1].trim();
     // A fact that states the order itself ("A followed B") decides by
     // which of its events each side is.
-    let whole = v.judge_simple(statement);
     if whole.verdict != Verdict::NotEnoughInfo
         && let Some(fact) = whole.fact_id.as_deref().and_then(|id| v.bank().fact(id))
         && let Some(fact_order) = stated_order(&fact.statement)
     {
         return Some(match same_order(v, (left, right, o.later), &fact_order) {
-            Some(true) => with_statement(whole, statement),
-            Some(false) => reversed(statement, whole),
-            None => unresolved(statement, whole),
+            Some(true) => with_statement(whole.clone(), statement),
+            Some(false) => reversed(statement, whole.clone()),
+            None => unresolved(statement, whole.clone()),
         });
     }
     // The order word is the fact's frame ("before the pandemic, …"): its
     // words decide, as for any statement ("after" is then an opposite).
-    if whole.verdict != Verdict::NotEnoughInfo && frames(v, &whole) {
+    if whole.verdict != Verdict::NotEnoughInfo && frames(v, whole) {
         return None;
     }
     let (lj, lt) = event(v, left);
@@ -145,10 +150,10 @@ pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgemen
     match rel {
         Some(false) => Some(refuted(statement, o, lj.or(rj), whole)),
         Some(true) if supported(&lj) && supported(&rj) => {
-            let j = lj.or(rj).unwrap_or(whole);
+            let j = lj.or(rj).unwrap_or_else(|| whole.clone());
             Some(with_statement(j, statement))
         }
-        _ => Some(unresolved(statement, whole)),
+        _ => Some(unresolved(statement, whole.clone())),
     }
 }
 
@@ -397,8 +402,13 @@ fn with_statement(mut j: Judgement, statement: &str) -> Judgement {
     j
 }
 
-fn refuted(statement: &str, o: &Order, evidence: Option<Judgement>, whole: Judgement) -> Judgement {
-    let base = evidence.unwrap_or(whole);
+fn refuted(
+    statement: &str,
+    o: &Order,
+    evidence: Option<Judgement>,
+    whole: &Judgement,
+) -> Judgement {
+    let base = evidence.unwrap_or_else(|| whole.clone());
     let what = if o.gap.is_some() {
         "the time between them"
     } else {

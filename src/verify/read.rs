@@ -99,7 +99,12 @@ impl Analysis {
 
 /// Reads a statement.
 pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
-    let tokens = expand_shorthand(tokenize(text));
+    analyse_tokens(text, tokenize(text), gaz)
+}
+
+/// Reads a statement already split into `tokens` (as [`tokenize`] splits it).
+pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
+    let tokens = expand_shorthand(tokens);
     let mut used = vec![false; tokens.len()];
     skip_opening_particle(text, &tokens, &mut used);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
