@@ -74,16 +74,59 @@ fn find(word: &str) -> Option<usize> {
     None
 }
 
-/// The id of a word, or of the word a stem came from when the stemmer
-/// dropped a final "e" ("increas" for "increase"; stems keep at least
-/// three letters).
-fn lookup(word: &str) -> Option<usize> {
-    find(word).or_else(|| {
-        (word.len() >= 3).then_some(())?;
-        let mut with_e = CompactString::from(word);
-        with_e.push('e');
-        find(&with_e)
-    })
+/// The id of the word a stem came from when the stemmer dropped a final
+/// "e" ("increas" for "increase"; stems keep at least three letters).
+fn with_e(word: &str) -> Option<usize> {
+    (word.len() >= 3).then_some(())?;
+    let mut with_e = CompactString::from(word);
+    with_e.push('e');
+    find(&with_e)
+}
+
+/// A word as the lexicon knows it, looked up once for all its relations.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    /// The word itself, for its base form.
+    exact: Option<usize>,
+    /// The word, or the word its stem came from ([`with_e`]).
+    id: Option<usize>,
+}
+
+pub(crate) fn entry(word: &str) -> Entry {
+    let exact = find(word);
+    let id = exact.or_else(|| with_e(word));
+    Entry { exact, id }
+}
+
+impl Entry {
+    /// Words sharing one of the word's common senses ("begin": "commence",
+    /// "start"). Rare senses are left out, so "get" is no synonym of "begin".
+    pub(crate) fn synonyms(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Synonym)
+    }
+
+    /// Words derived from the same root in a related sense ("diplomacy":
+    /// "diplomat", "diplomatic"; "establish": "establishment").
+    pub(crate) fn derivations(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Derivation)
+    }
+
+    /// Words of opposite meaning ("strong": "weak", "feeble"). A statement
+    /// using one where a fact uses the other may say the opposite; since the
+    /// relation ignores the part of speech, treat it as a cue to look closer,
+    /// not as a verdict.
+    pub(crate) fn antonyms(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Antonym)
+    }
+
+    /// The base form of an irregular inflection ("went": "go", "led": "lead",
+    /// "mice": "mouse"); the commonest when there are several. The form may
+    /// be a word in its own right ("found", "saw"), so the base is one more
+    /// reading of it, not a replacement. Regular inflections are the
+    /// stemmer's work.
+    pub(crate) fn base_form(self) -> Option<&'static str> {
+        related(self.exact, Rel::Base).next()
+    }
 }
 
 /// The words a word is linked to by one relation, alphabetically.
@@ -97,38 +140,25 @@ fn related(id: Option<usize>, rel: Rel) -> impl Iterator<Item = &'static str> {
         .map(|link| word_at((link & ((1 << ID_BITS) - 1)) as usize))
 }
 
-/// Words sharing one of the word's common senses ("begin": "commence",
-/// "start"). Rare senses are left out, so "get" is no synonym of "begin".
-pub(crate) fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {
-    related(lookup(word), Rel::Synonym)
-}
-
-/// Words derived from the same root in a related sense ("diplomacy":
-/// "diplomat", "diplomatic"; "establish": "establishment").
-pub(crate) fn derivations(word: &str) -> impl Iterator<Item = &'static str> + use<> {
-    related(lookup(word), Rel::Derivation)
-}
-
-/// Words of opposite meaning ("strong": "weak", "feeble"). A statement
-/// using one where a fact uses the other may say the opposite; since the
-/// relation ignores the part of speech, treat it as a cue to look closer,
-/// not as a verdict.
-pub(crate) fn antonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {
-    related(lookup(word), Rel::Antonym)
-}
-
-/// The base form of an irregular inflection ("went": "go", "led": "lead",
-/// "mice": "mouse"); the commonest when there are several. The form may
-/// be a word in its own right ("found", "saw"), so the base is one more
-/// reading of it, not a replacement. Regular inflections are the
-/// stemmer's work.
-pub(crate) fn base_form(word: &str) -> Option<&'static str> {
-    related(find(word), Rel::Base).next()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn synonyms(word: &str) -> impl Iterator<Item = &'static str> {
+        entry(word).synonyms()
+    }
+
+    fn derivations(word: &str) -> impl Iterator<Item = &'static str> {
+        entry(word).derivations()
+    }
+
+    fn antonyms(word: &str) -> impl Iterator<Item = &'static str> {
+        entry(word).antonyms()
+    }
+
+    fn base_form(word: &str) -> Option<&'static str> {
+        entry(word).base_form()
+    }
 
     fn has(words: impl Iterator<Item = &'static str>, want: &str) -> bool {
         words.into_iter().any(|w| w == want)

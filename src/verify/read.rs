@@ -2,6 +2,11 @@
 //! the values it claims, its negations and modal words, and the content
 //! words left for the facts to explain.
 
+use std::cell::{OnceCell, RefCell};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
 use crate::lang::{self, CompactString, Gazetteer, TokKind, Token, stem, tokenize};
 use crate::values::{Quantity, read_quantity};
 
@@ -42,7 +47,7 @@ pub struct Analysis {
     pub all_caps: bool,
     /// What the lexical database says of each of `words`, looked up the
     /// first time a fact asks, then kept for the other candidates.
-    pub(crate) lexical: Vec<std::cell::OnceCell<Lexical>>,
+    pub(crate) lexical: Vec<OnceCell<Arc<Lexical>>>,
 }
 
 /// The stems a word stands for through WordNet: synonyms, derivations
@@ -56,21 +61,45 @@ pub(crate) struct Lexical {
 
 impl Lexical {
     fn of(word: &str) -> Lexical {
-        use crate::lang::lexicon;
-        let near = |w: &str| {
-            lexicon::synonyms(w)
-                .chain(lexicon::derivations(w))
+        use crate::lang::lexicon::{self, Entry};
+        let near = |e: Entry| {
+            e.synonyms()
+                .chain(e.derivations())
                 .filter(|r| !r.contains('_'))
                 .map(stem)
                 .collect::<Vec<_>>()
         };
-        let mut related = near(word);
-        if let Some(b) = lexicon::base_form(word) {
+        let e = lexicon::entry(word);
+        let mut related = near(e);
+        if let Some(b) = e.base_form() {
             related.push(stem(b));
-            related.extend(near(b));
+            related.extend(near(lexicon::entry(b)));
         }
-        let opposite = lexicon::antonyms(word).map(stem).collect();
+        let opposite = e.antonyms().map(stem).collect();
         Lexical { related, opposite }
+    }
+
+    /// [`Lexical::of`], kept per thread for the words of later statements:
+    /// the same few thousand words come back statement after statement.
+    fn cached(word: &str) -> Arc<Lexical> {
+        /// Past this many words the cache starts again, so that memory
+        /// stays flat however many distinct words a long input brings.
+        const MAX: usize = 1 << 16;
+        thread_local! {
+            static CACHE: RefCell<FxHashMap<CompactString, Arc<Lexical>>> =
+                RefCell::default();
+        }
+        CACHE.with_borrow_mut(|cache| {
+            if let Some(l) = cache.get(word) {
+                return Arc::clone(l);
+            }
+            if cache.len() >= MAX {
+                cache.clear();
+            }
+            let l = Arc::new(Lexical::of(word));
+            cache.insert(CompactString::from(word), Arc::clone(&l));
+            l
+        })
     }
 }
 
@@ -87,7 +116,7 @@ impl Analysis {
 
     /// The lexical database's words for content word `i` (of `words`).
     pub(crate) fn lexical(&self, i: usize) -> &Lexical {
-        self.lexical[i].get_or_init(|| Lexical::of(&self.tokens[self.words[i]].text))
+        self.lexical[i].get_or_init(|| Lexical::cached(&self.tokens[self.words[i]].text))
     }
 
     /// A content word that looks like a name: capitalised mid-sentence.
@@ -114,7 +143,7 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
     let quantities = find_quantities(&tokens, &mut used, gaz);
     let (negations, modals, words) = content(text, &tokens, &used);
     let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
-    let lexical = vec![std::cell::OnceCell::new(); words.len()];
+    let lexical = vec![OnceCell::new(); words.len()];
     Analysis {
         source: text.to_string(),
         tokens,
