@@ -3,7 +3,6 @@
 //! words left for the facts to explain.
 
 use std::cell::{OnceCell, RefCell};
-use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -47,7 +46,7 @@ pub struct Analysis {
     pub all_caps: bool,
     /// What the lexical database says of each of `words`, looked up the
     /// first time a fact asks, then kept for the other candidates.
-    pub(crate) lexical: Vec<OnceCell<Arc<Lexical>>>,
+    pub(crate) lexical: Vec<OnceCell<Lexical>>,
 }
 
 /// The stems a word stands for through WordNet: synonyms, derivations
@@ -79,26 +78,29 @@ impl Lexical {
         Lexical { related, opposite }
     }
 
-    /// [`Lexical::of`], kept per thread for the words of later statements:
-    /// the same few thousand words come back statement after statement.
-    fn cached(word: &str) -> Arc<Lexical> {
+    /// [`Lexical::of`] with only the stems `keep` keeps. The whole is kept
+    /// per thread for the words of later statements: the same few thousand
+    /// words come back statement after statement.
+    fn cached(word: &str, keep: impl Fn(&str) -> bool) -> Lexical {
         /// Past this many words the cache starts again, so that memory
         /// stays flat however many distinct words a long input brings.
         const MAX: usize = 1 << 16;
         thread_local! {
-            static CACHE: RefCell<FxHashMap<CompactString, Arc<Lexical>>> =
-                RefCell::default();
+            static CACHE: RefCell<FxHashMap<CompactString, Lexical>> = RefCell::default();
         }
         CACHE.with_borrow_mut(|cache| {
-            if let Some(l) = cache.get(word) {
-                return Arc::clone(l);
+            if !cache.contains_key(word) {
+                if cache.len() >= MAX {
+                    cache.clear();
+                }
+                cache.insert(CompactString::from(word), Lexical::of(word));
             }
-            if cache.len() >= MAX {
-                cache.clear();
+            let l = &cache[word];
+            let keep = |list: &[CompactString]| list.iter().filter(|s| keep(s)).cloned().collect();
+            Lexical {
+                related: keep(&l.related),
+                opposite: keep(&l.opposite),
             }
-            let l = Arc::new(Lexical::of(word));
-            cache.insert(CompactString::from(word), Arc::clone(&l));
-            l
         })
     }
 }
@@ -114,9 +116,13 @@ impl Analysis {
         self.source.get(b..e).unwrap_or_default()
     }
 
-    /// The lexical database's words for content word `i` (of `words`).
-    pub(crate) fn lexical(&self, i: usize) -> &Lexical {
-        self.lexical[i].get_or_init(|| Lexical::cached(&self.tokens[self.words[i]].text))
+    /// The lexical database's words for content word `i` (of `words`),
+    /// of those only the stems `known` knows: a fact's words are among the
+    /// stems the bank uses, so the others, dropped once, need not be
+    /// tried against every fact.
+    pub(crate) fn lexical(&self, i: usize, known: impl Fn(&str) -> bool) -> &Lexical {
+        let word = &self.tokens[self.words[i]].text;
+        self.lexical[i].get_or_init(|| Lexical::cached(word, known))
     }
 
     /// A content word that looks like a name: capitalised mid-sentence.
