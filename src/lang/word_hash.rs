@@ -9,20 +9,32 @@ const K: u64 = 0xf135_7aea_2e62_a9c5;
 #[inline]
 pub(crate) fn word_hash(w: &[u8]) -> u64 {
     let mut h = (w.len() as u64).wrapping_mul(K);
-    let mut chunks = w.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    let mut rest = w;
+    while let Some((chunk, more)) = rest.split_first_chunk::<8>()
+        && !more.is_empty()
+    {
+        h = (h ^ u64::from_le_bytes(*chunk)).wrapping_mul(K);
+        rest = more;
     }
-    let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        h = (h ^ tail(rest)).wrapping_mul(K);
     }
     // Fold the high half down so that the low bits mix too.
     h ^ (h >> 32)
+}
+
+/// One to eight bytes as a number, without copying them anywhere: two
+/// overlapping four-byte reads, or the first, middle and last byte (the
+/// length, hashed first, tells the rest apart).
+#[inline]
+fn tail(b: &[u8]) -> u64 {
+    let n = b.len();
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(lo), Some(hi)) => {
+            u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32
+        }
+        _ => u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+    }
 }
 
 /// The slot of a hash in a table of `1 << bits` slots.
