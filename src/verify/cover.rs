@@ -91,6 +91,10 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
 /// something else: it can still be refuted by a wrong value, never
 /// supported.
 pub(crate) fn anchor(v: &Verifier, a: &Analysis, f: &FactIndex, w: &Words) -> Option<usize> {
+    // Each way below finds one of the fact's `requires`.
+    if f.requires.is_empty() {
+        return None;
+    }
     a.words
         .iter()
         .zip(&a.stems)
