@@ -1,6 +1,6 @@
 //! Turns the English word lists in `src/lang/data/` (and the world tables
 //! in `data/world/`) into static tables
-//! (perfect-hash sets and maps, and slices in file order), so that the
+//! (hash sets and maps, and slices in file order), so that the
 //! binary pays nothing at start-up however long the lists grow.
 //!
 //! A `.txt` file is one word per line; a `.tsv` file is a key and typed
@@ -12,6 +12,8 @@
 
 #[path = "build/lexicon.rs"]
 mod lexicon;
+#[path = "src/lang/word_hash.rs"]
+mod word_hash;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -20,6 +22,8 @@ fn main() {
     // English in src/lang/data; general world knowledge (countries,
     // regions: see their headers for source and licence) in data/world,
     // outside src/, which holds no names of places.
+    // The tables' hash is the reader's: one file for both.
+    println!("cargo::rerun-if-changed=src/lang/word_hash.rs");
     let mut files: Vec<_> = Vec::new();
     for dir in ["src/lang/data", "data/world"] {
         println!("cargo::rerun-if-changed={dir}");
@@ -53,20 +57,36 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 fn word_list(out: &mut String, name: &str, text: &str) {
     let words: Vec<&str> = lines(text).collect();
-    let mut set = phf_codegen::Set::new();
     let mut seen = std::collections::HashSet::new();
     for w in &words {
         assert!(seen.insert(*w), "{name}: \"{w}\" listed twice");
-        set.entry(*w);
     }
     writeln!(out, "pub(crate) static {name}: &[&str] = &{words:?};").unwrap();
     writeln!(
         out,
-        "pub(crate) static {name}_SET: Set = Set {{ shape: {}, set: {} }};",
+        "pub(crate) static {name}_SET: Set = Set {{ shape: {}, index: {}, keys: {name} }};",
         shape(words.iter().copied()),
-        set.build()
+        index(&words)
     )
     .unwrap();
+}
+
+/// An `Index` literal over unique keys: slots for twice as many keys
+/// (rounded up to a power of two), each key in its home slot or the next
+/// free one, as `table.rs` looks them up.
+fn index(keys: &[&str]) -> String {
+    use word_hash::{home, word_hash};
+    let bits = (2 * keys.len()).next_power_of_two().max(2).trailing_zeros();
+    let mut slots = vec![0u16; 1 << bits];
+    let hashes: Vec<u64> = keys.iter().map(|k| word_hash(k.as_bytes())).collect();
+    for (i, &h) in hashes.iter().enumerate() {
+        let mut s = home(h, bits);
+        while slots[s] != 0 {
+            s = (s + 1) % slots.len();
+        }
+        slots[s] = u16::try_from(i + 1).expect("a word list of fewer than 65,535 words");
+    }
+    format!("Index {{ bits: {bits}, slots: &{slots:?}, hashes: &{hashes:?} }}")
 }
 
 /// The lengths and first bytes of a list's words, as a `Shape` literal:
@@ -128,34 +148,30 @@ fn table(out: &mut String, name: &str, text: &str) {
     .unwrap();
     // Phrases: a set of their first words, so a reader tests one word.
     if rows.iter().any(|(k, _)| k.contains(' ')) {
-        let mut set = phf_codegen::Set::new();
-        let mut firsts = std::collections::HashSet::new();
+        let mut firsts: Vec<&str> = Vec::new();
         for (k, _) in &rows {
             let first = k.split(' ').next().unwrap();
-            if firsts.insert(first) {
-                set.entry(first);
+            if !firsts.contains(&first) {
+                firsts.push(first);
             }
         }
         writeln!(
             out,
-            "pub(crate) static {name}_FIRST_SET: Set = Set {{ shape: {}, set: {} }};",
+            "pub(crate) static {name}_FIRST_SET: Set = Set {{ shape: {}, index: {}, keys: &{firsts:?} }};",
             shape(firsts.iter().copied()),
-            set.build()
+            index(&firsts)
         )
         .unwrap();
     }
     // A map by key, when keys are unique (pair lists such as antonyms repeat them).
     let mut seen = std::collections::HashSet::new();
     if rows.iter().all(|(k, _)| seen.insert(*k)) {
-        let mut map = phf_codegen::Map::new();
-        for (k, v) in &rows {
-            map.entry(*k, v.clone());
-        }
+        let keys: Vec<&str> = rows.iter().map(|(k, _)| *k).collect();
         writeln!(
             out,
-            "pub(crate) static {name}_MAP: Map<{tuple}> = Map {{ shape: {}, map: {} }};",
-            shape(rows.iter().map(|(k, _)| *k)),
-            map.build()
+            "pub(crate) static {name}_MAP: Map<{tuple}> = Map {{ shape: {}, index: {}, rows: {name} }};",
+            shape(keys.iter().copied()),
+            index(&keys)
         )
         .unwrap();
     }

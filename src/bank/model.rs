@@ -491,10 +491,15 @@ impl<Q> Bank<Q> {
     }
 
     pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.fact_index(id).map(|i| &self.facts[i])
+    }
+
+    /// The index of the fact [`Bank::fact`] gives.
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
         if self.ids.facts.len() == self.facts.len() && !self.facts.is_empty() {
-            return self.ids.facts.get(id).map(|&i| &self.facts[i]);
+            return self.ids.facts.get(id).copied();
         }
-        self.facts.iter().find(|f| f.id == id)
+        self.facts.iter().position(|f| f.id == id)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {

@@ -74,18 +74,61 @@ fn find(word: &str) -> Option<usize> {
     None
 }
 
-/// The id of a word, or of the word a stem came from when the stemmer
-/// dropped a final "e" ("increas" for "increase"; stems keep at least
-/// three letters).
-fn lookup(word: &str) -> Option<usize> {
-    find(word)
-        .or_else(|| {
-            (word.len() >= 3).then_some(())?;
-            let mut with_e = CompactString::from(word);
-            with_e.push('e');
-            find(&with_e)
-        })
-        .or_else(|| regular_base(word))
+/// The id of the word a stem came from when the stemmer dropped a final
+/// "e" ("increas" for "increase"; stems keep at least three letters).
+fn with_e(word: &str) -> Option<usize> {
+    (word.len() >= 3).then_some(())?;
+    let mut with_e = CompactString::from(word);
+    with_e.push('e');
+    find(&with_e)
+}
+
+/// A word as the lexicon knows it, looked up once for all its relations.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    /// The word itself, for its base form.
+    exact: Option<usize>,
+    /// The word, or the word its stem came from ([`with_e`]).
+    id: Option<usize>,
+}
+
+pub(crate) fn entry(word: &str) -> Entry {
+    let exact = find(word);
+    let id = exact
+        .or_else(|| with_e(word))
+        .or_else(|| regular_base(word));
+    Entry { exact, id }
+}
+
+impl Entry {
+    /// Words sharing one of the word's common senses ("begin": "commence",
+    /// "start"). Rare senses are left out, so "get" is no synonym of "begin".
+    pub(crate) fn synonyms(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Synonym)
+    }
+
+    /// Words derived from the same root in a related sense ("diplomacy":
+    /// "diplomat", "diplomatic"; "establish": "establishment").
+    pub(crate) fn derivations(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Derivation)
+    }
+
+    /// Words of opposite meaning ("strong": "weak", "feeble"). A statement
+    /// using one where a fact uses the other may say the opposite; since the
+    /// relation ignores the part of speech, treat it as a cue to look closer,
+    /// not as a verdict.
+    pub(crate) fn antonyms(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Antonym)
+    }
+
+    /// The base form of an irregular inflection ("went": "go", "led": "lead",
+    /// "mice": "mouse"); the commonest when there are several. The form may
+    /// be a word in its own right ("found", "saw"), so the base is one more
+    /// reading of it, not a replacement. Regular inflections are the
+    /// stemmer's work.
+    pub(crate) fn base_form(self) -> Option<&'static str> {
+        related(self.exact, Rel::Base).next()
+    }
 }
 
 /// Suffixes of regular inflections and what replaces them, as WordNet's
@@ -152,41 +195,31 @@ pub(crate) fn is_word(word: &str) -> bool {
 /// Whether WordNet knows the word (or the base of a regular inflection
 /// of it): an English word, not a name or a typo.
 pub(crate) fn knows(word: &str) -> bool {
-    lookup(word).is_some()
+    entry(word).id.is_some()
 }
 
-/// Words sharing one of the word's common senses ("begin": "commence",
-/// "start"). Rare senses are left out, so "get" is no synonym of "begin".
+/// [`Entry::synonyms`] of a word.
 pub(crate) fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {
-    related(lookup(word), Rel::Synonym)
+    entry(word).synonyms()
 }
 
-/// Words derived from the same root in a related sense ("diplomacy":
-/// "diplomat", "diplomatic"; "establish": "establishment").
+/// [`Entry::derivations`] of a word.
 pub(crate) fn derivations(word: &str) -> impl Iterator<Item = &'static str> + use<> {
-    related(lookup(word), Rel::Derivation)
+    entry(word).derivations()
 }
 
-/// Words of opposite meaning ("strong": "weak", "feeble"). A statement
-/// using one where a fact uses the other may say the opposite; since the
-/// relation ignores the part of speech, treat it as a cue to look closer,
-/// not as a verdict.
-pub(crate) fn antonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {
-    related(lookup(word), Rel::Antonym)
-}
-
-/// The base form of an irregular inflection ("went": "go", "led": "lead",
-/// "mice": "mouse"); the commonest when there are several. The form may
-/// be a word in its own right ("found", "saw"), so the base is one more
-/// reading of it, not a replacement. Regular inflections are the
-/// stemmer's work.
+/// [`Entry::base_form`] of a word.
 pub(crate) fn base_form(word: &str) -> Option<&'static str> {
-    related(find(word), Rel::Base).next()
+    entry(word).base_form()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn antonyms(word: &str) -> impl Iterator<Item = &'static str> {
+        entry(word).antonyms()
+    }
 
     fn has(words: impl Iterator<Item = &'static str>, want: &str) -> bool {
         words.into_iter().any(|w| w == want)

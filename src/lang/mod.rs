@@ -11,6 +11,7 @@ pub(crate) mod lexicon;
 mod sentences;
 mod stem;
 mod tokenize;
+mod word_hash;
 pub(crate) mod world;
 
 pub(crate) use gazetteer::Gazetteer;
@@ -40,7 +41,7 @@ mod table;
 #[allow(dead_code, clippy::type_complexity)]
 mod tables {
     use super::Cmp;
-    use super::table::{Map, Set, Shape};
+    use super::table::{Index, Map, Set, Shape};
     include!(concat!(env!("OUT_DIR"), "/lang_tables.rs"));
 }
 pub(crate) use tables::*;
@@ -158,26 +159,29 @@ pub(crate) fn comparators_from(word: &str) -> impl Iterator<Item = (&'static str
 }
 
 /// Whether a word may begin a number, date or amount; a cheap test that
-/// rules out most words before any parsing.
+/// rules out most words before any parsing. Asked of every word of a
+/// statement: one lookup in the union of the lists, made on first use.
 pub(crate) fn may_start_quantity(word: &str) -> bool {
-    cardinal(word).is_some()
-        || ordinal_word(word).is_some()
-        || month_of(word).is_some()
-        || currency_word(word).is_some()
-        || is_currency_qualifier(word)
-        || COMPARATORS_FIRST_SET.contains(word)
-        || RELATIVE_MONTH_SET.contains(word)
-        || matches!(
-            word,
-            "a" | "an"
-                | "half"
-                | "hundred"
-                | "thousand"
-                | "million"
-                | "billion"
-                | "trillion"
-                | "minus"
-        )
+    static STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            let firsts = COMPARATORS.iter().filter_map(|(p, _)| p.split(' ').next());
+            CARDINALS
+                .iter()
+                .map(|&(k, _)| k)
+                .chain(TENS.iter().map(|&(k, _)| k))
+                .chain(ORDINAL_UNITS.iter().map(|&(k, _)| k))
+                .chain(MONTHS.iter().map(|&(k, _)| k))
+                .chain(CURRENCY_WORDS.iter().map(|&(k, _)| k))
+                .chain(CURRENCY_QUALIFIERS.iter().copied())
+                .chain(firsts)
+                .chain(RELATIVE_MONTH.iter().copied())
+                .chain([
+                    "a", "an", "half", "hundred", "thousand", "million", "billion", "trillion",
+                    "minus",
+                ])
+                .collect()
+        });
+    STARTS.contains(word)
 }
 
 #[cfg(test)]

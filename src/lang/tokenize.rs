@@ -81,8 +81,6 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
     let mut sentence_start = true;
     let mut prev_end = usize::MAX;
     let is_digit = |j: usize| s.as_bytes().get(j).is_some_and(u8::is_ascii_digit);
-    let is_alnum = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
-    let is_alpha = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphabetic());
     while let Some((c, len)) = char_at(s, i) {
         let start = i;
         // A minus sign before digits, not a hyphen inside a word: "-220".
@@ -112,30 +110,12 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
             prev_end = j;
             i = j;
         } else if c.is_alphabetic() {
-            let mut j = i + len;
-            let mut seg_len = 1;
-            while let Some((d, dl)) = char_at(s, j) {
-                if d.is_alphanumeric() {
-                    j += dl;
-                    seg_len += 1;
-                } else if matches!(d, '\'' | '’' | '-' | '‐') && is_alnum(j + dl) {
-                    j += dl;
-                    seg_len = 0;
-                } else if d == '.' && seg_len == 1 && is_alpha(j + 1) {
-                    // An abbreviation made of single letters: U.S., U.N.
-                    j += 1;
-                    seg_len = 0;
-                } else {
-                    break;
-                }
+            let (j, plain) = scan_word(s, i, c);
+            let (raw, attached) = (&s[start..j], prev_end == start);
+            match plain {
+                Some(n) => out.push(ascii_word(raw, n, start, attached, sentence_start)),
+                None => push_word(&mut out, raw, start, attached, sentence_start),
             }
-            push_word(
-                &mut out,
-                &s[start..j],
-                start,
-                prev_end == start,
-                sentence_start,
-            );
             sentence_start = false;
             prev_end = j;
             i = j;
@@ -160,6 +140,45 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Where the word starting at byte `i` with letter `c` ends, and its
+/// letters counted when it is plain ASCII letters and digits.
+fn scan_word(s: &str, i: usize, c: char) -> (usize, Option<Letters>) {
+    let is_alnum = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
+    let is_alpha = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphabetic());
+    let mut j = i + c.len_utf8();
+    let mut seg_len = 1;
+    // Most of a word is ASCII letters and digits: byte by byte, counting
+    // its letters and capitals on the way.
+    let mut n = Letters::of(c as u8);
+    while let Some(&b) = s.as_bytes().get(j)
+        && b.is_ascii_alphanumeric()
+    {
+        n.add(b);
+        j += 1;
+        seg_len += 1;
+    }
+    let special = |b: &u8| matches!(b, b'\'' | b'-' | b'.') || *b >= 0x80;
+    if c.is_ascii() && !s.as_bytes().get(j).is_some_and(special) {
+        return (j, Some(n));
+    }
+    while let Some((d, dl)) = char_at(s, j) {
+        if d.is_alphanumeric() {
+            j += dl;
+            seg_len += 1;
+        } else if matches!(d, '\'' | '’' | '-' | '‐') && is_alnum(j + dl) {
+            j += dl;
+            seg_len = 0;
+        } else if d == '.' && seg_len == 1 && is_alpha(j + 1) {
+            // An abbreviation made of single letters: U.S., U.N.
+            j += 1;
+            seg_len = 0;
+        } else {
+            break;
+        }
+    }
+    (j, None)
 }
 
 /// Adds one word run, split at hyphens, with contractions resolved.
@@ -270,14 +289,51 @@ pub(crate) fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
         .map(|t| t.text.as_str())
 }
 
+/// The letters and capitals of an ASCII word made of letters and digits
+/// (a letter is at least `A`, a capital at most `Z`).
+#[derive(Clone, Copy, Default)]
+struct Letters {
+    letters: usize,
+    uppers: usize,
+    /// The first letter is a capital.
+    cap: bool,
+}
+
+impl Letters {
+    fn of(first: u8) -> Letters {
+        let mut n = Letters::default();
+        n.add(first);
+        n.cap = n.uppers == 1;
+        n
+    }
+
+    #[inline]
+    fn add(&mut self, b: u8) {
+        self.letters += usize::from(b >= b'A');
+        self.uppers += usize::from(b.wrapping_sub(b'A') < 26);
+    }
+}
+
 /// A plain ASCII word or number, lower-cased.
 fn plain_word(raw: &str, offset: usize, attached: bool, sentence: bool) -> Token {
-    let b = raw.as_bytes();
-    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    let uppers = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let mut n = Letters::default();
+    for &b in raw.as_bytes() {
+        n.add(b);
+    }
+    n.cap = raw
+        .bytes()
+        .find(u8::is_ascii_alphabetic)
+        .is_some_and(|b| b.is_ascii_uppercase());
+    ascii_word(raw, n, offset, attached, sentence)
+}
+
+/// A word of ASCII letters and digits, its letters counted.
+fn ascii_word(raw: &str, n: Letters, offset: usize, attached: bool, sentence: bool) -> Token {
     let mut text = CompactString::from(raw);
-    text.make_ascii_lowercase();
-    let kind = if letters == 0 {
+    if n.uppers > 0 {
+        text.make_ascii_lowercase();
+    }
+    let kind = if n.letters == 0 {
         TokKind::Number
     } else {
         TokKind::Word
@@ -287,11 +343,8 @@ fn plain_word(raw: &str, offset: usize, attached: bool, sentence: bool) -> Token
         start: offset,
         end: offset + raw.len(),
         kind,
-        cap: b
-            .iter()
-            .find(|c| c.is_ascii_alphabetic())
-            .is_some_and(u8::is_ascii_uppercase),
-        upper: letters >= 2 && uppers == letters,
+        cap: n.cap,
+        upper: n.letters >= 2 && n.uppers == n.letters,
         attached,
         possessive: false,
         sentence_start: sentence,
@@ -312,5 +365,56 @@ mod tests {
             t,
             ["spain", "did", "not", "join", "norway", "us", "led", "bloc"]
         );
+    }
+
+    #[test]
+    fn capitals_and_kinds_of_plain_words() {
+        // (text, cap, upper, number) for each token.
+        type Flags = (&'static str, bool, bool, bool);
+        let cases: [(&str, &[Flags]); 4] = [
+            (
+                "ESA launched ERS in 1991",
+                &[
+                    ("esa", true, true, false),
+                    ("launched", false, false, false),
+                    ("ers", true, true, false),
+                    ("in", false, false, false),
+                    ("1991", false, false, true),
+                ],
+            ),
+            (
+                "A b2B 35M x",
+                &[
+                    ("a", true, false, false),
+                    ("b2b", false, false, false),
+                    ("35", false, false, true),
+                    ("m", true, false, false),
+                    ("x", false, false, false),
+                ],
+            ),
+            ("Oslo.", &[("oslo", true, false, false)]),
+            (
+                "iPhone OK",
+                &[("iphone", false, false, false), ("ok", true, true, false)],
+            ),
+        ];
+        for (s, want) in cases {
+            let got: Vec<(String, bool, bool, bool)> = tokenize(s)
+                .into_iter()
+                .map(|t| {
+                    (
+                        t.text.to_string(),
+                        t.cap,
+                        t.upper,
+                        t.kind == TokKind::Number,
+                    )
+                })
+                .collect();
+            let want: Vec<(String, bool, bool, bool)> = want
+                .iter()
+                .map(|&(w, c, u, n)| (w.to_string(), c, u, n))
+                .collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 }

@@ -42,6 +42,8 @@ pub(crate) fn words_within(
     budget: usize,
 ) -> Result<Words, Uncovered> {
     let mut w = Words::default();
+    // Every fact's stems (a merged index's too) are in the postings.
+    let known = |s: &str| v.postings.contains_key(s);
     for (i, (&k, s)) in a.words.iter().zip(&a.stems).enumerate() {
         let t = &a.tokens[k];
         if t.kind != TokKind::Word {
@@ -76,9 +78,19 @@ pub(crate) fn words_within(
         {
             w.matched += 1;
             w.corrected.push((k, stem(meant)));
-        } else if same_root(s, f) || a.lexical(i).related.iter().any(|r| f.stems.contains(r)) {
+        } else if same_root(s, f)
+            || a.lexical(i, known)
+                .related
+                .iter()
+                .any(|r| f.stems.contains(r))
+        {
             w.matched += 1;
-        } else if a.lexical(i).opposite.iter().any(|r| f.stems.contains(r)) {
+        } else if a
+            .lexical(i, known)
+            .opposite
+            .iter()
+            .any(|r| f.stems.contains(r))
+        {
             // An opposite the lexical database knows ("weak" for "strong"),
             // asked last: the lookups cost more than the built-in lists.
             w.flips.push(k);
@@ -98,6 +110,10 @@ pub(crate) fn words_within(
 /// something else: it can still be refuted by a wrong value, never
 /// supported.
 pub(crate) fn anchor(v: &Verifier, a: &Analysis, f: &FactIndex, w: &Words) -> Option<usize> {
+    // Each way below finds one of the fact's `requires`.
+    if f.requires.is_empty() {
+        return None;
+    }
     a.words
         .iter()
         .zip(&a.stems)
@@ -280,7 +296,9 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
             .map(|w| w.as_str())
             .find(|s| swapped(word, s));
     }
-    let first = word.chars().next();
+    // The first letter as written: a word starts with it when it starts
+    // with these bytes.
+    let first = &word[..word.chars().next().map_or(0, char::len_utf8)];
     f.surfaces
         .iter()
         .map(|w| w.as_str())
@@ -289,10 +307,10 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
         .chain(lang::FILLER.iter().copied().filter(|w| w.len() >= 7))
         .find(|s| {
             // Cheap tests first: length and first letter rule out most words.
-            s.len() >= 4
-                && s.len().abs_diff(word.len()) <= max
-                && s.chars().next() == first
-                && strsim::osa_distance(word, s) <= max
+            s.len().abs_diff(word.len()) <= max
+                && s.len() >= 4
+                && s.starts_with(first)
+                && within_edits(word, s, max)
         })
 }
 
@@ -304,6 +322,49 @@ fn swapped(a: &str, b: &str) -> bool {
     }
     let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
     matches!(diff[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+}
+
+/// Whether two words are at most `max` edits apart, a swap of neighbours
+/// being one edit: `strsim::osa_distance(a, b) <= max`, the same table
+/// computed on the stack for ASCII words of up to 32 letters (strsim
+/// allocates three rows per call, and typos are tried against every word
+/// of a fact). Entries are capped at `max + 1`, which keeps the answer;
+/// an entry further than `max` from the diagonal is at least that, so
+/// only a band around it is computed, and once two rows are all past
+/// `max` no later one can come back under it.
+fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    const N: usize = 32;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !a.is_ascii() || !b.is_ascii() || x.len() > N || y.len() > N || max >= N {
+        return strsim::osa_distance(a, b) <= max;
+    }
+    let cap = max as u16 + 1;
+    // The rows before last, last and current of the distance table.
+    let mut two = [cap; N + 1];
+    let mut prev = [cap; N + 1];
+    for (j, d) in prev.iter_mut().enumerate().take(y.len() + 1) {
+        *d = (j as u16).min(cap);
+    }
+    for (i, &ac) in x.iter().enumerate() {
+        let mut cur = [cap; N + 1];
+        cur[0] = (i as u16 + 1).min(cap);
+        let (lo, hi) = (i.saturating_sub(max), (i + max + 1).min(y.len()));
+        for j in lo..hi {
+            let bc = y[j];
+            let cost = u16::from(ac != bc);
+            let mut d = (cur[j] + 1).min(prev[j + 1] + 1).min(prev[j] + cost);
+            if i > 0 && j > 0 && ac != bc && ac == y[j - 1] && bc == x[i - 1] {
+                d = d.min(two[j - 1] + 1);
+            }
+            cur[j + 1] = d.min(cap);
+        }
+        let past = |row: &[u16; N + 1]| row[..=y.len()].iter().all(|&d| d >= cap);
+        if past(&cur) && past(&prev) {
+            return false;
+        }
+        (two, prev) = (prev, cur);
+    }
+    prev[y.len()] < cap
 }
 
 /// Another derivation of one of the fact's words: the same first eight
@@ -371,6 +432,45 @@ mod tests {
         ];
         for (a, b, want) in cases {
             assert_eq!(swapped(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn edits_are_counted_as_strsim_counts_them() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "ca",
+            "established",
+            "establised",
+            "estabilshed",
+            "relations",
+            "relashions",
+            "febuary",
+            "february",
+            "diplomatic",
+            "diplomatc",
+            "\u{e9}tabli",
+            "etabli",
+            "kitten",
+            "sitting",
+            "abcdefghij",
+            "badcfehgji",
+            "internationally",
+            "internationaly",
+            "intrenationally",
+        ];
+        for a in words {
+            for b in words {
+                let want = strsim::osa_distance(a, b);
+                for max in 0..4 {
+                    assert_eq!(within_edits(a, b, max), want <= max, "{a} / {b} / {max}");
+                }
+            }
         }
     }
 }

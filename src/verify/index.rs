@@ -4,6 +4,9 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use std::sync::OnceLock;
+
+use super::order::FactOrder;
 use super::read::{self, Analysis};
 use crate::bank::{Bank, Fact};
 use crate::lang::{self, Gazetteer, TokKind, Word, stem, tokenize};
@@ -36,6 +39,8 @@ pub struct Verifier<'b> {
     /// Entity index → what it stands for (a capital for its government).
     pub(crate) stands_for: Vec<Option<usize>>,
     pub(crate) part_of: Vec<Option<usize>>,
+    /// Each fact as the order stage reads it, read when first needed.
+    pub(crate) fact_orders: Vec<OnceLock<FactOrder>>,
 }
 
 impl<'b> Verifier<'b> {
@@ -81,6 +86,7 @@ impl<'b> Verifier<'b> {
             postings: HashMap::default(),
             stands_for,
             part_of,
+            fact_orders: bank.facts.iter().map(|_| OnceLock::new()).collect(),
             facts: Vec::new(),
         };
         v.post(&facts);

@@ -35,6 +35,7 @@ use serde::Serialize;
 
 use crate::bank::Bank;
 use crate::exit::Exit;
+use crate::lang;
 
 pub use index::Verifier;
 pub use read::{Analysis, Mention};
@@ -148,22 +149,31 @@ fn judge_fact_within(
 impl Verifier<'_> {
     /// Judges one statement: clause by clause when it makes several
     /// claims or sets one against another.
+    ///
+    /// The statement is split into tokens and read once; the order and
+    /// clause stages take the same tokens, and its judgement as one claim
+    /// is made at most once.
     pub fn judge(&self, statement: &str) -> Judgement {
-        if let Some(o) = order::find(self, statement)
-            && let Some(j) = order::judge(self, statement, &o)
-        {
-            return j;
+        let toks = lang::tokenize(statement);
+        let a = read::analyse_tokens(statement, toks.clone(), &self.gaz);
+        let mut whole = None;
+        if let Some(o) = order::find(self, statement, &toks) {
+            let w = self.judge_read(statement, &a);
+            if let Some(j) = order::judge(self, statement, &o, &w) {
+                return j;
+            }
+            whole = Some(w);
         }
-        let a = self.analyse(statement);
         let names: Vec<(usize, usize)> =
             a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
-        let parts = structure::clauses(statement, &names);
+        let parts = structure::clauses(statement, &toks, &names);
+        let whole = || whole.unwrap_or_else(|| self.judge_read(statement, &a));
         if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
-            return self.judge_read(statement, a);
+            return whole();
         }
         // A statement one fact covers whole is judged whole first.
         if parts.iter().all(|c| c.denied.is_none()) {
-            let j = self.judge_simple(statement);
+            let j = whole();
             if j.verdict != Verdict::NotEnoughInfo {
                 return j;
             }
@@ -173,7 +183,7 @@ impl Verifier<'_> {
 
     /// Judges one claim.
     pub(crate) fn judge_simple(&self, statement: &str) -> Judgement {
-        self.judge_read(statement, self.analyse(statement))
+        self.judge_read(statement, &self.analyse(statement))
     }
 
     /// When no fact explains every word: the first candidate that does
@@ -199,12 +209,12 @@ impl Verifier<'_> {
     }
 
     /// Judges one claim, already read.
-    fn judge_read(&self, statement: &str, a: Analysis) -> Judgement {
-        let candidates = self.retrieve(&a);
+    fn judge_read(&self, statement: &str, a: &Analysis) -> Judgement {
+        let candidates = self.retrieve(a);
         let mut outcomes: Vec<(explain::Outcome, f32)> = Vec::new();
         let mut closest: Option<(usize, explain::Uncovered)> = None;
         for &(fi, score) in &candidates {
-            match judge_fact(self, &a, &self.facts[fi], &[fi]) {
+            match judge_fact(self, a, &self.facts[fi], &[fi]) {
                 Ok(o) => outcomes.push((o, score)),
                 Err(what) => {
                     closest.get_or_insert((fi, what));
@@ -218,7 +228,7 @@ impl Verifier<'_> {
         // explained by one of the two facts (never a clause mixing their
         // words), each fact explaining a clause the other cannot, and only
         // to support: a value from one fact never refutes the other's clause.
-        let clauses = read::clauses(&a);
+        let clauses = read::clauses(a);
         if outcomes.is_empty() && clauses.len() >= 2 {
             let fits = |f: &index::FactIndex, clause: &[usize]| {
                 clause.iter().all(|&w| {
@@ -239,7 +249,7 @@ impl Verifier<'_> {
                         continue;
                     }
                     if let Some(merged) = ia.merge(ib)
-                        && let Ok(o) = judge_fact(self, &a, &merged, &[fa, fb])
+                        && let Ok(o) = judge_fact(self, a, &merged, &[fa, fb])
                         && o.verdict == Verdict::Supported
                     {
                         outcomes.push((o, sa + sb));
@@ -259,7 +269,7 @@ impl Verifier<'_> {
                 verdict: Verdict::NotEnoughInfo,
                 fact_id: None,
                 evidence: None,
-                explanation: explain::uncovered_explanation(self, &a, closest),
+                explanation: explain::uncovered_explanation(self, a, closest),
                 correction: None,
             },
         }

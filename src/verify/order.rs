@@ -34,20 +34,20 @@ pub(crate) struct Order {
     weak: bool,
 }
 
-/// Finds the first order word with words on both sides.
-pub(crate) fn find(v: &Verifier, s: &str) -> Option<Order> {
-    let toks = tokenize(s);
-    if let Some(o) = find_gap(v, s, &toks) {
+/// Finds the first order word with words on both sides; `toks` are the
+/// statement's tokens.
+pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
+    if let Some(o) = find_gap(v, s, toks) {
         return Some(o);
     }
     for k in 1..toks.len() {
-        let Some((len, later, weak)) = marker(&toks, k) else {
+        let Some((len, later, weak)) = marker(toks, k) else {
             continue;
         };
         if k + len >= toks.len() || !has_content(&toks[..k]) || !has_content(&toks[k + len..]) {
             continue;
         }
-        let (gap, left_end) = gap_before(v, s, &toks, k);
+        let (gap, left_end) = gap_before(v, s, toks, k);
         return Some(Order {
             left: (toks[0].start, left_end),
             right: (toks[k + len].start, s.len()),
@@ -129,6 +129,12 @@ fn has_content(toks: &[Token]) -> bool {
 /// A duration right before the order word ("65 years", "less than a
 /// decade"): the gap, and where the left event's words end.
 fn gap_before(v: &Verifier, s: &str, toks: &[Token], k: usize) -> (Option<(f64, Cmp)>, usize) {
+    // A duration ends in its unit ("years"), perhaps written as shorthand
+    // ("yrs"): without one, no need to read the left side.
+    let last = toks[k - 1].text.as_str();
+    if !lang::DURATIONS_MAP.contains_key(last) && !lang::SHORTHAND_MAP.contains_key(last) {
+        return (None, toks[k - 1].end);
+    }
     let left = &s[..toks[k].start];
     let a = v.analyse(left);
     match a.quantities.last() {
@@ -143,31 +149,35 @@ fn gap_before(v: &Verifier, s: &str, toks: &[Token], k: usize) -> (Option<(f64, 
     }
 }
 
-/// Judges a statement that orders two events; `None` leaves it to the
-/// other stages (the order is part of one fact's own words).
-pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgement> {
+/// Judges a statement that orders two events, given its judgement as one
+/// claim (`whole`); `None` leaves it to the other stages (the order is
+/// part of one fact's own words).
+pub(crate) fn judge(
+    v: &Verifier,
+    statement: &str,
+    o: &Order,
+    whole: &Judgement,
+) -> Option<Judgement> {
     let left = statement[o.left.0..o.left.1].trim_end_matches([',', ' ']);
     let right = statement[o.right.0..o.right.1].trim();
     // A fact that states the order itself ("A followed B") decides by
     // which of its events each side is.
-    let whole = v.judge_simple(statement);
+    let fact = whole.fact_id.as_deref().and_then(|id| fact_order(v, id));
     if whole.verdict != Verdict::NotEnoughInfo
-        && let Some(fact) = whole.fact_id.as_deref().and_then(|id| v.bank().fact(id))
-        && let Some(fact_order) = stated_order(&fact.statement)
+        && let Some(stated) = fact.and_then(|f| f.stated.as_ref())
         // "after decades without ties" orders a state that ended: a claim
         // of ties after it is no denial of it.
-        && !(whole.verdict == Verdict::Refuted
-            && super::read::negation_count(&tokenize(&fact.statement)) % 2 == 1)
+        && !(whole.verdict == Verdict::Refuted && fact.is_some_and(|f| f.negated))
     {
-        return Some(match same_order(v, (left, right, o.later), &fact_order) {
-            Some(true) => with_statement(whole, statement),
-            Some(false) => reversed(statement, whole),
-            None => unresolved(statement, whole),
+        return Some(match same_order(v, (left, right, o.later), stated) {
+            Some(true) => with_statement(whole.clone(), statement),
+            Some(false) => reversed(statement, whole.clone()),
+            None => unresolved(statement, whole.clone()),
         });
     }
     // The order word is the fact's frame ("before the pandemic, …"): its
     // words decide, as for any statement ("after" is then an opposite).
-    if whole.verdict != Verdict::NotEnoughInfo && frames(v, &whole) {
+    if whole.verdict != Verdict::NotEnoughInfo && fact.is_some_and(|f| f.framed) {
         return None;
     }
     let (lj, lt) = event(v, left);
@@ -199,25 +209,52 @@ pub(crate) fn judge(v: &Verifier, statement: &str, o: &Order) -> Option<Judgemen
     match rel {
         Some(false) => Some(refuted(statement, o, lj.or(rj), whole)),
         Some(true) if supported(&lj) && supported(&rj) => {
-            let j = lj.or(rj).unwrap_or(whole);
+            let j = lj.or(rj).unwrap_or_else(|| whole.clone());
             Some(with_statement(j, statement))
         }
-        _ => Some(unresolved(statement, whole)),
+        _ => Some(unresolved(statement, whole.clone())),
     }
+}
+
+/// What the order stage reads in one fact, the first time a statement
+/// decided by it needs it.
+#[derive(Debug)]
+pub(crate) struct FactOrder {
+    /// The fact's own statement as two events in order, if it is one:
+    /// what each side says, and which is the later.
+    stated: Option<(Gist, Gist, Later)>,
+    /// The fact has an order word of its own.
+    framed: bool,
+    /// The fact's own statement is negative ("went decades without …").
+    negated: bool,
+}
+
+/// The order reading of the fact with this id.
+fn fact_order<'v>(v: &'v Verifier, id: &str) -> Option<&'v FactOrder> {
+    let fi = v.bank().fact_index(id)?;
+    let statement = &v.bank().facts[fi].statement;
+    Some(v.fact_orders[fi].get_or_init(|| {
+        let toks = tokenize(statement);
+        FactOrder {
+            stated: stated_order(statement, &toks)
+                .map(|(l, r, later)| (gist(v, l), gist(v, r), later)),
+            framed: (0..toks.len()).any(|k| marker(&toks, k).is_some()),
+            negated: v.facts[fi].negated,
+        }
+    }))
 }
 
 /// A fact's own statement read as two events in order, if it is one:
 /// its two sides and which is the later.
-fn stated_order(statement: &str) -> Option<(String, String, Later)> {
-    let toks = tokenize(statement);
+fn stated_order<'s>(statement: &'s str, toks: &[Token]) -> Option<(&'s str, &'s str, Later)> {
     (1..toks.len()).find_map(|k| {
-        let (len, later, _) = marker(&toks, k)?;
+        let (len, later, _) = marker(toks, k)?;
         let rest = toks.get(k + len)?;
         (later != Later::Start && has_content(&toks[..k]) && has_content(&toks[k + len..])).then(
             || {
                 (
-                    statement[..toks[k - 1].end].to_string(),
-                    statement[rest.start..].to_string(),
+                    &statement[..toks[k - 1].end],
+                    &statement[rest.start..],
                     later,
                 )
             },
@@ -231,14 +268,14 @@ fn stated_order(statement: &str) -> Option<(String, String, Later)> {
 fn same_order(
     v: &Verifier,
     (l, r, later): (&str, &str, Later),
-    fact: &(String, String, Later),
+    fact: &(Gist, Gist, Later),
 ) -> Option<bool> {
     if later == Later::Start {
         return None;
     }
     let (fl, fr, fact_later) = fact;
-    let shared = |a: &str, b: &str| overlap(v, a, b);
-    let (l_fl, r_fr, l_fr, r_fl) = (shared(l, fl), shared(r, fr), shared(l, fr), shared(r, fl));
+    let (l, r) = (gist(v, l), gist(v, r));
+    let (l_fl, r_fr, l_fr, r_fl) = (l.overlap(fl), r.overlap(fr), l.overlap(fr), r.overlap(fl));
     // The main clause must meet its counterpart: "it took …" meets neither.
     let same = (l_fl > 0).then_some(l_fl + r_fr);
     let swapped = (l_fr > 0).then_some(l_fr + r_fl);
@@ -251,29 +288,33 @@ fn same_order(
     }
 }
 
-/// How many content stems and names two texts share.
-fn overlap(v: &Verifier, a: &str, b: &str) -> usize {
-    let (a, b) = (v.analyse(a), v.analyse(b));
-    let stems = a.stems.iter().filter(|s| b.stems.contains(s)).count();
-    let names = a
-        .mentions
-        .iter()
-        .filter(|m| {
-            b.mentions
-                .iter()
-                .any(|n| n.entity == m.entity || m.also.contains(&n.entity))
-        })
-        .count();
-    stems + 2 * names
+/// What a side of an order says, as sides are matched: its content stems,
+/// and its names (each with the other entities its words may name).
+#[derive(Debug)]
+struct Gist {
+    stems: Vec<crate::lang::Word>,
+    names: Vec<(usize, Vec<usize>)>,
 }
 
-/// Whether the fact that decided a statement has an order word of its own.
-fn frames(v: &Verifier, j: &Judgement) -> bool {
-    let Some(f) = j.fact_id.as_deref().and_then(|id| v.bank().fact(id)) else {
-        return false;
-    };
-    let toks = tokenize(&f.statement);
-    (0..toks.len()).any(|k| marker(&toks, k).is_some())
+fn gist(v: &Verifier, text: &str) -> Gist {
+    let a = v.analyse(text);
+    Gist {
+        names: a.mentions.into_iter().map(|m| (m.entity, m.also)).collect(),
+        stems: a.stems,
+    }
+}
+
+impl Gist {
+    /// How many of this side's content stems and names the other shares.
+    fn overlap(&self, other: &Gist) -> usize {
+        let stems = (self.stems.iter())
+            .filter(|s| other.stems.contains(s))
+            .count();
+        let names = (self.names.iter())
+            .filter(|(e, also)| other.names.iter().any(|(n, _)| n == e || also.contains(n)))
+            .count();
+        stems + 2 * names
+    }
 }
 
 fn reversed(statement: &str, whole: Judgement) -> Judgement {
@@ -434,8 +475,13 @@ fn with_statement(mut j: Judgement, statement: &str) -> Judgement {
     j
 }
 
-fn refuted(statement: &str, o: &Order, evidence: Option<Judgement>, whole: Judgement) -> Judgement {
-    let base = evidence.unwrap_or(whole);
+fn refuted(
+    statement: &str,
+    o: &Order,
+    evidence: Option<Judgement>,
+    whole: &Judgement,
+) -> Judgement {
+    let base = evidence.unwrap_or_else(|| whole.clone());
     let what = if o.gap.is_some() {
         "the time between them"
     } else {

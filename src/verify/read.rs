@@ -2,6 +2,10 @@
 //! the values it claims, its negations and modal words, and the content
 //! words left for the facts to explain.
 
+use std::cell::{OnceCell, RefCell};
+
+use rustc_hash::FxHashMap;
+
 use crate::lang::{self, CompactString, Gazetteer, TokKind, Token, stem, tokenize};
 use crate::values::{Quantity, read_quantity};
 
@@ -42,7 +46,7 @@ pub struct Analysis {
     pub all_caps: bool,
     /// What the lexical database says of each of `words`, looked up the
     /// first time a fact asks, then kept for the other candidates.
-    pub(crate) lexical: Vec<std::cell::OnceCell<Lexical>>,
+    pub(crate) lexical: Vec<OnceCell<Lexical>>,
 }
 
 /// The stems a word stands for through WordNet: synonyms, derivations
@@ -56,21 +60,48 @@ pub(crate) struct Lexical {
 
 impl Lexical {
     fn of(word: &str) -> Lexical {
-        use crate::lang::lexicon;
-        let near = |w: &str| {
-            lexicon::synonyms(w)
-                .chain(lexicon::derivations(w))
+        use crate::lang::lexicon::{self, Entry};
+        let near = |e: Entry| {
+            e.synonyms()
+                .chain(e.derivations())
                 .filter(|r| !r.contains('_'))
                 .map(stem)
                 .collect::<Vec<_>>()
         };
-        let mut related = near(word);
-        if let Some(b) = lexicon::base_form(word) {
+        let e = lexicon::entry(word);
+        let mut related = near(e);
+        if let Some(b) = e.base_form() {
             related.push(stem(b));
-            related.extend(near(b));
+            related.extend(near(lexicon::entry(b)));
         }
-        let opposite = lexicon::antonyms(word).map(stem).collect();
+        let opposite = e.antonyms().map(stem).collect();
         Lexical { related, opposite }
+    }
+
+    /// [`Lexical::of`] with only the stems `keep` keeps. The whole is kept
+    /// per thread for the words of later statements: the same few thousand
+    /// words come back statement after statement.
+    fn cached(word: &str, keep: impl Fn(&str) -> bool) -> Lexical {
+        /// Past this many words the cache starts again, so that memory
+        /// stays flat however many distinct words a long input brings.
+        const MAX: usize = 1 << 16;
+        thread_local! {
+            static CACHE: RefCell<FxHashMap<CompactString, Lexical>> = RefCell::default();
+        }
+        CACHE.with_borrow_mut(|cache| {
+            if !cache.contains_key(word) {
+                if cache.len() >= MAX {
+                    cache.clear();
+                }
+                cache.insert(CompactString::from(word), Lexical::of(word));
+            }
+            let l = &cache[word];
+            let keep = |list: &[CompactString]| list.iter().filter(|s| keep(s)).cloned().collect();
+            Lexical {
+                related: keep(&l.related),
+                opposite: keep(&l.opposite),
+            }
+        })
     }
 }
 
@@ -85,9 +116,13 @@ impl Analysis {
         self.source.get(b..e).unwrap_or_default()
     }
 
-    /// The lexical database's words for content word `i` (of `words`).
-    pub(crate) fn lexical(&self, i: usize) -> &Lexical {
-        self.lexical[i].get_or_init(|| Lexical::of(&self.tokens[self.words[i]].text))
+    /// The lexical database's words for content word `i` (of `words`),
+    /// of those only the stems `known` knows: a fact's words are among the
+    /// stems the bank uses, so the others, dropped once, need not be
+    /// tried against every fact.
+    pub(crate) fn lexical(&self, i: usize, known: impl Fn(&str) -> bool) -> &Lexical {
+        let word = &self.tokens[self.words[i]].text;
+        self.lexical[i].get_or_init(|| Lexical::cached(word, known))
     }
 
     /// A content word that looks like a name: capitalised mid-sentence.
@@ -99,7 +134,12 @@ impl Analysis {
 
 /// Reads a statement.
 pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
-    let tokens = expand_shorthand(tokenize(text));
+    analyse_tokens(text, tokenize(text), gaz)
+}
+
+/// Reads a statement already split into `tokens` (as [`tokenize`] splits it).
+pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
+    let tokens = expand_shorthand(tokens);
     let mut used = vec![false; tokens.len()];
     skip_opening_particle(text, &tokens, &mut used);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -109,7 +149,7 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
     let quantities = find_quantities(&tokens, &mut used, gaz);
     let (negations, modals, words) = content(text, &tokens, &used);
     let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
-    let lexical = vec![std::cell::OnceCell::new(); words.len()];
+    let lexical = vec![OnceCell::new(); words.len()];
     Analysis {
         source: text.to_string(),
         tokens,

@@ -7,7 +7,7 @@
 //! such list only its first few can be among the best. The work per
 //! statement does not grow with the bank.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 
 use super::Verifier;
 use super::index::{PERSON, PLACE};
@@ -23,18 +23,73 @@ pub(crate) const CANDIDATES: usize = 4;
 /// scored exactly as if every list were walked.
 const COMMON: usize = 512;
 
+/// The facts a statement touches and scores, by fact index: per-thread
+/// arrays reused from statement to statement, an entry valid only when
+/// its stamp is this statement's, so that nothing is cleared (and the
+/// work stays with the facts touched, whatever the bank's size).
+#[derive(Default)]
+struct Scratch {
+    stamp: u32,
+    touched: Vec<u32>,
+    scored: Vec<u32>,
+    score: Vec<f32>,
+    /// The facts touched and the facts scored, in no particular order.
+    touched_list: Vec<usize>,
+    scored_list: Vec<usize>,
+}
+
+impl Scratch {
+    /// Ready for a statement against a bank of `n` facts.
+    fn start(&mut self, n: usize) {
+        if self.stamp == u32::MAX {
+            *self = Scratch::default();
+        }
+        self.stamp += 1;
+        if self.touched.len() < n {
+            self.touched.resize(n, 0);
+            self.scored.resize(n, 0);
+            self.score.resize(n, 0.0);
+        }
+        self.touched_list.clear();
+        self.scored_list.clear();
+    }
+
+    fn touch(&mut self, fi: usize) {
+        if self.touched[fi] != self.stamp {
+            self.touched[fi] = self.stamp;
+            self.touched_list.push(fi);
+        }
+    }
+
+    fn is_touched(&self, fi: usize) -> bool {
+        self.touched[fi] == self.stamp
+    }
+
+    fn add_one(&mut self, fi: usize, w: f32) {
+        if self.scored[fi] != self.stamp {
+            self.scored[fi] = self.stamp;
+            self.score[fi] = 0.0;
+            self.scored_list.push(fi);
+        }
+        self.score[fi] += w;
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// Scores of the facts reached through words and names, and the raises
 /// (a mask of whole lists, a weight) every fact in those lists gets.
 struct Scores<'t> {
-    touched: &'t HashSet<usize>,
-    scores: HashMap<usize, f32>,
+    s: &'t mut Scratch,
     raises: Vec<(u64, f32)>,
 }
 
 impl Scores<'_> {
     fn add(&mut self, facts: &[usize], w: f32) {
         for &fi in facts {
-            *self.scores.entry(fi).or_default() += w;
+            self.s.add_one(fi, w);
         }
     }
 
@@ -42,8 +97,11 @@ impl Scores<'_> {
     /// the same order of additions as one by one (so the floats, and the
     /// ties, come out the same), the others by their group later.
     fn raise(&mut self, boosts: &[u64], mask: u64, w: f32) {
-        for &fi in self.touched.iter().filter(|&&fi| boosts[fi] & mask != 0) {
-            *self.scores.entry(fi).or_default() += w;
+        for k in 0..self.s.touched_list.len() {
+            let fi = self.s.touched_list[k];
+            if boosts[fi] & mask != 0 {
+                self.s.add_one(fi, w);
+            }
         }
         self.raises.push((mask, w));
     }
@@ -52,34 +110,64 @@ impl Scores<'_> {
 impl Verifier<'_> {
     /// The best few facts for a statement, highest score first.
     pub fn retrieve(&self, a: &Analysis) -> Vec<(usize, f32)> {
-        let touched = self.touched(a);
-        let mut s = Scores {
-            touched: &touched,
-            scores: HashMap::with_capacity_and_hasher(touched.len(), Default::default()),
-            raises: Vec::new(),
-        };
+        SCRATCH.with_borrow_mut(|scratch| {
+            scratch.start(self.facts.len());
+            self.touch(a, scratch);
+            let mut s = Scores {
+                s: scratch,
+                raises: Vec::new(),
+            };
+            self.score_words(a, &mut s);
+            self.score_names_and_values(a, &mut s);
+            let Scores { s: scratch, raises } = s;
+            let mut all: Vec<(usize, f32)> = (scratch.scored_list.iter())
+                .map(|&fi| (fi, scratch.score[fi]))
+                .collect();
+            for (mask, list) in &self.groups {
+                let score = raises
+                    .iter()
+                    .filter(|(m, _)| mask & m != 0)
+                    .fold(0.0, |acc, (_, w)| acc + w);
+                if score > 0.0 {
+                    let firsts = list.iter().filter(|&&fi| !scratch.is_touched(fi));
+                    all.extend(firsts.take(CANDIDATES).map(|&fi| (fi, score)));
+                }
+            }
+            self.best(all)
+        })
+    }
+
+    /// Scores by the statement's words: the rarer the word, the more.
+    fn score_words(&self, a: &Analysis, s: &mut Scores) {
         for stem in &a.stems {
             match self.postings.get(stem) {
                 Some((idf, facts)) if facts.len() <= COMMON => s.add(facts, *idf),
                 // The same additions, in the same order, to the facts
                 // this list could bring: those touched already.
                 Some((idf, _)) => {
-                    for &fi in touched
-                        .iter()
-                        .filter(|&&fi| self.facts[fi].stems.contains(stem))
-                    {
-                        *s.scores.entry(fi).or_default() += *idf;
+                    for k in 0..s.s.touched_list.len() {
+                        let fi = s.s.touched_list[k];
+                        if self.facts[fi].stems.contains(stem) {
+                            s.s.add_one(fi, *idf);
+                        }
                     }
                 }
                 None => {}
             }
         }
+    }
+
+    /// Scores by the names the statement mentions and the kinds of its
+    /// values.
+    fn score_names_and_values(&self, a: &Analysis, s: &mut Scores) {
         for m in &a.mentions {
             s.add(&self.entity_facts[m.entity], 1.0);
             for &e in &m.also {
                 s.add(&self.entity_facts[e], 1.0);
             }
-            s.add(&self.represented(m), 1.0);
+            for fi in self.represented(m) {
+                s.s.add_one(fi, 1.0);
+            }
             let kind = self.bank.entities[m.entity].kind;
             if kind == EntityKind::Person {
                 s.raise(&self.boosts, PERSON, 2.0);
@@ -101,63 +189,60 @@ impl Verifier<'_> {
                 }
             }
         }
-        let mut all: Vec<(usize, f32)> = s.scores.into_iter().collect();
-        for (mask, list) in &self.groups {
-            let score = s
-                .raises
-                .iter()
-                .filter(|(m, _)| mask & m != 0)
-                .fold(0.0, |acc, (_, w)| acc + w);
-            if score > 0.0 {
-                let firsts = list.iter().filter(|fi| !touched.contains(fi));
-                all.extend(firsts.take(CANDIDATES).map(|&fi| (fi, score)));
-            }
-        }
-        self.best(all)
     }
 
-    /// The facts reached through the statement's rarer words and names,
-    /// or through all its words when those reach none.
-    fn touched(&self, a: &Analysis) -> HashSet<usize> {
-        let mut seen: HashSet<usize> = HashSet::default();
-        let words = a.stems.iter().filter_map(|s| self.postings.get(s));
+    /// Marks the facts reached through the statement's rarer words and
+    /// names, or through all its words when those reach none.
+    fn touch(&self, a: &Analysis, s: &mut Scratch) {
+        let words = a.stems.iter().filter_map(|st| self.postings.get(st));
         for (_, facts) in words.clone().filter(|(_, f)| f.len() <= COMMON) {
-            seen.extend(facts);
+            facts.iter().for_each(|&fi| s.touch(fi));
         }
         for m in &a.mentions {
-            seen.extend(&self.entity_facts[m.entity]);
-            seen.extend(self.represented(m));
+            self.entity_facts[m.entity]
+                .iter()
+                .for_each(|&fi| s.touch(fi));
+            self.represented(m).for_each(|fi| s.touch(fi));
         }
-        if seen.is_empty() {
-            words.for_each(|(_, facts)| seen.extend(facts));
+        if s.touched_list.is_empty() {
+            words.for_each(|(_, facts)| facts.iter().for_each(|&fi| s.touch(fi)));
         }
-        seen
     }
 
     /// The facts of what a mentioned capital stands for (its government)
     /// that do not name the capital itself.
-    fn represented(&self, m: &Mention) -> Vec<usize> {
-        let Some(e) = self.represents(m.entity) else {
-            return Vec::new();
+    fn represented(&self, m: &Mention) -> impl Iterator<Item = usize> {
+        let facts = match self.represents(m.entity) {
+            Some(e) => &self.entity_facts[e][..],
+            None => &[],
         };
-        self.entity_facts[e]
+        facts
             .iter()
             .copied()
             .filter(|&fi| !self.facts[fi].entities.contains(&m.entity))
-            .collect()
     }
 
     /// The best few, highest score first; on a tie the narrower fact
     /// (fewer words) is the more specific evidence, then the earlier one.
-    fn best(&self, mut all: Vec<(usize, f32)>) -> Vec<(usize, f32)> {
+    /// Picked in one pass: the order is total, so the few are those a
+    /// sort would put first.
+    fn best(&self, all: Vec<(usize, f32)>) -> Vec<(usize, f32)> {
         let size = |fi: usize| self.facts[fi].stems.len();
-        all.retain(|&(_, s)| s > 0.0);
-        all.sort_unstable_by(|&(a, sa), &(b, sb)| {
+        let before = |&(a, sa): &(usize, f32), &(b, sb): &(usize, f32)| {
             sb.total_cmp(&sa)
                 .then(size(a).cmp(&size(b)))
                 .then(a.cmp(&b))
-        });
-        all.truncate(CANDIDATES);
-        all
+                .is_lt()
+        };
+        let mut top: Vec<(usize, f32)> = Vec::with_capacity(CANDIDATES + 1);
+        for x in all.into_iter().filter(|&(_, s)| s > 0.0) {
+            if top.len() == CANDIDATES && !before(&x, &top[CANDIDATES - 1]) {
+                continue;
+            }
+            let at = top.iter().position(|t| before(&x, t)).unwrap_or(top.len());
+            top.insert(at, x);
+            top.truncate(CANDIDATES);
+        }
+        top
     }
 }

@@ -10,7 +10,7 @@
 //! | otherwise | NOT_ENOUGH_INFO |
 
 use super::{Judgement, Verdict, Verifier};
-use crate::lang::{self, Token, tokenize};
+use crate::lang::{self, Token};
 
 /// One claim of a statement: the asserted words (a byte range of the
 /// statement) and, for a contrast, the denied alternative.
@@ -36,10 +36,9 @@ const PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "from", "to", "by", "for", "with", "aboard", "near", "into", "via", "of",
 ];
 
-/// Splits a statement into its clauses; `names` are the byte ranges of
-/// the bank's names in it.
-pub(crate) fn clauses(s: &str, names: &[(usize, usize)]) -> Vec<Clause> {
-    let toks = tokenize(s);
+/// Splits a statement into its clauses; `toks` are its tokens, `names`
+/// the byte ranges of the bank's names in it.
+pub(crate) fn clauses(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
     for (k, t) in toks.iter().enumerate() {
@@ -47,32 +46,30 @@ pub(crate) fn clauses(s: &str, names: &[(usize, usize)]) -> Vec<Clause> {
             continue;
         }
         let left = &toks[start..k];
-        let right_end = next_conjunction(&toks, k + 1);
+        let right_end = next_conjunction(toks, k + 1);
         // "between A and B" joins the two ends of one claim.
         let between = left.iter().any(|t| t.text == "between");
         if is_claim(left)
             && is_claim(&toks[k + 1..right_end])
-            && !joins_names(&toks, k, names)
+            && !joins_names(toks, k, names)
             && !between
         {
-            out.push(range(&toks, start, k));
+            out.push((start, k));
             start = k + 1;
         }
     }
     if start < toks.len() {
-        out.push(range(&toks, start, toks.len()));
+        out.push((start, toks.len()));
     }
-    out.into_iter().map(|(a, b)| contrast(s, a, b)).collect()
+    out.into_iter()
+        .map(|(a, b)| contrast(s, &toks[a..b]))
+        .collect()
 }
 
 fn next_conjunction(toks: &[Token], from: usize) -> usize {
     (from..toks.len())
         .find(|&k| lang::CONJUNCTIONS_SET.contains(toks[k].text.as_str()))
         .unwrap_or(toks.len())
-}
-
-fn range(toks: &[Token], a: usize, b: usize) -> (usize, usize) {
-    (toks[a].start, toks[b - 1].end)
 }
 
 /// A clause makes a claim of its own: a few words beyond function words.
@@ -87,17 +84,17 @@ fn joins_names(toks: &[Token], k: usize, names: &[(usize, usize)]) -> bool {
     toks[k].text == "and" && inside(&toks[k - 1]) && inside(&toks[k + 1])
 }
 
-/// Finds a contrast inside one clause: the asserted part, and the denied
-/// alternative rewritten as a statement of its own.
-fn contrast(s: &str, a: usize, b: usize) -> Clause {
+/// Finds a contrast inside one clause (its tokens, spans in `s`): the
+/// asserted part, and the denied alternative rewritten as a statement of
+/// its own.
+fn contrast(s: &str, toks: &[Token]) -> Clause {
+    let (a, b) = (toks[0].start, toks[toks.len() - 1].end);
     let plain = Clause {
         start: a,
         end: b,
         denied: None,
     };
-    let text = &s[a..b];
-    let toks = tokenize(text);
-    let Some((k, len)) = contrast_marker(text, &toks) else {
+    let Some((k, len)) = contrast_marker(s, toks) else {
         return plain;
     };
     let asserted = &toks[..k];
@@ -105,12 +102,12 @@ fn contrast(s: &str, a: usize, b: usize) -> Clause {
     if asserted.is_empty() || denied.is_empty() {
         return plain;
     }
-    let end = a + asserted.last().map_or(0, |t| t.end);
-    let alternative = &text[denied[0].start..denied[denied.len() - 1].end];
+    let end = asserted.last().map_or(a, |t| t.end);
+    let alternative = &s[denied[0].start..denied[denied.len() - 1].end];
     let denied = if is_other_way_round(denied) {
         Denied::Swap
     } else {
-        Denied::Text(substitute(text, asserted, alternative))
+        Denied::Text(substitute(s, asserted, alternative))
     };
     Clause {
         start: a,
@@ -263,13 +260,14 @@ fn denied_holds(statement: &str, d: Judgement) -> Judgement {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::tokenize;
 
     fn parts(s: &str) -> Vec<(String, Option<String>)> {
         let names: Vec<(usize, usize)> = ["Oslo", "Bern", "Norway", "Denmark"]
             .iter()
             .filter_map(|n| s.find(n).map(|i| (i, i + n.len())))
             .collect();
-        clauses(s, &names)
+        clauses(s, &tokenize(s), &names)
             .into_iter()
             .map(|c| {
                 let denied = c.denied.map(|d| match d {
