@@ -226,7 +226,7 @@ impl Verifier<'_> {
         match decide::reconcile(outcomes) {
             Some(o) => o.into_judgement(self, statement),
             None => Judgement {
-                statement: statement.to_string(),
+                statement: self.text(|| statement.to_string()),
                 verdict: Verdict::NotEnoughInfo,
                 fact_id: None,
                 evidence: None,
