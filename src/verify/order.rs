@@ -60,12 +60,10 @@ fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
     }
     let mut best: Option<(usize, Later, bool)> = None;
     for &(phrase, side) in lang::ORDER {
-        let n = phrase.split(' ').count();
-        let hit = phrase
-            .split(' ')
-            .enumerate()
-            .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == w));
-        if hit && best.is_none_or(|(m, _, _)| n > m) {
+        let Some(n) = lang::phrase_at(toks, k, phrase) else {
+            continue;
+        };
+        if best.is_none_or(|(m, _, _)| n > m) {
             let weak = side.ends_with('?');
             let later = match side.trim_end_matches('?') {
                 "left" => Later::Left,

@@ -124,17 +124,12 @@ fn contrast_marker(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
             continue;
         }
         for &(phrase, _) in lang::CONTRAST {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            let hit = words
-                .iter()
-                .enumerate()
-                .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == *w));
-            if !hit {
+            let Some(len) = lang::phrase_at(toks, k, phrase) else {
                 continue;
-            }
+            };
             let after_comma = text[toks[k - 1].end..toks[k].start].contains([',', ';', '\u{2014}']);
             if phrase != "not" || after_comma {
-                return Some((k, words.len()));
+                return Some((k, len));
             }
         }
     }
