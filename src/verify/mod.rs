@@ -194,8 +194,12 @@ impl Verifier<'_> {
         // explained by one of the two facts (never a clause mixing their
         // words), each fact explaining a clause the other cannot, and only
         // to support: a value from one fact never refutes the other's clause.
-        let clauses = read::clauses(a);
-        if outcomes.is_empty() && clauses.len() >= 2 {
+        let clauses = if outcomes.is_empty() {
+            read::clauses(a)
+        } else {
+            Vec::new()
+        };
+        if clauses.len() >= 2 {
             let fits = |f: &index::FactIndex, clause: &[usize]| {
                 clause.iter().all(|&w| {
                     f.stems.contains(&a.stems[w])
