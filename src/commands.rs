@@ -169,7 +169,11 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
             args.statements[i].len()
         )));
     }
-    let verifier = Verifier::new(bank);
+    let verifier = match args.quiet {
+        // Nothing but the exit code is shown: no texts to make.
+        true => Verifier::new(bank).verdicts_only(),
+        false => Verifier::new(bank),
+    };
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     let mut sink = Sink::new(args, bank);

@@ -597,3 +597,38 @@ fn blind_round_10_webb_holds() {
         78,
     );
 }
+
+/// `verify --quiet` judges through a verifier that makes no texts: on
+/// every labelled statement of both banks it gives the verdict and fact
+/// the full judgement gives, and no text.
+#[test]
+fn verdicts_only_judges_as_the_full_judgement() {
+    use factcheck::verify::Verifier;
+    let korea = [
+        include_str!("data/verify-examples.tsv"),
+        include_str!("data/verify-extra.tsv"),
+        include_str!("data/verify-more.tsv"),
+        include_str!("data/blind-round8-korea.tsv"),
+        include_str!("data/blind-round9-korea.tsv"),
+    ];
+    let webb = [
+        include_str!("data/blind-round8-webb.tsv"),
+        include_str!("data/blind-round9-webb.tsv"),
+    ];
+    let banks = [
+        (factcheck::bank::load(None).unwrap(), &korea[..]),
+        (
+            factcheck::bank::load(Some(std::path::Path::new(WEBB_BANK))).unwrap(),
+            &webb[..],
+        ),
+    ];
+    for (bank, files) in &banks {
+        let (full, lean) = (Verifier::new(bank), Verifier::new(bank).verdicts_only());
+        for (_, _, s) in files.iter().flat_map(|f| rows(f)) {
+            let (j, l) = (full.judge(&s), lean.judge(&s));
+            assert_eq!((j.verdict, &j.fact_id), (l.verdict, &l.fact_id), "{s}");
+            assert!(l.explanation.is_empty() && l.evidence.is_none(), "{s}");
+            assert!(l.correction.is_none() && l.statement.is_empty(), "{s}");
+        }
+    }
+}

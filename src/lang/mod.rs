@@ -17,7 +17,7 @@ pub(crate) mod world;
 pub(crate) use gazetteer::Gazetteer;
 pub(crate) use sentences::{Sentence, sentences};
 pub(crate) use stem::stem;
-pub(crate) use tokenize::{CompactString, TokKind, Token, Word, tokenize, word_at};
+pub(crate) use tokenize::{CompactString, TokKind, Token, Word, phrase_at, tokenize, word_at};
 
 /// How a statement bounds a quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

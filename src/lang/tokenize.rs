@@ -281,6 +281,22 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
     }
 }
 
+/// How many words of `phrase` (words joined by single spaces, as the
+/// phrase lists write them) the tokens from `k` on spell, if they spell
+/// it all; without splitting the phrase.
+pub(crate) fn phrase_at(tokens: &[Token], k: usize, phrase: &str) -> Option<usize> {
+    let mut rest = phrase;
+    let mut n = 0;
+    loop {
+        rest = rest.strip_prefix(tokens.get(k + n)?.text.as_str())?;
+        n += 1;
+        match rest.strip_prefix(' ') {
+            Some(more) => rest = more,
+            None => return rest.is_empty().then_some(n),
+        }
+    }
+}
+
 /// The text of token `i` if it is a word.
 pub(crate) fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
     tokens
@@ -365,6 +381,27 @@ mod tests {
             t,
             ["spain", "did", "not", "join", "norway", "us", "led", "bloc"]
         );
+    }
+
+    #[test]
+    fn phrases_are_spelled_by_whole_tokens() {
+        let toks = tokenize("it came after the fall, prior to 1990");
+        let at = |k, p| phrase_at(&toks, k, p);
+        assert_eq!(at(2, "after"), Some(1));
+        assert_eq!(at(5, "prior to"), Some(2));
+        assert_eq!(at(5, "prior"), Some(1));
+        assert_eq!(at(2, "after the fall"), Some(3));
+        let misses = [
+            (2, "aft"),
+            (2, "after th"),
+            (5, "prior to 19"),
+            (6, "to 1990 x"),
+            (0, "its"),
+        ];
+        for (k, p) in misses {
+            assert_eq!(at(k, p), None, "{p}");
+        }
+        assert_eq!(at(8, "x"), None, "past the end");
     }
 
     #[test]

@@ -144,6 +144,16 @@ fn upper_first(s: &str) -> String {
 
 impl Outcome {
     pub(crate) fn into_judgement(self, v: &Verifier, statement: &str) -> Judgement {
+        if !v.texts {
+            return Judgement {
+                statement: String::new(),
+                verdict: self.verdict,
+                fact_id: Some(v.bank.facts[self.facts[0]].id.clone()),
+                evidence: None,
+                explanation: String::new(),
+                correction: None,
+            };
+        }
         let facts: Vec<&crate::bank::Fact> = self.facts.iter().map(|&i| &v.bank.facts[i]).collect();
         let said = facts
             .iter()
@@ -212,6 +222,9 @@ pub(crate) fn uncovered_explanation(
     a: &Analysis,
     closest: Option<(usize, Uncovered)>,
 ) -> String {
+    if !v.texts {
+        return String::new();
+    }
     match closest {
         Some((fi, what)) => format!(
             "the article does not say this: the closest fact ({}) says nothing about {}",

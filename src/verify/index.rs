@@ -41,6 +41,9 @@ pub struct Verifier<'b> {
     pub(crate) part_of: Vec<Option<usize>>,
     /// Each fact as the order stage reads it, read when first needed.
     pub(crate) fact_orders: Vec<OnceLock<FactOrder>>,
+    /// Judgements carry their texts (statement, explanation, evidence,
+    /// correction); without, only their verdict and fact.
+    pub(crate) texts: bool,
 }
 
 impl<'b> Verifier<'b> {
@@ -87,6 +90,7 @@ impl<'b> Verifier<'b> {
             stands_for,
             part_of,
             fact_orders: bank.facts.iter().map(|_| OnceLock::new()).collect(),
+            texts: true,
             facts: Vec::new(),
         };
         v.post(&facts);
@@ -165,6 +169,21 @@ impl<'b> Verifier<'b> {
 
     pub fn bank(&self) -> &'b Bank {
         self.bank
+    }
+
+    /// A verifier whose judgements carry only their verdict and fact id,
+    /// for a caller that shows nothing else (`verify --quiet`): once the
+    /// facts are found, the texts are the costliest part of a judgement.
+    /// The verdicts are the same.
+    pub fn verdicts_only(mut self) -> Self {
+        self.texts = false;
+        self
+    }
+
+    /// A judgement's text, or nothing (and no allocation) when judgements
+    /// carry no texts.
+    pub(crate) fn text(&self, text: impl FnOnce() -> String) -> String {
+        if self.texts { text() } else { String::new() }
     }
 
     /// Reads a statement as the verifier sees it.

@@ -228,8 +228,12 @@ impl Verifier<'_> {
         // explained by one of the two facts (never a clause mixing their
         // words), each fact explaining a clause the other cannot, and only
         // to support: a value from one fact never refutes the other's clause.
-        let clauses = read::clauses(a);
-        if outcomes.is_empty() && clauses.len() >= 2 {
+        let clauses = if outcomes.is_empty() {
+            read::clauses(a)
+        } else {
+            Vec::new()
+        };
+        if clauses.len() >= 2 {
             let fits = |f: &index::FactIndex, clause: &[usize]| {
                 clause.iter().all(|&w| {
                     f.stems.contains(&a.stems[w])
@@ -265,7 +269,7 @@ impl Verifier<'_> {
         match decide::reconcile(outcomes) {
             Some(o) => o.into_judgement(self, statement),
             None => Judgement {
-                statement: statement.to_string(),
+                statement: self.text(|| statement.to_string()),
                 verdict: Verdict::NotEnoughInfo,
                 fact_id: None,
                 evidence: None,

@@ -104,12 +104,10 @@ fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
     }
     let mut best: Option<(usize, Later, bool)> = None;
     for &(phrase, side) in lang::ORDER {
-        let n = phrase.split(' ').count();
-        let hit = phrase
-            .split(' ')
-            .enumerate()
-            .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == w));
-        if hit && best.is_none_or(|(m, _, _)| n > m) {
+        let Some(n) = lang::phrase_at(toks, k, phrase) else {
+            continue;
+        };
+        if best.is_none_or(|(m, _, _)| n > m) {
             let weak = side.ends_with('?');
             let later = match side.trim_end_matches('?') {
                 "left" => Later::Left,
@@ -170,9 +168,9 @@ pub(crate) fn judge(
         && !(whole.verdict == Verdict::Refuted && fact.is_some_and(|f| f.negated))
     {
         return Some(match same_order(v, (left, right, o.later), stated) {
-            Some(true) => with_statement(whole.clone(), statement),
-            Some(false) => reversed(statement, whole.clone()),
-            None => unresolved(statement, whole.clone()),
+            Some(true) => with_statement(v, whole.clone(), statement),
+            Some(false) => reversed(v, statement, whole.clone()),
+            None => unresolved(v, statement, whole.clone()),
         });
     }
     // The order word is the fact's frame ("before the pandemic, …"): its
@@ -195,7 +193,7 @@ pub(crate) fn judge(
         .as_ref()
         .filter(|j| j.verdict == Verdict::Refuted && claims)
     {
-        return Some(with_statement(j.clone(), statement));
+        return Some(with_statement(v, j.clone(), statement));
     }
     if o.weak && (lt.is_none() || rt.is_none()) {
         return None;
@@ -207,12 +205,12 @@ pub(crate) fn judge(
     let supported =
         |j: &Option<Judgement>| j.as_ref().is_none_or(|j| j.verdict == Verdict::Supported);
     match rel {
-        Some(false) => Some(refuted(statement, o, lj.or(rj), whole)),
+        Some(false) => Some(refuted(v, statement, o, lj.or(rj), whole)),
         Some(true) if supported(&lj) && supported(&rj) => {
             let j = lj.or(rj).unwrap_or_else(|| whole.clone());
-            Some(with_statement(j, statement))
+            Some(with_statement(v, j, statement))
         }
-        _ => Some(unresolved(statement, whole.clone())),
+        _ => Some(unresolved(v, statement, whole.clone())),
     }
 }
 
@@ -317,14 +315,16 @@ impl Gist {
     }
 }
 
-fn reversed(statement: &str, whole: Judgement) -> Judgement {
+fn reversed(v: &Verifier, statement: &str, whole: Judgement) -> Judgement {
     Judgement {
-        statement: statement.to_string(),
+        statement: v.text(|| statement.to_string()),
         verdict: Verdict::Refuted,
-        explanation: format!(
-            "the article gives these events in the other order: {}",
-            whole.evidence.clone().unwrap_or_default()
-        ),
+        explanation: v.text(|| {
+            format!(
+                "the article gives these events in the other order: {}",
+                whole.evidence.clone().unwrap_or_default()
+            )
+        }),
         correction: None,
         ..whole
     }
@@ -469,13 +469,14 @@ fn gap_relation(gmin: f64, gmax: f64, x: f64, cmp: Cmp) -> Option<bool> {
     }
 }
 
-fn with_statement(mut j: Judgement, statement: &str) -> Judgement {
-    j.statement = statement.to_string();
+fn with_statement(v: &Verifier, mut j: Judgement, statement: &str) -> Judgement {
+    j.statement = v.text(|| statement.to_string());
     j.correction = None;
     j
 }
 
 fn refuted(
+    v: &Verifier,
     statement: &str,
     o: &Order,
     evidence: Option<Judgement>,
@@ -488,22 +489,24 @@ fn refuted(
         "their order"
     };
     Judgement {
-        statement: statement.to_string(),
+        statement: v.text(|| statement.to_string()),
         verdict: Verdict::Refuted,
-        explanation: format!(
-            "the article's dates give another {what}: {}",
-            base.explanation
-        ),
+        explanation: v.text(|| {
+            format!(
+                "the article's dates give another {what}: {}",
+                base.explanation
+            )
+        }),
         correction: None,
         ..base
     }
 }
 
-fn unresolved(statement: &str, whole: Judgement) -> Judgement {
+fn unresolved(v: &Verifier, statement: &str, whole: Judgement) -> Judgement {
     Judgement {
-        statement: statement.to_string(),
+        statement: v.text(|| statement.to_string()),
         verdict: Verdict::NotEnoughInfo,
-        explanation: "the article does not give the order of these events".into(),
+        explanation: v.text(|| "the article does not give the order of these events".into()),
         correction: None,
         ..whole
     }

@@ -124,17 +124,12 @@ fn contrast_marker(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
             continue;
         }
         for &(phrase, _) in lang::CONTRAST {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            let hit = words
-                .iter()
-                .enumerate()
-                .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == *w));
-            if !hit {
+            let Some(len) = lang::phrase_at(toks, k, phrase) else {
                 continue;
-            }
+            };
             let after_comma = text[toks[k - 1].end..toks[k].start].contains([',', ';', '\u{2014}']);
             if phrase != "not" || after_comma {
-                return Some((k, words.len()));
+                return Some((k, len));
             }
         }
     }
@@ -204,7 +199,7 @@ pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgemen
     for c in parts {
         let j = v.judge_simple(&statement[c.start..c.end]);
         if j.verdict == Verdict::Refuted {
-            return whole(statement, j, c);
+            return whole(v, statement, j, c);
         }
         let denied = match &c.denied {
             Some(Denied::Text(t)) => Some(t.clone()),
@@ -214,17 +209,17 @@ pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgemen
         if let Some(d) = denied.map(|d| v.judge_simple(&d))
             && d.verdict == Verdict::Supported
         {
-            return denied_holds(statement, d);
+            return denied_holds(v, statement, d);
         }
         judged.push((j, c));
     }
     let open = judged.iter().find(|(j, _)| j.verdict != Verdict::Supported);
     match open {
-        Some((j, c)) => whole(statement, j.clone(), c),
+        Some((j, c)) => whole(v, statement, j.clone(), c),
         None => {
             let (j, c) = judged.into_iter().next().expect("a statement has a clause");
-            let mut w = whole(statement, j, c);
-            w.explanation = "the article says so, clause by clause".into();
+            let mut w = whole(v, statement, j, c);
+            w.explanation = v.text(|| "the article says so, clause by clause".into());
             w
         }
     }
@@ -232,7 +227,10 @@ pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgemen
 
 /// A clause's judgement as the whole statement's: the explanation names
 /// the clause, the correction keeps the rest of the statement.
-fn whole(statement: &str, mut j: Judgement, c: &Clause) -> Judgement {
+fn whole(v: &Verifier, statement: &str, mut j: Judgement, c: &Clause) -> Judgement {
+    if !v.texts {
+        return j;
+    }
     let clause = &statement[c.start..c.end];
     if clause.len() < statement.len() {
         j.explanation = format!("\u{201c}{clause}\u{201d}: {}", j.explanation);
@@ -244,14 +242,16 @@ fn whole(statement: &str, mut j: Judgement, c: &Clause) -> Judgement {
     j
 }
 
-fn denied_holds(statement: &str, d: Judgement) -> Judgement {
+fn denied_holds(v: &Verifier, statement: &str, d: Judgement) -> Judgement {
     Judgement {
-        statement: statement.to_string(),
+        statement: v.text(|| statement.to_string()),
         verdict: Verdict::Refuted,
-        explanation: format!(
-            "the article says what the statement denies: {}",
-            d.explanation
-        ),
+        explanation: v.text(|| {
+            format!(
+                "the article says what the statement denies: {}",
+                d.explanation
+            )
+        }),
         correction: None,
         ..d
     }
