@@ -199,6 +199,19 @@ fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
 
 /// "yes, …", "BREAKING: …", "fun fact: …": words before the claim.
 fn skip_opening_particle(text: &str, tokens: &[Token], used: &mut [bool]) {
+    // "i think …", "pretty sure …": a hedge, from lang/data/hedge_openings.txt.
+    for phrase in lang::HEDGE_OPENINGS {
+        let n = phrase.split(' ').count();
+        let hit = phrase
+            .split(' ')
+            .enumerate()
+            .all(|(i, w)| tokens.get(i).is_some_and(|t| t.text == w));
+        if hit && tokens.len() > n + 1 {
+            let end = n + usize::from(tokens[n].text == "that");
+            used[..end].fill(true);
+            return;
+        }
+    }
     let mut k = 0;
     while k < tokens.len().min(3) && lang::PARTICLES_SET.contains(tokens[k].text.as_str()) {
         k += 1;
@@ -357,4 +370,37 @@ pub(crate) fn clauses(a: &Analysis) -> Vec<Vec<usize>> {
     }
     out.retain(|c| !c.is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(statement: &str) -> Vec<String> {
+        let a = analyse(statement, &Gazetteer::new());
+        a.words
+            .iter()
+            .map(|&k| a.tokens[k].text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn hedging_openings_are_no_part_of_the_claim() {
+        let cases = [
+            ("i think the launch slipped", vec!["launch", "slipped"]),
+            (
+                "pretty sure that the launch slipped",
+                vec!["launch", "slipped"],
+            ),
+            ("yes, the launch slipped", vec!["launch", "slipped"]),
+            // Not at the start: a claim about thinking.
+            (
+                "the crew think the launch slipped",
+                vec!["crew", "think", "launch", "slipped"],
+            ),
+        ];
+        for (statement, want) in cases {
+            assert_eq!(words(statement), want, "{statement}");
+        }
+    }
 }
