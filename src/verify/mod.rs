@@ -262,7 +262,7 @@ impl Verifier<'_> {
             }
         }
         if outcomes.is_empty()
-            && let Some(o) = self.refute_leniently(&a, &candidates)
+            && let Some(o) = self.refute_leniently(a, &candidates)
         {
             outcomes.push(o);
         }
