@@ -35,15 +35,20 @@ fn main() {
     }
     files.sort();
     let mut out = String::new();
+    let mut classes: Vec<(String, Vec<String>)> = Vec::new();
     for path in files {
         let name = path.file_stem().unwrap().to_str().unwrap().to_uppercase();
         let text = std::fs::read_to_string(&path).expect("word list");
-        match path.extension().and_then(|e| e.to_str()) {
+        let found = match path.extension().and_then(|e| e.to_str()) {
             Some("txt") => word_list(&mut out, &name, &text),
             Some("tsv") => table(&mut out, &name, &text),
-            _ => {}
+            _ => vec![],
+        };
+        if path.starts_with("src/lang/data") {
+            classes.extend(found);
         }
     }
+    word_classes(&mut out, &classes);
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out_dir).join("lang_tables.rs"), out).expect("write tables");
     lexicon::build(Path::new(&out_dir));
@@ -55,7 +60,48 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn word_list(out: &mut String, name: &str, text: &str) {
+/// Every word of the English lists (the single-word keys of a table, the
+/// first words of its phrases) with a bit per list it is in, so that a
+/// token is looked up once and tested against any list by a bit
+/// (`CLASS_STOPWORDS`, `CLASS_ORDER_FIRST`, …).
+fn word_classes(out: &mut String, classes: &[(String, Vec<String>)]) {
+    assert!(
+        classes.len() <= 64,
+        "{} word classes: more than a u64",
+        classes.len()
+    );
+    let mut bits: Vec<(&str, u64)> = Vec::new();
+    for (i, (name, words)) in classes.iter().enumerate() {
+        writeln!(out, "pub(crate) const CLASS_{name}: u64 = 1 << {i};").unwrap();
+        for w in words {
+            match bits.iter_mut().find(|(k, _)| k == w) {
+                Some((_, b)) => *b |= 1 << i,
+                None => bits.push((w, 1 << i)),
+            }
+        }
+    }
+    let body: Vec<String> = bits
+        .iter()
+        .map(|(k, b)| format!("({k:?}, {b:#x})"))
+        .collect();
+    let keys: Vec<&str> = bits.iter().map(|(k, _)| *k).collect();
+    writeln!(
+        out,
+        "pub(crate) static CLASSES: &[(&str, u64)] = &[{}];",
+        body.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub(crate) static CLASSES_MAP: Map<u64> = Map {{ shape: {}, index: {}, rows: CLASSES }};",
+        shape(keys.iter().copied()),
+        index(&keys)
+    )
+    .unwrap();
+}
+
+/// Writes a word list's slice and set; returns its words as a class.
+fn word_list(out: &mut String, name: &str, text: &str) -> Vec<(String, Vec<String>)> {
     let words: Vec<&str> = lines(text).collect();
     let mut seen = std::collections::HashSet::new();
     for w in &words {
@@ -69,6 +115,8 @@ fn word_list(out: &mut String, name: &str, text: &str) {
         index(&words)
     )
     .unwrap();
+    let words = words.iter().map(|w| w.to_string()).collect();
+    vec![(name.to_string(), words)]
 }
 
 /// An `Index` literal over unique keys: slots for twice as many keys
@@ -111,7 +159,10 @@ fn literal(ty: &str, v: &str) -> String {
     }
 }
 
-fn table(out: &mut String, name: &str, text: &str) {
+/// Writes a table's slice, its phrases' first words and its map by key;
+/// returns its single-word keys and its phrases' first words as classes.
+fn table(out: &mut String, name: &str, text: &str) -> Vec<(String, Vec<String>)> {
+    let mut classes = Vec::new();
     let types: Vec<&str> = text
         .lines()
         .find_map(|l| l.strip_prefix("#!"))
@@ -162,6 +213,8 @@ fn table(out: &mut String, name: &str, text: &str) {
             index(&firsts)
         )
         .unwrap();
+        let firsts = firsts.iter().map(|w| w.to_string()).collect();
+        classes.push((format!("{name}_FIRST"), firsts));
     }
     // A map by key, when keys are unique (pair lists such as antonyms repeat them).
     let mut seen = std::collections::HashSet::new();
@@ -174,5 +227,8 @@ fn table(out: &mut String, name: &str, text: &str) {
             index(&keys)
         )
         .unwrap();
+        let words = keys.iter().filter(|k| !k.contains(' '));
+        classes.push((name.to_string(), words.map(|w| w.to_string()).collect()));
     }
+    classes
 }

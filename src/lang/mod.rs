@@ -49,16 +49,18 @@ pub(crate) use tables::*;
 /// Relative tolerance of "about": "about 10,000" covers 9,500 to 10,500.
 pub(crate) const APPROX_TOLERANCE: f64 = 0.05;
 
+/// The lists a word is in (`CLASS_*` bits): one lookup for all of them.
+#[inline]
+pub(crate) fn class_of(word: &str) -> u64 {
+    CLASSES_MAP.get(word).copied().unwrap_or(0)
+}
+
 pub(crate) fn is_stopword(word: &str) -> bool {
     STOPWORDS_SET.contains(word)
 }
 
 pub(crate) fn is_negation(word: &str) -> bool {
     NEGATIONS_SET.contains(word)
-}
-
-pub(crate) fn is_modal(word: &str) -> bool {
-    MODALITY_SET.contains(word)
 }
 
 pub(crate) fn month_of(word: &str) -> Option<u8> {
@@ -158,30 +160,28 @@ pub(crate) fn comparators_from(word: &str) -> impl Iterator<Item = (&'static str
         .copied()
 }
 
-/// Whether a word may begin a number, date or amount; a cheap test that
-/// rules out most words before any parsing. Asked of every word of a
-/// statement: one lookup in the union of the lists, made on first use.
-pub(crate) fn may_start_quantity(word: &str) -> bool {
-    static STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            let firsts = COMPARATORS.iter().filter_map(|(p, _)| p.split(' ').next());
-            CARDINALS
-                .iter()
-                .map(|&(k, _)| k)
-                .chain(TENS.iter().map(|&(k, _)| k))
-                .chain(ORDINAL_UNITS.iter().map(|&(k, _)| k))
-                .chain(MONTHS.iter().map(|&(k, _)| k))
-                .chain(CURRENCY_WORDS.iter().map(|&(k, _)| k))
-                .chain(CURRENCY_QUALIFIERS.iter().copied())
-                .chain(firsts)
-                .chain(RELATIVE_MONTH.iter().copied())
-                .chain([
-                    "a", "an", "half", "hundred", "thousand", "million", "billion", "trillion",
-                    "minus",
-                ])
-                .collect()
-        });
-    STARTS.contains(word)
+/// Whether a token may begin a number, date or amount; a cheap test that
+/// rules out most words before any parsing: the lists by their bits.
+pub(crate) fn may_start_quantity(t: &Token) -> bool {
+    t.is(CLASS_CARDINALS
+        | CLASS_TENS
+        | CLASS_ORDINAL_UNITS
+        | CLASS_MONTHS
+        | CLASS_CURRENCY_WORDS
+        | CLASS_CURRENCY_QUALIFIERS
+        | CLASS_COMPARATORS_FIRST
+        | CLASS_RELATIVE_MONTH)
+        || matches!(
+            t.text.as_str(),
+            "a" | "an"
+                | "half"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "trillion"
+                | "minus"
+        )
 }
 
 #[cfg(test)]
@@ -232,6 +232,52 @@ mod tests {
         assert!(clashes.is_empty(), "{clashes:#?}");
     }
 
+    /// A token's bits say what the lists' own lookups say.
+    #[test]
+    fn word_classes_are_the_lists() {
+        let words = CLASSES.iter().map(|&(w, _)| w);
+        let others = [
+            "",
+            "zzz",
+            "the",
+            "Dollars",
+            "twenty-one",
+            "2024",
+            "$",
+            "n't",
+        ];
+        for w in words.chain(others) {
+            let t = &tokenize::word_token(w);
+            let lists = [
+                (CLASS_STOPWORDS, STOPWORDS_SET.contains(w)),
+                (CLASS_NEGATIONS, is_negation(w)),
+                (CLASS_MODALITY, MODALITY_SET.contains(w)),
+                (CLASS_CONJUNCTIONS, CONJUNCTIONS_SET.contains(w)),
+                (CLASS_CONTRAST_FIRST, CONTRAST_FIRST_SET.contains(w)),
+                (CLASS_ORDER_FIRST, ORDER_FIRST_SET.contains(w)),
+                (CLASS_SHORTHAND, SHORTHAND_MAP.contains_key(w)),
+                (CLASS_SPAN_CUES, SPAN_CUES_MAP.contains_key(w)),
+                (CLASS_DURATIONS, DURATIONS_MAP.contains_key(w)),
+                (CLASS_CURRENCY_WORDS, currency_word(w).is_some()),
+            ];
+            for (i, (class, member)) in lists.into_iter().enumerate() {
+                assert_eq!(t.is(class), member, "{w:?} in list {i}");
+            }
+            let one_by_one = cardinal(w).is_some()
+                || ordinal_word(w).is_some()
+                || month_of(w).is_some()
+                || currency_word(w).is_some()
+                || is_currency_qualifier(w)
+                || COMPARATORS_FIRST_SET.contains(w)
+                || RELATIVE_MONTH_SET.contains(w)
+                || matches!(
+                    w,
+                    "a" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "minus"
+                );
+            assert_eq!(may_start_quantity(t), one_by_one, "{w:?}");
+        }
+    }
+
     #[test]
     fn tables_answer_lookups() {
         assert_eq!(month_of("may"), Some(5));
@@ -241,7 +287,7 @@ mod tests {
         assert_eq!(unit_of("feet").map(|u| u.code), Some("ft"));
         assert_eq!(unit_by_code("in").map(|u| u.code), Some("in"));
         assert!(unit_of("in").is_none() && unit_by_code("inch").is_none());
-        assert!(is_modal("might") && !is_stopword("may"));
+        assert!(MODALITY_SET.contains("might") && !is_stopword("may"));
         let more: Vec<_> = comparators_from("more").collect();
         assert!(more.contains(&("more than", Cmp::Gt)), "{more:?}");
         assert!(more.iter().all(|(p, _)| p.starts_with("more ")), "{more:?}");

@@ -30,9 +30,25 @@ pub(crate) struct Token {
     /// Written with a possessive `'s` or `s'`.
     pub(crate) possessive: bool,
     pub(crate) sentence_start: bool,
+    /// The word lists `text` is in, a bit each (`lang::CLASS_*`): set
+    /// with the text, so that a list is asked by a bit, not a lookup.
+    pub(crate) class: u64,
 }
 
 impl Token {
+    /// Whether the token's text is in any of the lists of `classes`
+    /// (`lang::CLASS_STOPWORDS | …`).
+    #[inline]
+    pub(crate) fn is(&self, classes: u64) -> bool {
+        self.class & classes != 0
+    }
+
+    /// Gives the token another text, and with it its lists.
+    pub(crate) fn set_text(&mut self, text: CompactString) {
+        self.class = super::class_of(&text);
+        self.text = text;
+    }
+
     /// A number or symbol token: its text as written.
     fn plain(
         s: &str,
@@ -44,6 +60,7 @@ impl Token {
     ) -> Token {
         Token {
             text: CompactString::from(&s[start..end]),
+            class: super::class_of(&s[start..end]),
             start,
             end,
             kind,
@@ -254,6 +271,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
             TokKind::Word
         };
         out.push(Token {
+            class: super::class_of(&lower),
             text: lower,
             start: offset + a,
             end: offset + b,
@@ -267,6 +285,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
         if negated {
             out.push(Token {
                 text: CompactString::const_new("not"),
+                class: super::class_of("not"),
                 start: offset + b,
                 end: offset + b,
                 kind: TokKind::Word,
@@ -295,6 +314,14 @@ pub(crate) fn phrase_at(tokens: &[Token], k: usize, phrase: &str) -> Option<usiz
             None => return rest.is_empty().then_some(n),
         }
     }
+}
+
+/// A word token of exactly this text (for tests of the word lists).
+#[cfg(test)]
+pub(crate) fn word_token(text: &str) -> Token {
+    let mut t = Token::plain(text, 0, text.len(), TokKind::Word, usize::MAX, false);
+    t.set_text(CompactString::from(text));
+    t
 }
 
 /// The text of token `i` if it is a word.
@@ -355,6 +382,7 @@ fn ascii_word(raw: &str, n: Letters, offset: usize, attached: bool, sentence: bo
         TokKind::Word
     };
     Token {
+        class: super::class_of(&text),
         text,
         start: offset,
         end: offset + raw.len(),

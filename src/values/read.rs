@@ -78,7 +78,7 @@ pub(crate) fn read_quantity(
 ) -> Option<Quantity> {
     let t = &tokens[i];
     if t.kind == lang::TokKind::Word
-        && !lang::may_start_quantity(&t.text)
+        && !lang::may_start_quantity(t)
         && !gaz.starts_named_date(&t.text)
         && !matches!(t.text.as_str(), "from" | "between")
     {

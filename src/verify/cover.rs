@@ -59,7 +59,7 @@ pub(crate) fn words_within(
                 Some(frame) => w.reframed = Some((k, frame.clone())),
                 None => w.flips.push(k),
             }
-        } else if lang::RESTRICTIVE_SET.contains(t.text.as_str()) {
+        } else if t.is(lang::CLASS_RESTRICTIVE) {
             w.restrictive.push(k);
         } else if v.filler.contains(s)
             || v.filler.contains(&t.text)
@@ -236,14 +236,14 @@ pub(crate) fn unknown_names<'f>(
         let near = |k: usize| {
             a.tokens
                 .get(k)
-                .is_some_and(|t| lang::PERSON_CUES_SET.contains(t.text.as_str()))
+                .is_some_and(|t| t.is(lang::CLASS_PERSON_CUES))
         };
         let person_cue = near(last) || (first > 0 && near(first - 1));
         let mut p = first;
         if p > 0 && a.tokens[p - 1].text == "the" {
             p -= 1;
         }
-        let locative = (p > 0 && lang::LOCATIVES_SET.contains(a.tokens[p - 1].text.as_str()))
+        let locative = (p > 0 && a.tokens[p - 1].is(lang::CLASS_LOCATIVES))
             || introduced_by(a, first, &f.place_preps);
         let slot = match (f.person(), f.place()) {
             (Some((_, pv)), _) if person_cue => pv,
@@ -381,7 +381,7 @@ fn same_root(stem: &str, f: &FactIndex) -> bool {
 
 /// "President" right before a person's name is part of the name.
 fn is_title_before_name(v: &Verifier, a: &Analysis, k: usize) -> bool {
-    lang::TITLES_SET.contains(a.tokens[k].text.as_str())
+    a.tokens[k].is(lang::CLASS_TITLES)
         && (a
             .mentions
             .iter()

@@ -99,7 +99,7 @@ fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
 
 fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
     // One set lookup rules out almost every word.
-    if !lang::ORDER_FIRST_SET.contains(toks[k].text.as_str()) {
+    if !toks[k].is(lang::CLASS_ORDER_FIRST) {
         return None;
     }
     let mut best: Option<(usize, Later, bool)> = None;
@@ -121,7 +121,7 @@ fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
 }
 
 fn has_content(toks: &[Token]) -> bool {
-    toks.iter().any(|t| !lang::is_stopword(&t.text))
+    toks.iter().any(|t| !t.is(lang::CLASS_STOPWORDS))
 }
 
 /// A duration right before the order word ("65 years", "less than a
@@ -129,8 +129,7 @@ fn has_content(toks: &[Token]) -> bool {
 fn gap_before(v: &Verifier, s: &str, toks: &[Token], k: usize) -> (Option<(f64, Cmp)>, usize) {
     // A duration ends in its unit ("years"), perhaps written as shorthand
     // ("yrs"): without one, no need to read the left side.
-    let last = toks[k - 1].text.as_str();
-    if !lang::DURATIONS_MAP.contains_key(last) && !lang::SHORTHAND_MAP.contains_key(last) {
+    if !toks[k - 1].is(lang::CLASS_DURATIONS | lang::CLASS_SHORTHAND) {
         return (None, toks[k - 1].end);
     }
     let left = &s[..toks[k].start];
@@ -362,10 +361,10 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     // whole.
     let mut plain = String::with_capacity(text.len());
     let mut from = 0;
-    for t in tokenize(text).iter().filter(|t| {
-        lang::SPAN_CUES_MAP.contains_key(t.text.as_str())
-            || lang::EVENT_VERBS_SET.contains(t.text.as_str())
-    }) {
+    for t in tokenize(text)
+        .iter()
+        .filter(|t| t.is(lang::CLASS_SPAN_CUES) || lang::EVENT_VERBS_SET.contains(t.text.as_str()))
+    {
         plain.push_str(&text[from..t.start]);
         from = t.end;
     }
@@ -379,7 +378,7 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     let only_date = a
         .words
         .iter()
-        .all(|&k| lang::is_stopword(&a.tokens[k].text))
+        .all(|&k| a.tokens[k].is(lang::CLASS_STOPWORDS))
         && a.mentions.is_empty();
     if only_date {
         return (None, named);

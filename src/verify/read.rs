@@ -167,10 +167,7 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
 /// Shorthand read as the words it stands for ("govt", "wasnt", "w/");
 /// the first word keeps the span of what was written.
 fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
-    if !tokens
-        .iter()
-        .any(|t| lang::SHORTHAND_MAP.contains_key(t.text.as_str()))
-    {
+    if !tokens.iter().any(|t| t.is(lang::CLASS_SHORTHAND)) {
         return tokens;
     }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 4);
@@ -181,7 +178,7 @@ fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
             Some(words) if t.kind == TokKind::Word && !clock => {
                 for (i, w) in words.split(' ').enumerate() {
                     let mut part = t.clone();
-                    part.text = CompactString::from(w);
+                    part.set_text(CompactString::from(w));
                     part.attached = i == 0 && t.attached;
                     part.sentence_start = i == 0 && t.sentence_start;
                     // Later words take no width, as a "n't" does: spans stay in order.
@@ -213,7 +210,7 @@ fn skip_opening_particle(text: &str, tokens: &[Token], used: &mut [bool]) {
         }
     }
     let mut k = 0;
-    while k < tokens.len().min(3) && lang::PARTICLES_SET.contains(tokens[k].text.as_str()) {
+    while k < tokens.len().min(3) && tokens[k].is(lang::CLASS_PARTICLES) {
         k += 1;
         let gap = tokens
             .get(k)
@@ -239,11 +236,11 @@ fn find_mentions(
         let t = &tokens[i];
         let currency_next = tokens
             .get(i + 1)
-            .is_some_and(|n| lang::currency_word(&n.text).is_some() || n.text == "$");
+            .is_some_and(|n| n.is(lang::CLASS_CURRENCY_WORDS) || n.text == "$");
         let people_currency = tokens
             .get(i + 1)
             .is_some_and(|n| lang::currency_of_people(&t.text, &n.text).is_some());
-        if (lang::is_currency_qualifier(&t.text) && currency_next) || people_currency {
+        if (t.is(lang::CLASS_CURRENCY_QUALIFIERS) && currency_next) || people_currency {
             i += 1;
             continue;
         }
@@ -251,7 +248,7 @@ fn find_mentions(
         // also a common word ("us", "it"): then only in capitals or after
         // "the" ("the us").
         let after_the = i > 0 && tokens[i - 1].text == "the";
-        let acronym_ok = t.upper || all_caps || after_the || !lang::is_stopword(&t.text);
+        let acronym_ok = t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS);
         let matched = gaz.aliases.get(&t.text).and_then(|cands| {
             cands.iter().find(|alias| {
                 (!alias.acronym || acronym_ok)
@@ -272,7 +269,7 @@ fn find_mentions(
         if k > 0 && tokens[k - 1].text == "the" {
             k -= 1;
         }
-        let locative = k > 0 && lang::LOCATIVES_SET.contains(tokens[k - 1].text.as_str());
+        let locative = k > 0 && tokens[k - 1].is(lang::CLASS_LOCATIVES);
         used[i..i + len].fill(true);
         mentions.push(Mention {
             entity: alias.entity,
@@ -319,16 +316,16 @@ fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, V
         if used[k] || t.kind == TokKind::Symbol {
             continue;
         }
-        if lang::CONCESSIVE_SET.contains(t.text.as_str()) {
+        if t.is(lang::CLASS_CONCESSIVE) {
             concession_end = text[t.end..].find(',').map_or(t.end, |c| t.end + c);
         }
-        if lang::is_negation(&t.text) {
+        if t.is(lang::CLASS_NEGATIONS) {
             if t.start >= concession_end {
                 negations += 1;
             }
-        } else if lang::is_modal(&t.text) {
+        } else if t.is(lang::CLASS_MODALITY) {
             modals.push(k);
-        } else if !lang::is_stopword(&t.text) {
+        } else if !t.is(lang::CLASS_STOPWORDS) {
             words.push(k);
         }
     }
@@ -342,7 +339,7 @@ pub(crate) fn negation_count(tokens: &[Token]) -> usize {
         .iter()
         .enumerate()
         .filter(|(k, t)| {
-            lang::is_negation(&t.text)
+            t.is(lang::CLASS_NEGATIONS)
                 && !(matches!(t.text.as_str(), "no" | "not")
                     && tokens
                         .get(k + 1)
@@ -360,7 +357,7 @@ pub(crate) fn clauses(a: &Analysis) -> Vec<Vec<usize>> {
     let mut next_word = 0;
     for (k, t) in a.tokens.iter().enumerate() {
         let comma_before = k > 0 && a.source[a.tokens[k - 1].end..t.start].contains(',');
-        if comma_before || lang::CONNECTORS_SET.contains(t.text.as_str()) {
+        if comma_before || t.is(lang::CLASS_CONNECTORS) {
             out.push(Vec::new());
         }
         if a.words.get(next_word) == Some(&k) {

@@ -14,6 +14,9 @@ use super::index::{PERSON, PLACE};
 use super::read::{Analysis, Mention};
 use crate::bank::EntityKind;
 
+/// A stem's inverse document frequency and the facts that use it.
+type Posting = (f32, Vec<usize>);
+
 /// How many of the best-scored facts are judged.
 pub(crate) const CANDIDATES: usize = 4;
 
@@ -112,35 +115,35 @@ impl Verifier<'_> {
     pub fn retrieve(&self, a: &Analysis) -> Vec<(usize, f32)> {
         SCRATCH.with_borrow_mut(|scratch| {
             scratch.start(self.facts.len());
-            self.touch(a, scratch);
+            // Each stem's postings, looked up once for touching and scoring.
+            let posts: Vec<Option<&Posting>> =
+                a.stems.iter().map(|st| self.postings.get(st)).collect();
+            self.touch(a, &posts, scratch);
             let mut s = Scores {
                 s: scratch,
                 raises: Vec::new(),
             };
-            self.score_words(a, &mut s);
+            self.score_words(a, &posts, &mut s);
             self.score_names_and_values(a, &mut s);
             let Scores { s: scratch, raises } = s;
-            let mut all: Vec<(usize, f32)> = (scratch.scored_list.iter())
-                .map(|&fi| (fi, scratch.score[fi]))
-                .collect();
-            for (mask, list) in &self.groups {
+            let scored = (scratch.scored_list.iter()).map(|&fi| (fi, scratch.score[fi]));
+            let grouped = self.groups.iter().flat_map(|(mask, list)| {
                 let score = raises
                     .iter()
                     .filter(|(m, _)| mask & m != 0)
                     .fold(0.0, |acc, (_, w)| acc + w);
-                if score > 0.0 {
-                    let firsts = list.iter().filter(|&&fi| !scratch.is_touched(fi));
-                    all.extend(firsts.take(CANDIDATES).map(|&fi| (fi, score)));
-                }
-            }
-            self.best(all)
+                let firsts = list.iter().filter(|&&fi| !scratch.is_touched(fi));
+                let firsts = firsts.take(if score > 0.0 { CANDIDATES } else { 0 });
+                firsts.map(move |&fi| (fi, score))
+            });
+            self.best(scored.chain(grouped))
         })
     }
 
     /// Scores by the statement's words: the rarer the word, the more.
-    fn score_words(&self, a: &Analysis, s: &mut Scores) {
-        for stem in &a.stems {
-            match self.postings.get(stem) {
+    fn score_words(&self, a: &Analysis, posts: &[Option<&Posting>], s: &mut Scores) {
+        for (stem, post) in a.stems.iter().zip(posts) {
+            match post {
                 Some((idf, facts)) if facts.len() <= COMMON => s.add(facts, *idf),
                 // The same additions, in the same order, to the facts
                 // this list could bring: those touched already.
@@ -193,8 +196,8 @@ impl Verifier<'_> {
 
     /// Marks the facts reached through the statement's rarer words and
     /// names, or through all its words when those reach none.
-    fn touch(&self, a: &Analysis, s: &mut Scratch) {
-        let words = a.stems.iter().filter_map(|st| self.postings.get(st));
+    fn touch(&self, a: &Analysis, posts: &[Option<&Posting>], s: &mut Scratch) {
+        let words = posts.iter().flatten();
         for (_, facts) in words.clone().filter(|(_, f)| f.len() <= COMMON) {
             facts.iter().for_each(|&fi| s.touch(fi));
         }
@@ -226,16 +229,16 @@ impl Verifier<'_> {
     /// (fewer words) is the more specific evidence, then the earlier one.
     /// Picked in one pass: the order is total, so the few are those a
     /// sort would put first.
-    fn best(&self, all: Vec<(usize, f32)>) -> Vec<(usize, f32)> {
+    fn best(&self, all: impl Iterator<Item = (usize, f32)>) -> Vec<(usize, f32)> {
         let size = |fi: usize| self.facts[fi].stems.len();
         let before = |&(a, sa): &(usize, f32), &(b, sb): &(usize, f32)| {
             sb.total_cmp(&sa)
-                .then(size(a).cmp(&size(b)))
-                .then(a.cmp(&b))
+                .then_with(|| size(a).cmp(&size(b)))
+                .then_with(|| a.cmp(&b))
                 .is_lt()
         };
         let mut top: Vec<(usize, f32)> = Vec::with_capacity(CANDIDATES + 1);
-        for x in all.into_iter().filter(|&(_, s)| s > 0.0) {
+        for x in all.filter(|&(_, s)| s > 0.0) {
             if top.len() == CANDIDATES && !before(&x, &top[CANDIDATES - 1]) {
                 continue;
             }

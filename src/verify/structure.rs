@@ -42,7 +42,7 @@ pub(crate) fn clauses(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Vec<
     let mut out = Vec::new();
     let mut start = 0;
     for (k, t) in toks.iter().enumerate() {
-        if !lang::CONJUNCTIONS_SET.contains(t.text.as_str()) || k == 0 || k + 1 >= toks.len() {
+        if !t.is(lang::CLASS_CONJUNCTIONS) || k == 0 || k + 1 >= toks.len() {
             continue;
         }
         let left = &toks[start..k];
@@ -68,13 +68,13 @@ pub(crate) fn clauses(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Vec<
 
 fn next_conjunction(toks: &[Token], from: usize) -> usize {
     (from..toks.len())
-        .find(|&k| lang::CONJUNCTIONS_SET.contains(toks[k].text.as_str()))
+        .find(|&k| toks[k].is(lang::CLASS_CONJUNCTIONS))
         .unwrap_or(toks.len())
 }
 
 /// A clause makes a claim of its own: a few words beyond function words.
 fn is_claim(toks: &[Token]) -> bool {
-    toks.iter().filter(|t| !lang::is_stopword(&t.text)).count() >= 3
+    toks.iter().filter(|t| !t.is(lang::CLASS_STOPWORDS)).count() >= 3
 }
 
 /// "oslo and bern set up …", "trade between Norway and Denmark …": an
@@ -120,7 +120,7 @@ fn contrast(s: &str, toks: &[Token]) -> Clause {
 /// (", not B"), the others anywhere after the first words.
 fn contrast_marker(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
     for k in 2..toks.len() {
-        if !lang::CONTRAST_FIRST_SET.contains(toks[k].text.as_str()) {
+        if !toks[k].is(lang::CLASS_CONTRAST_FIRST) {
             continue;
         }
         for &(phrase, _) in lang::CONTRAST {
@@ -165,7 +165,7 @@ fn substitute(text: &str, asserted: &[Token], alternative: &str) -> String {
     let cut = cut.unwrap_or(asserted.len().saturating_sub(n));
     let kept: Vec<&str> = asserted[..cut]
         .iter()
-        .filter(|t| !lang::EMPHASIS_SET.contains(t.text.as_str()))
+        .filter(|t| !t.is(lang::CLASS_EMPHASIS))
         .map(|t| &text[t.start..t.end])
         .collect();
     format!("{} {alternative}", kept.join(" "))
