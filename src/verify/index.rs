@@ -311,8 +311,9 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         crate::bank::Value::Place { entity, .. } => bank.entity_index(entity),
         _ => None,
     });
-    let place_preps =
-        place.map_or_else(Vec::new, |p| role_prepositions(bank, p, &statement, &quote));
+    let place_preps = place.map_or_else(Vec::new, |p| {
+        role_prepositions(bank, gaz, p, &statement, &quote)
+    });
     for t in statement.iter().chain(&quote) {
         if t.kind == TokKind::Word && !gaz.knows(&t.text) {
             add(&t.text);
@@ -374,16 +375,11 @@ pub(crate) struct FactIndex {
     pub(crate) place_preps: Vec<Word>,
 }
 
-/// A name's word as tokens hold it: lower case, without a possessive.
-fn stem_key(w: &str) -> String {
-    let w = w.to_lowercase();
-    w.strip_suffix("'s").unwrap_or(&w).replace('.', "")
-}
-
 /// The prepositions of `lang/data/role_prepositions.txt` that the fact's
 /// words put right before a capitalised name.
 fn role_prepositions(
     bank: &Bank,
+    gaz: &Gazetteer,
     place: usize,
     statement: &[lang::Token],
     quote: &[lang::Token],
@@ -407,17 +403,12 @@ fn role_prepositions(
         }
         false
     };
+    // Through the names' first words: linear in the bank, not in its
+    // entities for every fact.
     let starts_place = |w: &str| {
-        bank.entities
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| within(i))
-            .flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases))
-            .any(|a| {
-                a.split_whitespace()
-                    .next()
-                    .is_some_and(|f| stem_key(f) == w)
-            })
+        gaz.aliases
+            .get(w)
+            .is_some_and(|list| list.iter().any(|a| within(a.entity)))
     };
     let mut out: Vec<Word> = Vec::new();
     for toks in [statement, quote] {
