@@ -63,14 +63,14 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
             w.matched += 1;
             w.corrected.push((k, stem(meant)));
         } else if same_root(s, f)
-            || a.lexical(i, known)
+            || a.lexical(i, v.id, known)
                 .related
                 .iter()
                 .any(|r| f.stems.contains(r))
         {
             w.matched += 1;
         } else if a
-            .lexical(i, known)
+            .lexical(i, v.id, known)
             .opposite
             .iter()
             .any(|r| f.stems.contains(r))

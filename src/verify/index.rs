@@ -44,6 +44,9 @@ pub struct Verifier<'b> {
     /// Judgements carry their texts (statement, explanation, evidence,
     /// correction); without, only their verdict and fact.
     pub(crate) texts: bool,
+    /// This verifier among all made by the process, for what is kept per
+    /// thread on its behalf (WordNet words filtered by its stems).
+    pub(crate) id: u64,
 }
 
 impl<'b> Verifier<'b> {
@@ -91,6 +94,10 @@ impl<'b> Verifier<'b> {
             part_of,
             fact_orders: bank.facts.iter().map(|_| OnceLock::new()).collect(),
             texts: true,
+            id: {
+                static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             facts: Vec::new(),
         };
         v.post(&facts);

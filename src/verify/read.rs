@@ -78,29 +78,34 @@ impl Lexical {
         Lexical { related, opposite }
     }
 
-    /// [`Lexical::of`] with only the stems `keep` keeps. The whole is kept
-    /// per thread for the words of later statements: the same few thousand
-    /// words come back statement after statement.
-    fn cached(word: &str, keep: impl Fn(&str) -> bool) -> Lexical {
+    /// [`Lexical::of`] with only the stems `keep` keeps, kept per thread
+    /// for the words of later statements: the same few thousand words come
+    /// back statement after statement. `owner` names what `keep` keeps (a
+    /// verifier: the stems its bank uses); another owner starts the cache
+    /// again.
+    fn cached(word: &str, owner: u64, keep: impl Fn(&str) -> bool) -> Lexical {
         /// Past this many words the cache starts again, so that memory
         /// stays flat however many distinct words a long input brings.
         const MAX: usize = 1 << 16;
+        type Cache = (u64, FxHashMap<CompactString, Lexical>);
         thread_local! {
-            static CACHE: RefCell<FxHashMap<CompactString, Lexical>> = RefCell::default();
+            static CACHE: RefCell<Cache> = RefCell::default();
         }
-        CACHE.with_borrow_mut(|cache| {
-            if !cache.contains_key(word) {
-                if cache.len() >= MAX {
-                    cache.clear();
+        CACHE.with_borrow_mut(|(cached_owner, cache)| {
+            if *cached_owner != owner || cache.len() >= MAX {
+                *cached_owner = owner;
+                cache.clear();
+            }
+            let l = cache.entry(CompactString::from(word)).or_insert_with(|| {
+                let l = Lexical::of(word);
+                let keep =
+                    |list: Vec<CompactString>| list.into_iter().filter(|s| keep(s)).collect();
+                Lexical {
+                    related: keep(l.related),
+                    opposite: keep(l.opposite),
                 }
-                cache.insert(CompactString::from(word), Lexical::of(word));
-            }
-            let l = &cache[word];
-            let keep = |list: &[CompactString]| list.iter().filter(|s| keep(s)).cloned().collect();
-            Lexical {
-                related: keep(&l.related),
-                opposite: keep(&l.opposite),
-            }
+            });
+            l.clone()
         })
     }
 }
@@ -119,10 +124,11 @@ impl Analysis {
     /// The lexical database's words for content word `i` (of `words`),
     /// of those only the stems `known` knows: a fact's words are among the
     /// stems the bank uses, so the others, dropped once, need not be
-    /// tried against every fact.
-    pub(crate) fn lexical(&self, i: usize, known: impl Fn(&str) -> bool) -> &Lexical {
+    /// tried against every fact. `owner` names `known` (see
+    /// [`Lexical::cached`]).
+    pub(crate) fn lexical(&self, i: usize, owner: u64, known: impl Fn(&str) -> bool) -> &Lexical {
         let word = &self.tokens[self.words[i]].text;
-        self.lexical[i].get_or_init(|| Lexical::cached(word, known))
+        self.lexical[i].get_or_init(|| Lexical::cached(word, owner, known))
     }
 
     /// A content word that looks like a name: capitalised mid-sentence.
