@@ -280,6 +280,9 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     if !a.is_ascii() || !b.is_ascii() || x.len() > N || y.len() > N || max >= N {
         return strsim::osa_distance(a, b) <= max;
     }
+    if letters_differ(x, y, max) {
+        return false;
+    }
     let cap = max as u16 + 1;
     // The rows before last, last and current of the distance table.
     let mut two = [cap; N + 1];
@@ -309,16 +312,34 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     prev[y.len()] < cap
 }
 
+/// Whether two ASCII words' letters, as multisets, differ by more than
+/// `max` on either side. Each edit (a swap of neighbours too) changes that
+/// difference by at most one, so the words are then more than `max` edits
+/// apart: most pairs are ruled out without the table.
+fn letters_differ(x: &[u8], y: &[u8], max: usize) -> bool {
+    let mut count = [0u8; 128];
+    for &c in x {
+        count[usize::from(c & 0x7f)] += 1;
+    }
+    let mut only_y = 0;
+    for &c in y {
+        match &mut count[usize::from(c & 0x7f)] {
+            0 => only_y += 1,
+            k => *k -= 1,
+        }
+    }
+    let only_x = x.len() - (y.len() - only_y);
+    only_x.max(only_y) > max
+}
+
 /// Another derivation of one of the fact's words: the same first eight
 /// letters (diplomacy/diplomatic, cooperative/cooperation) — long enough
 /// that different roots rarely share them.
 fn same_root(stem: &str, f: &FactIndex) -> bool {
-    const ROOT: usize = 8;
+    use super::index::ROOT;
     stem.len() >= ROOT
         && stem.is_char_boundary(ROOT)
-        && f.stems
-            .iter()
-            .any(|w| w.len() >= ROOT && w.is_char_boundary(ROOT) && w[..ROOT] == stem[..ROOT])
+        && (stem.as_bytes().first_chunk::<ROOT>()).is_some_and(|r| f.roots.contains(r))
 }
 
 /// "President" right before a person's name is part of the name.

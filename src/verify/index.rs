@@ -316,6 +316,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     let stems_of =
         |words: &[String]| -> Vec<Word> { words.iter().map(|w| stem(&w.to_lowercase())).collect() };
     FactIndex {
+        roots: roots(&stems),
         subject: f.subject.as_deref().and_then(|id| bank.entity_index(id)),
         people: ids(&f.people),
         scope_words: stems_of(&f.scope_words),
@@ -332,10 +333,27 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     }
 }
 
+/// How many first letters make a root (see `cover::same_root`).
+pub(crate) const ROOT: usize = 8;
+
+/// The roots of the stems long enough to have one, each once.
+fn roots(stems: &HashSet<Word>) -> Vec<[u8; ROOT]> {
+    let mut roots: Vec<[u8; ROOT]> = stems
+        .iter()
+        .filter(|w| w.len() >= ROOT && w.is_char_boundary(ROOT))
+        .filter_map(|w| w.as_bytes().first_chunk::<ROOT>().copied())
+        .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    roots
+}
+
 /// What the verifier knows of one fact.
 #[derive(Debug)]
 pub(crate) struct FactIndex {
     pub(crate) stems: HashSet<Word>,
+    /// The first `ROOT` bytes of each stem that has as many letters.
+    pub(crate) roots: Vec<[u8; ROOT]>,
     /// Lower-case words, for typo matching.
     pub(crate) surfaces: HashSet<Word>,
     pub(crate) entities: Vec<usize>,
@@ -366,8 +384,10 @@ impl FactIndex {
         };
         let mut entities = self.entities.clone();
         entities.extend(other.entities.iter().filter(|e| !self.entities.contains(e)));
+        let stems: HashSet<Word> = self.stems.union(&other.stems).cloned().collect();
         Some(FactIndex {
-            stems: self.stems.union(&other.stems).cloned().collect(),
+            roots: roots(&stems),
+            stems,
             surfaces: self.surfaces.union(&other.surfaces).cloned().collect(),
             entities,
             negated: self.negated,
