@@ -65,6 +65,9 @@ pub(crate) fn read_quantity(
 /// number follows; returns the bound and the next token.
 fn comparator(tokens: &[Token], used: &[bool], i: usize) -> (Cmp, usize) {
     let free = |k: usize| k < tokens.len() && !used[k];
+    if !tokens[i].is(lang::CLASS_COMPARATORS_FIRST) {
+        return (Cmp::Exact, i);
+    }
     for (phrase, c) in lang::comparators_from(&tokens[i].text) {
         let n = phrase.split(' ').count();
         let all = phrase
