@@ -152,14 +152,20 @@ pub(crate) fn comparators_from(word: &str) -> impl Iterator<Item = (&'static str
 
 /// Whether a token may begin a number, date or amount; a cheap test that
 /// rules out most words before any parsing: the lists by their bits.
+#[cfg(test)]
 pub(crate) fn may_start_quantity(t: &Token) -> bool {
+    t.is(CLASS_COMPARATORS_FIRST) || may_start_value(t)
+}
+
+/// Whether a token may begin a number, date or amount itself, not only as
+/// the first word of a comparative phrase ("over", "in excess of").
+pub(crate) fn may_start_value(t: &Token) -> bool {
     t.is(CLASS_CARDINALS
         | CLASS_TENS
         | CLASS_ORDINAL_UNITS
         | CLASS_MONTHS
         | CLASS_CURRENCY_WORDS
         | CLASS_CURRENCY_QUALIFIERS
-        | CLASS_COMPARATORS_FIRST
         | CLASS_RELATIVE_MONTH)
         || matches!(
             t.text.as_str(),

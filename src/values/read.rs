@@ -31,15 +31,24 @@ pub(crate) fn read_quantity(
     gaz: &Gazetteer,
 ) -> Option<Quantity> {
     let t = &tokens[i];
-    if t.kind == lang::TokKind::Word
-        && !lang::may_start_quantity(t)
-        && !gaz.starts_named_date(&t.text)
-        && !matches!(t.text.as_str(), "from" | "between")
-    {
+    let word = t.kind == lang::TokKind::Word;
+    let starts_value = || {
+        lang::may_start_value(t)
+            || gaz.starts_named_date(&t.text)
+            || matches!(t.text.as_str(), "from" | "between")
+    };
+    let comparative = t.is(lang::CLASS_COMPARATORS_FIRST);
+    if word && !comparative && !starts_value() {
         return None;
     }
     let (cmp, j) = comparator(tokens, used, i);
     if j > i && !starts_number(tokens, j) && tokens.get(j).is_none_or(|t| t.text != "minus") {
+        return None;
+    }
+    // A word let through only as the start of a comparative phrase ("in
+    // excess of"), when no phrase follows, starts no value: a word the
+    // readers below accept at `i` is one of those `starts_value` lists.
+    if j == i && word && !starts_value() {
         return None;
     }
     let q = |kind, last, small| Quantity {
