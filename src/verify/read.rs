@@ -146,14 +146,22 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
 /// Reads a statement already split into `tokens` (as [`tokenize`] splits it).
 pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
     let tokens = expand_shorthand(tokens);
-    let mut used = vec![false; tokens.len()];
-    skip_opening_particle(text, &tokens, &mut used);
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let all_caps = letters > 3 && !text.chars().any(|c| c.is_lowercase());
+    // Which tokens a name or value has taken: on the stack for a statement
+    // of ordinary length.
+    let (mut stack, mut heap) = ([false; 64], Vec::new());
+    let used: &mut [bool] = match tokens.len() {
+        n if n <= stack.len() => &mut stack[..n],
+        n => {
+            heap.resize(n, false);
+            &mut heap
+        }
+    };
+    skip_opening_particle(text, &tokens, used);
+    let all_caps = all_caps(text);
     // Names first, so that COVID-19 or a year inside a name is no quantity.
-    let mentions = find_mentions(&tokens, &mut used, gaz, all_caps);
-    let quantities = find_quantities(&tokens, &mut used, gaz);
-    let (negations, modals, words) = content(text, &tokens, &used);
+    let mentions = find_mentions(&tokens, used, gaz, all_caps);
+    let quantities = find_quantities(&tokens, used, gaz);
+    let (negations, modals, words) = content(text, &tokens, used);
     let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
     let lexical = vec![OnceCell::new(); words.len()];
     Analysis {
@@ -168,6 +176,18 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
         all_caps,
         lexical,
     }
+}
+
+/// The whole statement is in capitals (more than three letters, none in
+/// lower case); ASCII text without decoding a character.
+fn all_caps(text: &str) -> bool {
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        return letters > 3 && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 3 && !text.chars().any(|c| c.is_lowercase())
 }
 
 /// Shorthand read as the words it stands for ("govt", "wasnt", "w/");
@@ -296,7 +316,8 @@ fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<
 /// Negations (outside a concessive clause), modal words, and the content
 /// words left.
 fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, Vec<usize>) {
-    let (mut negations, mut modals, mut words) = (0, Vec::new(), Vec::new());
+    let (mut negations, mut modals) = (0, Vec::new());
+    let mut words = Vec::with_capacity(tokens.len());
     // A concessive clause ("despite the lack of ties, …") runs to the next
     // comma; a negation inside it does not negate the main claim.
     let mut concession_end = 0;
