@@ -143,9 +143,13 @@ impl Verifier<'_> {
     /// is made at most once.
     pub fn judge(&self, statement: &str) -> Judgement {
         let toks = lang::tokenize(statement);
-        let a = read::analyse_tokens(statement, toks.clone(), &self.gaz);
+        // The reading takes the tokens; the order and clause stages take
+        // them as written, which they are unless shorthand was expanded.
+        let written = (toks.iter().any(|t| t.is(lang::CLASS_SHORTHAND))).then(|| toks.clone());
+        let a = read::analyse_tokens(statement, toks, &self.gaz);
+        let toks = written.as_deref().unwrap_or(&a.tokens);
         let mut whole = None;
-        if let Some(o) = order::find(self, statement, &toks) {
+        if let Some(o) = order::find(self, statement, toks) {
             let w = self.judge_read(statement, &a);
             if let Some(j) = order::judge(self, statement, &o, &w) {
                 return j;
@@ -154,7 +158,7 @@ impl Verifier<'_> {
         }
         let names: Vec<(usize, usize)> =
             a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
-        let parts = structure::clauses(statement, &toks, &names);
+        let parts = structure::clauses(statement, toks, &names);
         let whole = || whole.unwrap_or_else(|| self.judge_read(statement, &a));
         if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
             return whole();
