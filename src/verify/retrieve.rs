@@ -39,6 +39,9 @@ struct Scratch {
     /// The facts touched and the facts scored, in no particular order.
     touched_list: Vec<usize>,
     scored_list: Vec<usize>,
+    /// The raises (a mask of whole lists, a weight) every fact in those
+    /// lists gets.
+    raises: Vec<(u64, f32)>,
 }
 
 impl Scratch {
@@ -55,6 +58,7 @@ impl Scratch {
         }
         self.touched_list.clear();
         self.scored_list.clear();
+        self.raises.clear();
     }
 
     fn touch(&mut self, fi: usize) {
@@ -82,11 +86,9 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-/// Scores of the facts reached through words and names, and the raises
-/// (a mask of whole lists, a weight) every fact in those lists gets.
+/// Scores of the facts reached through words and names, and the raises.
 struct Scores<'t> {
     s: &'t mut Scratch,
-    raises: Vec<(u64, f32)>,
 }
 
 impl Scores<'_> {
@@ -106,7 +108,7 @@ impl Scores<'_> {
                 self.s.add_one(fi, w);
             }
         }
-        self.raises.push((mask, w));
+        self.s.raises.push((mask, w));
     }
 }
 
@@ -115,17 +117,25 @@ impl Verifier<'_> {
     pub fn retrieve(&self, a: &Analysis) -> Vec<(usize, f32)> {
         SCRATCH.with_borrow_mut(|scratch| {
             scratch.start(self.facts.len());
-            // Each stem's postings, looked up once for touching and scoring.
-            let posts: Vec<Option<&Posting>> =
-                a.stems.iter().map(|st| self.postings.get(st)).collect();
-            self.touch(a, &posts, scratch);
-            let mut s = Scores {
-                s: scratch,
-                raises: Vec::new(),
+            // Each stem's postings, looked up once for touching and
+            // scoring; on the stack for a statement of ordinary length.
+            let (mut stack, mut heap) = ([None; 32], Vec::new());
+            let posts: &mut [Option<&Posting>] = match a.stems.len() {
+                n if n <= stack.len() => &mut stack[..n],
+                n => {
+                    heap.resize(n, None);
+                    &mut heap
+                }
             };
-            self.score_words(a, &posts, &mut s);
+            for (p, st) in posts.iter_mut().zip(&a.stems) {
+                *p = self.postings.get(st);
+            }
+            self.touch(a, posts, scratch);
+            let mut s = Scores { s: scratch };
+            self.score_words(a, posts, &mut s);
             self.score_names_and_values(a, &mut s);
-            let Scores { s: scratch, raises } = s;
+            let scratch = s.s;
+            let raises = &scratch.raises;
             let scored = (scratch.scored_list.iter()).map(|&fi| (fi, scratch.score[fi]));
             let grouped = self.groups.iter().flat_map(|(mask, list)| {
                 let score = raises
