@@ -33,15 +33,23 @@ const COMMON: usize = 512;
 #[derive(Default)]
 struct Scratch {
     stamp: u32,
-    touched: Vec<u32>,
-    scored: Vec<u32>,
-    score: Vec<f32>,
+    /// By fact index.
+    facts: Vec<Entry>,
     /// The facts touched and the facts scored, in no particular order.
     touched_list: Vec<usize>,
     scored_list: Vec<usize>,
     /// The raises (a mask of whole lists, a weight) every fact in those
     /// lists gets.
     raises: Vec<(u64, f32)>,
+}
+
+/// One fact's entry: the statements that touched and scored it last, and
+/// its score (for the statement that scored it).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    touched: u32,
+    scored: u32,
+    score: f32,
 }
 
 impl Scratch {
@@ -51,10 +59,8 @@ impl Scratch {
             *self = Scratch::default();
         }
         self.stamp += 1;
-        if self.touched.len() < n {
-            self.touched.resize(n, 0);
-            self.scored.resize(n, 0);
-            self.score.resize(n, 0.0);
+        if self.facts.len() < n {
+            self.facts.resize(n, Entry::default());
         }
         self.touched_list.clear();
         self.scored_list.clear();
@@ -62,23 +68,25 @@ impl Scratch {
     }
 
     fn touch(&mut self, fi: usize) {
-        if self.touched[fi] != self.stamp {
-            self.touched[fi] = self.stamp;
+        let e = &mut self.facts[fi];
+        if e.touched != self.stamp {
+            e.touched = self.stamp;
             self.touched_list.push(fi);
         }
     }
 
     fn is_touched(&self, fi: usize) -> bool {
-        self.touched[fi] == self.stamp
+        self.facts[fi].touched == self.stamp
     }
 
     fn add_one(&mut self, fi: usize, w: f32) {
-        if self.scored[fi] != self.stamp {
-            self.scored[fi] = self.stamp;
-            self.score[fi] = 0.0;
+        let e = &mut self.facts[fi];
+        if e.scored != self.stamp {
+            e.scored = self.stamp;
+            e.score = 0.0;
             self.scored_list.push(fi);
         }
-        self.score[fi] += w;
+        e.score += w;
     }
 }
 
@@ -136,7 +144,7 @@ impl Verifier<'_> {
             self.score_names_and_values(a, &mut s);
             let scratch = s.s;
             let raises = &scratch.raises;
-            let scored = (scratch.scored_list.iter()).map(|&fi| (fi, scratch.score[fi]));
+            let scored = (scratch.scored_list.iter()).map(|&fi| (fi, scratch.facts[fi].score));
             let grouped = self.groups.iter().flat_map(|(mask, list)| {
                 let score = raises
                     .iter()
