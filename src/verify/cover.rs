@@ -28,6 +28,13 @@ pub(crate) struct Words {
     pub(crate) restrictive: Vec<usize>,
 }
 
+/// Notes on a content word (see `Analysis::note`): some opposites are
+/// known for its stem; it is filler or a title before a name; some fact,
+/// name or opposite uses it (see `Verifier::known`).
+const OPPOSED: u8 = 1;
+const EXPLAINED: u8 = 2;
+const KNOWN: u8 = 4;
+
 /// Explains every content word by the fact, or names the first it cannot.
 pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, Uncovered> {
     let mut w = Words::default();
@@ -40,7 +47,8 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
         }
         if f.stems.contains(s) {
             w.matched += 1;
-        } else if let Some(ants) = v.antonyms.get(s)
+        } else if a.note(i, OPPOSED, || v.antonyms.contains_key(s))
+            && let Some(ants) = v.antonyms.get(s)
             && ants.iter().any(|x| f.stems.contains(x))
         {
             // Before filler: an opposite of the fact's word is never noise.
@@ -50,14 +58,13 @@ pub(crate) fn words(v: &Verifier, a: &Analysis, f: &FactIndex) -> Result<Words, 
             }
         } else if t.is(lang::CLASS_RESTRICTIVE) {
             w.restrictive.push(k);
-        } else if v.filler.contains(s)
-            || v.filler.contains(&t.text)
-            || is_title_before_name(v, a, k)
-        {
+        } else if a.note(i, EXPLAINED, || {
+            v.filler.contains(s) || v.filler.contains(&t.text) || is_title_before_name(v, a, k)
+        }) {
             // Explained: carries no claim of its own.
-        } else if !v.known(&t.text, s) && a.looks_like_name(k) {
+        } else if !a.note(i, KNOWN, || v.known(&t.text, s)) && a.looks_like_name(k) {
             w.names.push(k);
-        } else if !v.known(&t.text, s)
+        } else if !a.note(i, KNOWN, || v.known(&t.text, s))
             && let Some(meant) = typo_of(&t.text, f)
         {
             w.matched += 1;

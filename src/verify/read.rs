@@ -2,7 +2,7 @@
 //! the values it claims, its negations and modal words, and the content
 //! words left for the facts to explain.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::FxHashMap;
 
@@ -47,6 +47,9 @@ pub struct Analysis {
     /// What the lexical database says of each of `words`, looked up the
     /// first time a fact asks, then kept for the other candidates.
     pub(crate) lexical: Vec<OnceCell<Lexical>>,
+    /// Yes-or-no facts about each of `words` that no fact changes (see
+    /// [`Analysis::note`]).
+    notes: Vec<Cell<u8>>,
 }
 
 /// The stems a word stands for through WordNet: synonyms, derivations
@@ -131,6 +134,22 @@ impl Analysis {
         self.lexical[i].get_or_init(|| Lexical::cached(word, owner, known))
     }
 
+    /// A yes-or-no fact about content word `i` (of `words`) that does not
+    /// depend on the fact it is tried against: `ask` the first time, the
+    /// answer kept for the other candidates. `note` is one bit of the low
+    /// four; the high four say which have been asked.
+    pub(crate) fn note(&self, i: usize, note: u8, ask: impl FnOnce() -> bool) -> bool {
+        debug_assert!(note.is_power_of_two() && note < 16);
+        let cell = &self.notes[i];
+        let known = cell.get();
+        if known & (note << 4) != 0 {
+            return known & note != 0;
+        }
+        let yes = ask();
+        cell.set(known | note << 4 | if yes { note } else { 0 });
+        yes
+    }
+
     /// A content word that looks like a name: capitalised mid-sentence.
     pub(crate) fn looks_like_name(&self, tok: usize) -> bool {
         let t = &self.tokens[tok];
@@ -164,6 +183,7 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
     let (negations, modals, words) = content(text, &tokens, used);
     let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
     let lexical = vec![OnceCell::new(); words.len()];
+    let notes = vec![Cell::new(0); words.len()];
     Analysis {
         source: text.to_string(),
         tokens,
@@ -175,6 +195,7 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
         stems,
         all_caps,
         lexical,
+        notes,
     }
 }
 
