@@ -4,6 +4,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use super::order::FactOrder;
@@ -191,6 +193,25 @@ impl<'b> Verifier<'b> {
     /// carry no texts.
     pub(crate) fn text(&self, text: impl FnOnce() -> String) -> String {
         if self.texts { text() } else { String::new() }
+    }
+
+    /// Facts `fa` and `fb` as one ([`FactIndex::merge`]), kept per thread
+    /// for the statements that join the same two again.
+    pub(crate) fn merged(&self, fa: usize, fb: usize) -> Option<Rc<FactIndex>> {
+        /// Past this many pairs the cache starts again: memory stays flat.
+        const MAX: usize = 4096;
+        type Cache = (u64, HashMap<(usize, usize), Option<Rc<FactIndex>>>);
+        thread_local! {
+            static CACHE: RefCell<Cache> = RefCell::default();
+        }
+        CACHE.with_borrow_mut(|(owner, cache)| {
+            if *owner != self.id || cache.len() >= MAX {
+                *owner = self.id;
+                cache.clear();
+            }
+            let merge = || self.facts[fa].merge(&self.facts[fb]).map(Rc::new);
+            cache.entry((fa, fb)).or_insert_with(merge).clone()
+        })
     }
 
     /// Reads a statement as the verifier sees it.

@@ -178,6 +178,53 @@ impl Verifier<'_> {
         self.judge_read(statement, &self.analyse(statement))
     }
 
+    /// A statement no single fact covers may join two ("established
+    /// relations through their UN missions"): judge it against the two
+    /// facts' words, names and values together.
+    /// Only for a statement of several clauses, each clause wholly
+    /// explained by one of the two facts (never a clause mixing their
+    /// words), each fact explaining a clause the other cannot, and only
+    /// to support: a value from one fact never refutes the other's clause.
+    fn join_two(
+        &self,
+        a: &Analysis,
+        candidates: &[(usize, f32)],
+        outcomes: &mut Vec<(explain::Outcome, f32)>,
+    ) {
+        let clauses = read::clauses(a);
+        if clauses.len() < 2 {
+            return;
+        }
+        let fits = |f: &index::FactIndex, clause: &[usize]| {
+            clause.iter().all(|&w| {
+                f.stems.contains(&a.stems[w])
+                    || self.filler.contains(&a.stems[w])
+                    || self.filler.contains(&a.tokens[a.words[w]].text)
+            })
+        };
+        // Which clauses each candidate explains, asked once per candidate.
+        let fit: Vec<Vec<bool>> = (candidates.iter())
+            .map(|&(fi, _)| clauses.iter().map(|c| fits(&self.facts[fi], c)).collect())
+            .collect();
+        for (k, &(fa, sa)) in candidates.iter().enumerate() {
+            for (m, &(fb, sb)) in candidates.iter().enumerate().skip(k + 1) {
+                let split = || fit[k].iter().zip(&fit[m]);
+                let usable = split().all(|(&x, &y)| x || y)
+                    && split().any(|(&x, &y)| x && !y)
+                    && split().any(|(&x, &y)| y && !x);
+                if !usable {
+                    continue;
+                }
+                if let Some(merged) = self.merged(fa, fb)
+                    && let Ok(o) = judge_fact(self, a, &merged, &[fa, fb])
+                    && o.verdict == Verdict::Supported
+                {
+                    outcomes.push((o, sa + sb));
+                }
+            }
+        }
+    }
+
     /// Judges one claim, already read.
     fn judge_read(&self, statement: &str, a: &Analysis) -> Judgement {
         let candidates = self.retrieve(a);
@@ -191,45 +238,8 @@ impl Verifier<'_> {
                 }
             }
         }
-        // A statement no single fact covers may join two ("established
-        // relations through their UN missions"): judge it against the two
-        // facts' words, names and values together.
-        // Only for a statement of several clauses, each clause wholly
-        // explained by one of the two facts (never a clause mixing their
-        // words), each fact explaining a clause the other cannot, and only
-        // to support: a value from one fact never refutes the other's clause.
-        let clauses = if outcomes.is_empty() {
-            read::clauses(a)
-        } else {
-            Vec::new()
-        };
-        if clauses.len() >= 2 {
-            let fits = |f: &index::FactIndex, clause: &[usize]| {
-                clause.iter().all(|&w| {
-                    f.stems.contains(&a.stems[w])
-                        || self.filler.contains(&a.stems[w])
-                        || self.filler.contains(&a.tokens[a.words[w]].text)
-                })
-            };
-            for (k, &(fa, sa)) in candidates.iter().enumerate() {
-                for &(fb, sb) in &candidates[k + 1..] {
-                    let (ia, ib) = (&self.facts[fa], &self.facts[fb]);
-                    let split: Vec<(bool, bool)> =
-                        clauses.iter().map(|c| (fits(ia, c), fits(ib, c))).collect();
-                    let usable = split.iter().all(|&(x, y)| x || y)
-                        && split.iter().any(|&(x, y)| x && !y)
-                        && split.iter().any(|&(x, y)| y && !x);
-                    if !usable {
-                        continue;
-                    }
-                    if let Some(merged) = ia.merge(ib)
-                        && let Ok(o) = judge_fact(self, a, &merged, &[fa, fb])
-                        && o.verdict == Verdict::Supported
-                    {
-                        outcomes.push((o, sa + sb));
-                    }
-                }
-            }
+        if outcomes.is_empty() {
+            self.join_two(a, &candidates, &mut outcomes);
         }
         match decide::reconcile(outcomes) {
             Some(o) => o.into_judgement(self, statement),
