@@ -44,12 +44,18 @@ pub struct Analysis {
     pub(crate) stems: Vec<CompactString>,
     /// The whole statement is in capitals, so capitals say nothing.
     pub all_caps: bool,
-    /// What the lexical database says of each of `words`, looked up the
-    /// first time a fact asks, then kept for the other candidates.
-    pub(crate) lexical: Vec<OnceCell<Lexical>>,
-    /// Yes-or-no facts about each of `words` that no fact changes (see
-    /// [`Analysis::note`]).
-    notes: Vec<Cell<u8>>,
+    /// What is found out about each of `words` the first time a fact
+    /// asks, then kept for the other candidates.
+    notes: Vec<Notes>,
+}
+
+/// What is found out about one content word whatever the fact.
+#[derive(Debug, Clone, Default)]
+struct Notes {
+    /// What the lexical database says of it.
+    lexical: OnceCell<Lexical>,
+    /// Yes-or-no facts (see [`Analysis::note`]).
+    bits: Cell<u8>,
 }
 
 /// The stems a word stands for through WordNet: synonyms, derivations
@@ -131,7 +137,9 @@ impl Analysis {
     /// [`Lexical::cached`]).
     pub(crate) fn lexical(&self, i: usize, owner: u64, known: impl Fn(&str) -> bool) -> &Lexical {
         let word = &self.tokens[self.words[i]].text;
-        self.lexical[i].get_or_init(|| Lexical::cached(word, owner, known))
+        self.notes[i]
+            .lexical
+            .get_or_init(|| Lexical::cached(word, owner, known))
     }
 
     /// A yes-or-no fact about content word `i` (of `words`) that does not
@@ -140,7 +148,7 @@ impl Analysis {
     /// four; the high four say which have been asked.
     pub(crate) fn note(&self, i: usize, note: u8, ask: impl FnOnce() -> bool) -> bool {
         debug_assert!(note.is_power_of_two() && note < 16);
-        let cell = &self.notes[i];
+        let cell = &self.notes[i].bits;
         let known = cell.get();
         if known & (note << 4) != 0 {
             return known & note != 0;
@@ -182,8 +190,7 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
     let quantities = find_quantities(&tokens, used, gaz);
     let (negations, modals, words) = content(text, &tokens, used);
     let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
-    let lexical = vec![OnceCell::new(); words.len()];
-    let notes = vec![Cell::new(0); words.len()];
+    let notes = vec![Notes::default(); words.len()];
     Analysis {
         source: text.to_string(),
         tokens,
@@ -194,7 +201,6 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
         words,
         stems,
         all_caps,
-        lexical,
         notes,
     }
 }
