@@ -300,13 +300,6 @@ impl Cue {
 fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     let a = v.analyse(text);
     let cue = Cue::of(&a.tokens);
-    // The words that pick an end of a span are the order's, not the event's.
-    let plain: Vec<&str> = tokenize(text)
-        .iter()
-        .filter(|t| !t.is(lang::CLASS_SPAN_CUES))
-        .map(|t| &text[t.start..t.end])
-        .collect();
-    let text = &plain.join(" ");
     let named = a.quantities.iter().find_map(|q| match &q.kind {
         Value::Date { date, alt: None } => span(date),
         Value::Period { from, until } => Some((span(from)?.0, span(until)?.1)),
@@ -320,7 +313,13 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     if only_date {
         return (None, named);
     }
-    let j = v.judge_simple(text);
+    // The words that pick an end of a span are the order's, not the event's.
+    let plain: Vec<&str> = tokenize(text)
+        .iter()
+        .filter(|t| !t.is(lang::CLASS_SPAN_CUES))
+        .map(|t| &text[t.start..t.end])
+        .collect();
+    let j = v.judge_simple(&plain.join(" "));
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| fact_time(v, &j, cue))
         .flatten();
