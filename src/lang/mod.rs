@@ -166,11 +166,8 @@ pub(crate) fn may_start_value(t: &Token) -> bool {
         | CLASS_MONTHS
         | CLASS_CURRENCY_WORDS
         | CLASS_CURRENCY_QUALIFIERS
-        | CLASS_RELATIVE_MONTH)
-        || matches!(
-            t.text.as_str(),
-            "a" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "minus"
-        )
+        | CLASS_RELATIVE_MONTH
+        | CLASS_NUMBER_STARTS)
 }
 
 #[cfg(test)]

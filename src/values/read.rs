@@ -34,8 +34,8 @@ pub(crate) fn read_quantity(
     let word = t.kind == lang::TokKind::Word;
     let starts_value = || {
         lang::may_start_value(t)
+            || t.is(lang::CLASS_PERIOD_STARTS)
             || gaz.starts_named_date(&t.text)
-            || matches!(t.text.as_str(), "from" | "between")
     };
     let comparative = t.is(lang::CLASS_COMPARATORS_FIRST);
     if word && !comparative && !starts_value() {
