@@ -78,12 +78,9 @@ fn comparator(tokens: &[Token], used: &[bool], i: usize) -> (Cmp, usize) {
         return (Cmp::Exact, i);
     }
     for (phrase, c) in lang::comparators_from(&tokens[i].text) {
-        let n = phrase.split(' ').count();
-        let all = phrase
-            .split(' ')
-            .enumerate()
-            .all(|(k, w)| free(i + k) && tokens[i + k].text == w);
-        if all {
+        if let Some(n) = lang::phrase_at(tokens, i, phrase)
+            && (i..i + n).all(free)
+        {
             return (c, i + n);
         }
     }
