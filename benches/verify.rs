@@ -51,6 +51,28 @@ fn benches(c: &mut Criterion) {
             }
         })
     });
+    let lean = Verifier::new(&bank).verdicts_only();
+    g.bench_function("verify_verdicts_only", |b| {
+        b.iter(|| {
+            for s in STATEMENTS {
+                black_box(lean.judge(black_box(s)));
+            }
+        })
+    });
+    g.finish();
+
+    // The labelled statements for the shipped bank, as `verify --quiet
+    // --jobs 1` judges them: the rate of a realistic mix.
+    let mix = labelled_mix();
+    let mut g = c.benchmark_group("mix");
+    g.throughput(Throughput::Elements(mix.len() as u64));
+    g.bench_function("verdicts_only", |b| {
+        b.iter(|| {
+            for s in &mix {
+                black_box(lean.judge(black_box(s)));
+            }
+        })
+    });
     g.finish();
 
     // Time should grow linearly with the statement's length.
@@ -64,6 +86,24 @@ fn benches(c: &mut Criterion) {
         });
     }
     g.finish();
+}
+
+/// The statements (third column) of the labelled files for the shipped
+/// bank.
+fn labelled_mix() -> Vec<&'static str> {
+    let files = [
+        include_str!("../tests/data/verify-examples.tsv"),
+        include_str!("../tests/data/verify-extra.tsv"),
+        include_str!("../tests/data/verify-more.tsv"),
+        include_str!("../tests/data/blind-round8-korea.tsv"),
+        include_str!("../tests/data/blind-round9-korea.tsv"),
+    ];
+    files
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.splitn(3, '\t').nth(2))
+        .collect()
 }
 
 criterion_group! {

@@ -191,11 +191,11 @@ fn verify_cmd(bank: &Bank, args: &VerifyArgs) -> Result<Exit> {
         Some(path) => {
             let jobs = args.jobs.map_or_else(available_cores, |n| n as usize);
             let flush_when_waiting = is_dialogue(args);
-            let mut chunk: Vec<String> = Vec::new();
+            let mut chunk = Chunk::default();
             for_each_line(path, |input| match input {
                 Input::Statement(line) => {
-                    chunk.push(line.to_string());
-                    if chunk.len() >= jobs * CHUNK_PER_JOB {
+                    chunk.push(line);
+                    if chunk.len >= jobs * CHUNK_PER_JOB {
                         drain(&verifier, &mut chunk, jobs, &mut w, &mut record)?;
                     }
                     Ok(())
@@ -321,18 +321,39 @@ fn judge_line(verifier: &Verifier, statement: &str) -> Judgement {
     j
 }
 
+/// Statements gathered for judging. The strings are kept when the chunk
+/// is emptied, and reused for the next statements: no allocation per line.
+#[derive(Default)]
+struct Chunk {
+    lines: Vec<String>,
+    len: usize,
+}
+
+impl Chunk {
+    fn push(&mut self, line: &str) {
+        match self.lines.get_mut(self.len) {
+            Some(s) => {
+                s.clear();
+                s.push_str(line);
+            }
+            None => self.lines.push(line.to_string()),
+        }
+        self.len += 1;
+    }
+}
+
 /// Judges the statements gathered so far, in order, and empties `chunk`.
 fn drain<W: Write>(
     verifier: &Verifier,
-    chunk: &mut Vec<String>,
+    chunk: &mut Chunk,
     jobs: usize,
     w: &mut BufWriter<W>,
     record: &mut impl FnMut(&mut BufWriter<W>, &Judgement) -> Result<()>,
 ) -> Result<()> {
-    for j in judge_all(verifier, chunk, jobs) {
+    for j in judge_all(verifier, &chunk.lines[..chunk.len], jobs) {
         record(w, &j)?;
     }
-    chunk.clear();
+    chunk.len = 0;
     Ok(())
 }
 

@@ -83,6 +83,12 @@ fn with_e(word: &str) -> Option<usize> {
     find(&with_e)
 }
 
+/// Every word of the lexicon, for tests that need many real words.
+#[cfg(test)]
+pub(crate) fn words() -> impl Iterator<Item = &'static str> {
+    (0..len()).map(word_at)
+}
+
 /// A word as the lexicon knows it, looked up once for all its relations.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {

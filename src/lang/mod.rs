@@ -146,42 +146,44 @@ pub(crate) fn unit_of(word: &str) -> Option<Unit> {
         })
 }
 
-/// Comparative phrases that begin with `word`, longest first.
+/// Comparative phrases that begin with `word`, longest first (in the
+/// list's order), from an index by first word made on first use.
 pub(crate) fn comparators_from(word: &str) -> impl Iterator<Item = (&'static str, Cmp)> + '_ {
-    COMPARATORS_FIRST_SET
-        .contains(word)
-        .then_some(COMPARATORS.iter())
+    type ByFirst = rustc_hash::FxHashMap<&'static str, Vec<(&'static str, Cmp)>>;
+    static BY_FIRST: std::sync::LazyLock<ByFirst> = std::sync::LazyLock::new(|| {
+        let mut by_first = ByFirst::default();
+        for &(phrase, cmp) in COMPARATORS {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            by_first.entry(first).or_default().push((phrase, cmp));
+        }
+        by_first
+    });
+    (COMPARATORS_FIRST_SET.contains(word))
+        .then(|| BY_FIRST.get(word))
+        .flatten()
         .into_iter()
         .flatten()
-        .filter(move |(p, _)| {
-            p.strip_prefix(word)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
         .copied()
 }
 
 /// Whether a token may begin a number, date or amount; a cheap test that
 /// rules out most words before any parsing: the lists by their bits.
+#[cfg(test)]
 pub(crate) fn may_start_quantity(t: &Token) -> bool {
+    t.is(CLASS_COMPARATORS_FIRST) || may_start_value(t)
+}
+
+/// Whether a token may begin a number, date or amount itself, not only as
+/// the first word of a comparative phrase ("over", "in excess of").
+pub(crate) fn may_start_value(t: &Token) -> bool {
     t.is(CLASS_CARDINALS
         | CLASS_TENS
         | CLASS_ORDINAL_UNITS
         | CLASS_MONTHS
         | CLASS_CURRENCY_WORDS
         | CLASS_CURRENCY_QUALIFIERS
-        | CLASS_COMPARATORS_FIRST
-        | CLASS_RELATIVE_MONTH)
-        || matches!(
-            t.text.as_str(),
-            "a" | "an"
-                | "half"
-                | "hundred"
-                | "thousand"
-                | "million"
-                | "billion"
-                | "trillion"
-                | "minus"
-        )
+        | CLASS_RELATIVE_MONTH
+        | CLASS_NUMBER_STARTS)
 }
 
 #[cfg(test)]
@@ -272,7 +274,14 @@ mod tests {
                 || RELATIVE_MONTH_SET.contains(w)
                 || matches!(
                     w,
-                    "a" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "minus"
+                    "a" | "an"
+                        | "half"
+                        | "hundred"
+                        | "thousand"
+                        | "million"
+                        | "billion"
+                        | "trillion"
+                        | "minus"
                 );
             assert_eq!(may_start_quantity(t), one_by_one, "{w:?}");
         }
@@ -289,6 +298,12 @@ mod tests {
         assert!(unit_of("in").is_none() && unit_by_code("inch").is_none());
         assert!(MODALITY_SET.contains("might") && !is_stopword("may"));
         let more: Vec<_> = comparators_from("more").collect();
+        // In the list's order, each phrase whose first word is "more".
+        let listed: Vec<_> = (COMPARATORS.iter())
+            .filter(|(p, _)| p.split(' ').next() == Some("more"))
+            .copied()
+            .collect();
+        assert_eq!(more, listed);
         assert!(more.contains(&("more than", Cmp::Gt)), "{more:?}");
         assert!(more.iter().all(|(p, _)| p.starts_with("more ")), "{more:?}");
         assert!(comparators_from("banana").next().is_none());

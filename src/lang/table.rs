@@ -45,12 +45,21 @@ impl Index {
             if e == 0 {
                 return None;
             }
-            if self.hashes[e - 1] == h && key(e - 1) == word {
+            if self.hashes[e - 1] == h && same(key(e - 1), word) {
                 return Some(e - 1);
             }
             s = (s + 1) & mask;
         }
     }
+}
+
+/// Whether a key whose hash equals the word's is the word. Up to eight
+/// bytes the hash is one-to-one for a given length (the bytes are read
+/// whole, and every step after is invertible), so equal lengths say it
+/// without comparing the bytes; longer words are compared.
+#[inline]
+fn same(key: &str, word: &str) -> bool {
+    key.len() == word.len() && (word.len() <= 8 || key == word)
 }
 
 pub(crate) struct Set {
@@ -99,6 +108,31 @@ mod tests {
     use super::super::{
         CONTRAST, CONTRAST_FIRST_SET, MONTHS, MONTHS_MAP, STOPWORDS, STOPWORDS_SET,
     };
+
+    /// What `same` relies on: no two words of up to eight bytes and the
+    /// same length share a hash (here over every listed word and every
+    /// two-letter word).
+    #[test]
+    fn short_words_do_not_share_a_hash() {
+        use super::super::word_hash::word_hash;
+        let letters = b'a'..=b'z';
+        let pairs = letters
+            .clone()
+            .flat_map(|a| letters.clone().map(move |b| [a, b]));
+        let mut words: Vec<Vec<u8>> = pairs.map(|p| p.to_vec()).collect();
+        let listed = super::super::CLASSES
+            .iter()
+            .map(|(w, _)| w.as_bytes().to_vec());
+        words.extend(listed.filter(|w| w.len() <= 8));
+        words.sort();
+        words.dedup();
+        let mut seen = std::collections::HashMap::new();
+        for w in &words {
+            if let Some(other) = seen.insert((w.len(), word_hash(w)), w) {
+                panic!("{other:?} and {w:?} share a hash");
+            }
+        }
+    }
 
     #[test]
     fn every_key_is_found_and_nothing_else() {

@@ -164,20 +164,35 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
 fn scan_word(s: &str, i: usize, c: char) -> (usize, Option<Letters>) {
     let is_alnum = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
     let is_alpha = |j: usize| char_at(s, j).is_some_and(|(c, _)| c.is_alphabetic());
+    let bytes = s.as_bytes();
     let mut j = i + c.len_utf8();
-    let mut seg_len = 1;
-    // Most of a word is ASCII letters and digits: byte by byte, counting
-    // its letters and capitals on the way.
-    let mut n = Letters::of(c as u8);
-    while let Some(&b) = s.as_bytes().get(j)
-        && b.is_ascii_alphanumeric()
-    {
-        n.add(b);
-        j += 1;
-        seg_len += 1;
+    // Most of a word is lower-case ASCII letters: byte by byte, noting
+    // only whether some are not (capitals, digits), to count them after.
+    let mut mixed = !c.is_ascii_lowercase();
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_lowercase() {
+            j += 1;
+        } else if b.is_ascii_alphanumeric() {
+            mixed = true;
+            j += 1;
+        } else {
+            break;
+        }
     }
+    let mut seg_len = 1 + j - (i + c.len_utf8());
     let special = |b: &u8| matches!(b, b'\'' | b'-' | b'.') || *b >= 0x80;
-    if c.is_ascii() && !s.as_bytes().get(j).is_some_and(special) {
+    if c.is_ascii() && !bytes.get(j).is_some_and(special) {
+        let n = if mixed {
+            let mut n = Letters::of(bytes[i]);
+            bytes[i + 1..j].iter().for_each(|&b| n.add(b));
+            n
+        } else {
+            Letters {
+                letters: j - i,
+                uppers: 0,
+                cap: false,
+            }
+        };
         return (j, Some(n));
     }
     while let Some((d, dl)) = char_at(s, j) {

@@ -11,6 +11,13 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if s.contains(['/', '-', ':']) {
         return None;
     }
+    // Most numbers have no separator: parsed as they are, not copied.
+    if !s.contains(',') {
+        if s.bytes().filter(|&b| b == b'.').count() > 1 {
+            return None;
+        }
+        return s.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
     let commas = s.matches(',').count();
     let cleaned: String = if commas > 0 {
         // Thousands separators must sit between groups of three digits.

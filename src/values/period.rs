@@ -7,7 +7,7 @@ use super::amount::amount_relation;
 use super::date::{self, year_at};
 use crate::bank::PartialDate;
 use crate::lang::Cmp;
-use crate::lang::{Gazetteer, TokKind, Token};
+use crate::lang::{self, Gazetteer, TokKind, Token};
 
 /// The first and last year a partial date can mean.
 fn years(d: &PartialDate) -> Option<i32> {
@@ -136,7 +136,7 @@ pub(crate) fn read(
     if let Some((a, b)) = span_token(t) {
         return Some((year_date(a), year_date(b), k + 1));
     }
-    let start = if matches!(t.text.as_str(), "from" | "between") {
+    let start = if t.is(lang::CLASS_PERIOD_STARTS) {
         k + 1
     } else {
         k

@@ -77,11 +77,14 @@ pub(crate) fn read_quantity(
     gaz: &Gazetteer,
 ) -> Option<Quantity> {
     let t = &tokens[i];
-    if t.kind == lang::TokKind::Word
-        && !lang::may_start_quantity(t)
-        && !gaz.starts_named_date(&t.text)
-        && !matches!(t.text.as_str(), "from" | "between")
-    {
+    let word = t.kind == lang::TokKind::Word;
+    let starts_value = || {
+        lang::may_start_value(t)
+            || t.is(lang::CLASS_PERIOD_STARTS)
+            || gaz.starts_named_date(&t.text)
+    };
+    let comparative = t.is(lang::CLASS_COMPARATORS_FIRST);
+    if word && !comparative && !starts_value() {
         return None;
     }
     let (cmp, j) = comparator(tokens, used, i);
@@ -96,6 +99,12 @@ pub(crate) fn read_quantity(
         });
     }
     if j > i && !starts_number(tokens, j) && tokens.get(j).is_none_or(|t| t.text != "minus") {
+        return None;
+    }
+    // A word let through only as the start of a comparative phrase ("in
+    // excess of"), when no phrase follows, starts no value: a word the
+    // readers below accept at `i` is one of those `starts_value` lists.
+    if j == i && word && !starts_value() {
         return None;
     }
     let q = |kind, last, small| Quantity {
@@ -134,13 +143,13 @@ pub(crate) fn read_quantity(
 /// number follows; returns the bound and the next token.
 fn comparator(tokens: &[Token], used: &[bool], i: usize) -> (Cmp, usize) {
     let free = |k: usize| k < tokens.len() && !used[k];
+    if !tokens[i].is(lang::CLASS_COMPARATORS_FIRST) {
+        return (Cmp::Exact, i);
+    }
     for (phrase, c) in lang::comparators_from(&tokens[i].text) {
-        let n = phrase.split(' ').count();
-        let all = phrase
-            .split(' ')
-            .enumerate()
-            .all(|(k, w)| free(i + k) && tokens[i + k].text == w);
-        if all {
+        if let Some(n) = lang::phrase_at(tokens, i, phrase)
+            && (i..i + n).all(free)
+        {
             return (c, i + n);
         }
     }

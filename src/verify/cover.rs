@@ -32,6 +32,13 @@ pub(crate) struct Words {
     pub(crate) unexplained: Vec<usize>,
 }
 
+/// Notes on a content word (see `Analysis::note`): some opposites are
+/// known for its stem; it is filler or a title before a name; some fact,
+/// name or opposite uses it (see `Verifier::known`).
+const OPPOSED: u8 = 1;
+const EXPLAINED: u8 = 2;
+const KNOWN: u8 = 4;
+
 /// Explains every content word by the fact, or names the first it cannot;
 /// up to `budget` words it does not explain are let through (kept in
 /// [`Words::unexplained`]).
@@ -51,7 +58,8 @@ pub(crate) fn words_within(
         }
         if f.stems.contains(s) {
             w.matched += 1;
-        } else if let Some(ants) = v.antonyms.get(s)
+        } else if a.note(i, OPPOSED, || v.antonyms.contains_key(s))
+            && let Some(ants) = v.antonyms.get(s)
             && ants.iter().any(|x| f.stems.contains(x))
         {
             // Before filler: an opposite of the fact's word is never noise.
@@ -61,32 +69,31 @@ pub(crate) fn words_within(
             }
         } else if t.is(lang::CLASS_RESTRICTIVE) {
             w.restrictive.push(k);
-        } else if v.filler.contains(s)
-            || v.filler.contains(&t.text)
-            || is_title_before_name(v, a, k)
-        {
+        } else if a.note(i, EXPLAINED, || {
+            v.filler.contains(s) || v.filler.contains(&t.text) || is_title_before_name(v, a, k)
+        }) {
             // Explained: carries no claim of its own.
-        } else if !v.known(&t.text, s)
+        } else if !a.note(i, KNOWN, || v.known(&t.text, s))
             && (a.looks_like_name(k)
                 || (after_place_word(a, k, f) && typo_of(&t.text, f).is_none()))
         {
             // Also "at baikonur": a word no dictionary knows where the fact
             // puts its place is a name, typed in lower case.
             w.names.push(k);
-        } else if !v.known(&t.text, s)
+        } else if !a.note(i, KNOWN, || v.known(&t.text, s))
             && let Some(meant) = typo_of(&t.text, f)
         {
             w.matched += 1;
             w.corrected.push((k, stem(meant)));
         } else if same_root(s, f)
-            || a.lexical(i, known)
+            || a.lexical(i, v.id, known)
                 .related
                 .iter()
                 .any(|r| f.stems.contains(r))
         {
             w.matched += 1;
         } else if a
-            .lexical(i, known)
+            .lexical(i, v.id, known)
             .opposite
             .iter()
             .any(|r| f.stems.contains(r))
@@ -338,6 +345,9 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     if !a.is_ascii() || !b.is_ascii() || x.len() > N || y.len() > N || max >= N {
         return strsim::osa_distance(a, b) <= max;
     }
+    if letters_differ(x, y, max) {
+        return false;
+    }
     let cap = max as u16 + 1;
     // The rows before last, last and current of the distance table.
     let mut two = [cap; N + 1];
@@ -367,16 +377,34 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     prev[y.len()] < cap
 }
 
+/// Whether two ASCII words' letters, as multisets, differ by more than
+/// `max` on either side. Each edit (a swap of neighbours too) changes that
+/// difference by at most one, so the words are then more than `max` edits
+/// apart: most pairs are ruled out without the table.
+fn letters_differ(x: &[u8], y: &[u8], max: usize) -> bool {
+    let mut count = [0u8; 128];
+    for &c in x {
+        count[usize::from(c & 0x7f)] += 1;
+    }
+    let mut only_y = 0;
+    for &c in y {
+        match &mut count[usize::from(c & 0x7f)] {
+            0 => only_y += 1,
+            k => *k -= 1,
+        }
+    }
+    let only_x = x.len() - (y.len() - only_y);
+    only_x.max(only_y) > max
+}
+
 /// Another derivation of one of the fact's words: the same first eight
 /// letters (diplomacy/diplomatic, cooperative/cooperation) — long enough
 /// that different roots rarely share them.
 fn same_root(stem: &str, f: &FactIndex) -> bool {
-    const ROOT: usize = 8;
+    use super::index::ROOT;
     stem.len() >= ROOT
         && stem.is_char_boundary(ROOT)
-        && f.stems
-            .iter()
-            .any(|w| w.len() >= ROOT && w.is_char_boundary(ROOT) && w[..ROOT] == stem[..ROOT])
+        && (stem.as_bytes().first_chunk::<ROOT>()).is_some_and(|r| f.roots.contains(r))
 }
 
 /// "President" right before a person's name is part of the name.

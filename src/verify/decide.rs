@@ -17,7 +17,7 @@
 use super::Verdict;
 use super::compare::Slot;
 use super::cover::Words;
-use super::explain::{Outcome, Reason, Uncovered, replacement, slot_text};
+use super::explain::{Facts, Outcome, Reason, Uncovered, replacement, slot_text};
 use super::index::FactIndex;
 use super::read::Analysis;
 use crate::bank::Role;
@@ -34,7 +34,7 @@ pub(crate) fn decide(
 ) -> Result<Outcome, Uncovered> {
     let outcome = |verdict, reason, replacements| {
         Ok(Outcome {
-            facts: ids.to_vec(),
+            facts: Facts::of(ids),
             verdict,
             reason,
             replacements,
@@ -130,26 +130,21 @@ pub(crate) fn decide(
 /// the statement while another refutes it, the answer is NOT_ENOUGH_INFO,
 /// because a wrong SUPPORTED is the one mistake not to make.
 pub(crate) fn reconcile(outcomes: Vec<(Outcome, f32)>) -> Option<Outcome> {
-    let decisive: Vec<&Outcome> = outcomes
-        .iter()
-        .map(|(o, _)| o)
-        .filter(|o| o.verdict != Verdict::NotEnoughInfo)
-        .collect();
-    match decisive.first() {
-        Some(top) => {
-            let conflict = top.verdict == Verdict::Supported
-                && decisive.iter().any(|o| o.verdict == Verdict::Refuted);
-            if conflict {
-                Some(Outcome {
-                    verdict: Verdict::NotEnoughInfo,
-                    reason: Reason::Conflict,
-                    replacements: vec![],
-                    facts: top.facts.clone(),
-                })
-            } else {
-                Some((*top).clone())
-            }
-        }
-        None => outcomes.into_iter().next().map(|(o, _)| o),
-    }
+    let decisive = |o: &&(Outcome, f32)| o.0.verdict != Verdict::NotEnoughInfo;
+    let conflict = outcomes.iter().find(decisive).is_some_and(|(top, _)| {
+        top.verdict == Verdict::Supported
+            && (outcomes.iter().filter(decisive)).any(|(o, _)| o.verdict == Verdict::Refuted)
+    });
+    // The first decisive outcome, or else the first.
+    let pick = outcomes.iter().position(|o| decisive(&o)).unwrap_or(0);
+    let top = outcomes.into_iter().nth(pick).map(|(o, _)| o)?;
+    Some(match conflict {
+        true => Outcome {
+            verdict: Verdict::NotEnoughInfo,
+            reason: Reason::Conflict,
+            replacements: vec![],
+            facts: top.facts,
+        },
+        false => top,
+    })
 }

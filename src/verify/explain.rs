@@ -53,11 +53,40 @@ pub(crate) enum Reason {
 #[derive(Debug, Clone)]
 pub(crate) struct Outcome {
     /// The fact (or, for a statement that spans two, the facts) judged.
-    pub(crate) facts: Vec<usize>,
+    pub(crate) facts: Facts,
     pub(crate) verdict: Verdict,
     pub(crate) reason: Reason,
     /// Byte spans of the statement to replace, for the correction.
     pub(crate) replacements: Vec<(usize, usize, String)>,
+}
+
+/// One fact's index, or the two a statement spans: no allocation for the
+/// outcome of every candidate.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts {
+    ids: [usize; 2],
+    n: usize,
+}
+
+impl Facts {
+    /// The facts of `ids`, one or two.
+    pub(crate) fn of(ids: &[usize]) -> Facts {
+        assert!(matches!(ids.len(), 1 | 2), "one fact or two: {ids:?}");
+        let mut f = Facts {
+            ids: [0; 2],
+            n: ids.len(),
+        };
+        f.ids[..ids.len()].copy_from_slice(ids);
+        f
+    }
+}
+
+impl std::ops::Deref for Facts {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        &self.ids[..self.n]
+    }
 }
 
 /// What a fact leaves uncovered; turned into words only for the one

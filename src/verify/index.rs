@@ -4,6 +4,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use super::order::FactOrder;
@@ -44,6 +46,9 @@ pub struct Verifier<'b> {
     /// Judgements carry their texts (statement, explanation, evidence,
     /// correction); without, only their verdict and fact.
     pub(crate) texts: bool,
+    /// This verifier among all made by the process, for what is kept per
+    /// thread on its behalf (WordNet words filtered by its stems).
+    pub(crate) id: u64,
 }
 
 impl<'b> Verifier<'b> {
@@ -91,6 +96,10 @@ impl<'b> Verifier<'b> {
             part_of,
             fact_orders: bank.facts.iter().map(|_| OnceLock::new()).collect(),
             texts: true,
+            id: {
+                static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             facts: Vec::new(),
         };
         v.post(&facts);
@@ -184,6 +193,25 @@ impl<'b> Verifier<'b> {
     /// carry no texts.
     pub(crate) fn text(&self, text: impl FnOnce() -> String) -> String {
         if self.texts { text() } else { String::new() }
+    }
+
+    /// Facts `fa` and `fb` as one ([`FactIndex::merge`]), kept per thread
+    /// for the statements that join the same two again.
+    pub(crate) fn merged(&self, fa: usize, fb: usize) -> Option<Rc<FactIndex>> {
+        /// Past this many pairs the cache starts again: memory stays flat.
+        const MAX: usize = 4096;
+        type Cache = (u64, HashMap<(usize, usize), Option<Rc<FactIndex>>>);
+        thread_local! {
+            static CACHE: RefCell<Cache> = RefCell::default();
+        }
+        CACHE.with_borrow_mut(|(owner, cache)| {
+            if *owner != self.id || cache.len() >= MAX {
+                *owner = self.id;
+                cache.clear();
+            }
+            let merge = || self.facts[fa].merge(&self.facts[fb]).map(Rc::new);
+            cache.entry((fa, fb)).or_insert_with(merge).clone()
+        })
     }
 
     /// Reads a statement as the verifier sees it.
@@ -335,6 +363,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     let stems_of =
         |words: &[String]| -> Vec<Word> { words.iter().map(|w| stem(&w.to_lowercase())).collect() };
     FactIndex {
+        roots: roots(&stems),
         subject: f.subject.as_deref().and_then(|id| bank.entity_index(id)),
         people: ids(&f.people),
         scope_words: stems_of(&f.scope_words),
@@ -352,10 +381,27 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     }
 }
 
+/// How many first letters make a root (see `cover::same_root`).
+pub(crate) const ROOT: usize = 8;
+
+/// The roots of the stems long enough to have one, each once.
+fn roots(stems: &HashSet<Word>) -> Vec<[u8; ROOT]> {
+    let mut roots: Vec<[u8; ROOT]> = stems
+        .iter()
+        .filter(|w| w.len() >= ROOT && w.is_char_boundary(ROOT))
+        .filter_map(|w| w.as_bytes().first_chunk::<ROOT>().copied())
+        .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    roots
+}
+
 /// What the verifier knows of one fact.
 #[derive(Debug)]
 pub(crate) struct FactIndex {
     pub(crate) stems: HashSet<Word>,
+    /// The first `ROOT` bytes of each stem that has as many letters.
+    pub(crate) roots: Vec<[u8; ROOT]>,
     /// Lower-case words, for typo matching.
     pub(crate) surfaces: HashSet<Word>,
     pub(crate) entities: Vec<usize>,
@@ -447,8 +493,10 @@ impl FactIndex {
         };
         let mut entities = self.entities.clone();
         entities.extend(other.entities.iter().filter(|e| !self.entities.contains(e)));
+        let stems: HashSet<Word> = self.stems.union(&other.stems).cloned().collect();
         Some(FactIndex {
-            stems: self.stems.union(&other.stems).cloned().collect(),
+            roots: roots(&stems),
+            stems,
             surfaces: self.surfaces.union(&other.surfaces).cloned().collect(),
             entities,
             negated: self.negated,

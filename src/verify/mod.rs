@@ -155,9 +155,13 @@ impl Verifier<'_> {
     /// is made at most once.
     pub fn judge(&self, statement: &str) -> Judgement {
         let toks = lang::tokenize(statement);
-        let a = read::analyse_tokens(statement, toks.clone(), &self.gaz);
+        // The reading takes the tokens; the order and clause stages take
+        // them as written, which they are unless shorthand was expanded.
+        let written = (toks.iter().any(|t| t.is(lang::CLASS_SHORTHAND))).then(|| toks.clone());
+        let a = read::analyse_tokens(statement, toks, &self.gaz);
+        let toks = written.as_deref().unwrap_or(&a.tokens);
         let mut whole = None;
-        if let Some(o) = order::find(self, statement, &toks) {
+        if let Some(o) = order::find(self, statement, toks) {
             let w = self.judge_read(statement, &a);
             if let Some(j) = order::judge(self, statement, &o, &w) {
                 return j;
@@ -166,7 +170,7 @@ impl Verifier<'_> {
         }
         let names: Vec<(usize, usize)> =
             a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
-        let parts = structure::clauses(statement, &toks, &names);
+        let parts = structure::clauses(statement, toks, &names);
         let whole = || whole.unwrap_or_else(|| self.judge_read(statement, &a));
         if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
             return whole();
@@ -208,6 +212,53 @@ impl Verifier<'_> {
         (o.verdict == Verdict::Refuted).then_some((o, score))
     }
 
+    /// A statement no single fact covers may join two ("established
+    /// relations through their UN missions"): judge it against the two
+    /// facts' words, names and values together.
+    /// Only for a statement of several clauses, each clause wholly
+    /// explained by one of the two facts (never a clause mixing their
+    /// words), each fact explaining a clause the other cannot, and only
+    /// to support: a value from one fact never refutes the other's clause.
+    fn join_two(
+        &self,
+        a: &Analysis,
+        candidates: &[(usize, f32)],
+        outcomes: &mut Vec<(explain::Outcome, f32)>,
+    ) {
+        let clauses = read::clauses(a);
+        if clauses.len() < 2 {
+            return;
+        }
+        let fits = |f: &index::FactIndex, clause: &[usize]| {
+            clause.iter().all(|&w| {
+                f.stems.contains(&a.stems[w])
+                    || self.filler.contains(&a.stems[w])
+                    || self.filler.contains(&a.tokens[a.words[w]].text)
+            })
+        };
+        // Which clauses each candidate explains, asked once per candidate.
+        let fit: Vec<Vec<bool>> = (candidates.iter())
+            .map(|&(fi, _)| clauses.iter().map(|c| fits(&self.facts[fi], c)).collect())
+            .collect();
+        for (k, &(fa, sa)) in candidates.iter().enumerate() {
+            for (m, &(fb, sb)) in candidates.iter().enumerate().skip(k + 1) {
+                let split = || fit[k].iter().zip(&fit[m]);
+                let usable = split().all(|(&x, &y)| x || y)
+                    && split().any(|(&x, &y)| x && !y)
+                    && split().any(|(&x, &y)| y && !x);
+                if !usable {
+                    continue;
+                }
+                if let Some(merged) = self.merged(fa, fb)
+                    && let Ok(o) = judge_fact(self, a, &merged, &[fa, fb])
+                    && o.verdict == Verdict::Supported
+                {
+                    outcomes.push((o, sa + sb));
+                }
+            }
+        }
+    }
+
     /// Judges one claim, already read.
     fn judge_read(&self, statement: &str, a: &Analysis) -> Judgement {
         let candidates = self.retrieve(a);
@@ -221,45 +272,8 @@ impl Verifier<'_> {
                 }
             }
         }
-        // A statement no single fact covers may join two ("established
-        // relations through their UN missions"): judge it against the two
-        // facts' words, names and values together.
-        // Only for a statement of several clauses, each clause wholly
-        // explained by one of the two facts (never a clause mixing their
-        // words), each fact explaining a clause the other cannot, and only
-        // to support: a value from one fact never refutes the other's clause.
-        let clauses = if outcomes.is_empty() {
-            read::clauses(a)
-        } else {
-            Vec::new()
-        };
-        if clauses.len() >= 2 {
-            let fits = |f: &index::FactIndex, clause: &[usize]| {
-                clause.iter().all(|&w| {
-                    f.stems.contains(&a.stems[w])
-                        || self.filler.contains(&a.stems[w])
-                        || self.filler.contains(&a.tokens[a.words[w]].text)
-                })
-            };
-            for (k, &(fa, sa)) in candidates.iter().enumerate() {
-                for &(fb, sb) in &candidates[k + 1..] {
-                    let (ia, ib) = (&self.facts[fa], &self.facts[fb]);
-                    let split: Vec<(bool, bool)> =
-                        clauses.iter().map(|c| (fits(ia, c), fits(ib, c))).collect();
-                    let usable = split.iter().all(|&(x, y)| x || y)
-                        && split.iter().any(|&(x, y)| x && !y)
-                        && split.iter().any(|&(x, y)| y && !x);
-                    if !usable {
-                        continue;
-                    }
-                    if let Some(merged) = ia.merge(ib)
-                        && let Ok(o) = judge_fact(self, a, &merged, &[fa, fb])
-                        && o.verdict == Verdict::Supported
-                    {
-                        outcomes.push((o, sa + sb));
-                    }
-                }
-            }
+        if outcomes.is_empty() {
+            self.join_two(a, &candidates, &mut outcomes);
         }
         if outcomes.is_empty()
             && let Some(o) = self.refute_leniently(a, &candidates)

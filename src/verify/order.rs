@@ -356,20 +356,6 @@ impl Cue {
 fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     let a = v.analyse(text);
     let cue = Cue::of(&a.tokens);
-    // The words that pick an end of a span are the order's, not the event's.
-    // Cut out of the text as written, so that glued tokens ("$21m") stay
-    // whole.
-    let mut plain = String::with_capacity(text.len());
-    let mut from = 0;
-    for t in tokenize(text)
-        .iter()
-        .filter(|t| t.is(lang::CLASS_SPAN_CUES) || lang::EVENT_VERBS_SET.contains(t.text.as_str()))
-    {
-        plain.push_str(&text[from..t.start]);
-        from = t.end;
-    }
-    plain.push_str(&text[from..]);
-    let text = &plain;
     let named = a.quantities.iter().find_map(|q| match &q.kind {
         Value::Date { date, alt: None } => span(date),
         Value::Period { from, until } => Some((span(from)?.0, span(until)?.1)),
@@ -383,7 +369,20 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     if only_date {
         return (None, named);
     }
-    let j = v.judge_simple(text);
+    // The words that pick an end of a span are the order's, not the event's.
+    // Cut out of the text as written, so that glued tokens ("$21m") stay
+    // whole.
+    let mut plain = String::with_capacity(text.len());
+    let mut from = 0;
+    for t in tokenize(text)
+        .iter()
+        .filter(|t| t.is(lang::CLASS_SPAN_CUES) || lang::EVENT_VERBS_SET.contains(t.text.as_str()))
+    {
+        plain.push_str(&text[from..t.start]);
+        from = t.end;
+    }
+    plain.push_str(&text[from..]);
+    let j = v.judge_simple(&plain);
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| fact_time(v, &j, cue))
         .flatten();

@@ -2,7 +2,7 @@
 //! the values it claims, its negations and modal words, and the content
 //! words left for the facts to explain.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::FxHashMap;
 
@@ -44,9 +44,18 @@ pub struct Analysis {
     pub(crate) stems: Vec<CompactString>,
     /// The whole statement is in capitals, so capitals say nothing.
     pub all_caps: bool,
-    /// What the lexical database says of each of `words`, looked up the
-    /// first time a fact asks, then kept for the other candidates.
-    pub(crate) lexical: Vec<OnceCell<Lexical>>,
+    /// What is found out about each of `words` the first time a fact
+    /// asks, then kept for the other candidates.
+    notes: Vec<Notes>,
+}
+
+/// What is found out about one content word whatever the fact.
+#[derive(Debug, Clone, Default)]
+struct Notes {
+    /// What the lexical database says of it.
+    lexical: OnceCell<Lexical>,
+    /// Yes-or-no facts (see [`Analysis::note`]).
+    bits: Cell<u8>,
 }
 
 /// The stems a word stands for through WordNet: synonyms, derivations
@@ -78,29 +87,34 @@ impl Lexical {
         Lexical { related, opposite }
     }
 
-    /// [`Lexical::of`] with only the stems `keep` keeps. The whole is kept
-    /// per thread for the words of later statements: the same few thousand
-    /// words come back statement after statement.
-    fn cached(word: &str, keep: impl Fn(&str) -> bool) -> Lexical {
+    /// [`Lexical::of`] with only the stems `keep` keeps, kept per thread
+    /// for the words of later statements: the same few thousand words come
+    /// back statement after statement. `owner` names what `keep` keeps (a
+    /// verifier: the stems its bank uses); another owner starts the cache
+    /// again.
+    fn cached(word: &str, owner: u64, keep: impl Fn(&str) -> bool) -> Lexical {
         /// Past this many words the cache starts again, so that memory
         /// stays flat however many distinct words a long input brings.
         const MAX: usize = 1 << 16;
+        type Cache = (u64, FxHashMap<CompactString, Lexical>);
         thread_local! {
-            static CACHE: RefCell<FxHashMap<CompactString, Lexical>> = RefCell::default();
+            static CACHE: RefCell<Cache> = RefCell::default();
         }
-        CACHE.with_borrow_mut(|cache| {
-            if !cache.contains_key(word) {
-                if cache.len() >= MAX {
-                    cache.clear();
+        CACHE.with_borrow_mut(|(cached_owner, cache)| {
+            if *cached_owner != owner || cache.len() >= MAX {
+                *cached_owner = owner;
+                cache.clear();
+            }
+            let l = cache.entry(CompactString::from(word)).or_insert_with(|| {
+                let l = Lexical::of(word);
+                let keep =
+                    |list: Vec<CompactString>| list.into_iter().filter(|s| keep(s)).collect();
+                Lexical {
+                    related: keep(l.related),
+                    opposite: keep(l.opposite),
                 }
-                cache.insert(CompactString::from(word), Lexical::of(word));
-            }
-            let l = &cache[word];
-            let keep = |list: &[CompactString]| list.iter().filter(|s| keep(s)).cloned().collect();
-            Lexical {
-                related: keep(&l.related),
-                opposite: keep(&l.opposite),
-            }
+            });
+            l.clone()
         })
     }
 }
@@ -119,10 +133,29 @@ impl Analysis {
     /// The lexical database's words for content word `i` (of `words`),
     /// of those only the stems `known` knows: a fact's words are among the
     /// stems the bank uses, so the others, dropped once, need not be
-    /// tried against every fact.
-    pub(crate) fn lexical(&self, i: usize, known: impl Fn(&str) -> bool) -> &Lexical {
+    /// tried against every fact. `owner` names `known` (see
+    /// [`Lexical::cached`]).
+    pub(crate) fn lexical(&self, i: usize, owner: u64, known: impl Fn(&str) -> bool) -> &Lexical {
         let word = &self.tokens[self.words[i]].text;
-        self.lexical[i].get_or_init(|| Lexical::cached(word, known))
+        self.notes[i]
+            .lexical
+            .get_or_init(|| Lexical::cached(word, owner, known))
+    }
+
+    /// A yes-or-no fact about content word `i` (of `words`) that does not
+    /// depend on the fact it is tried against: `ask` the first time, the
+    /// answer kept for the other candidates. `note` is one bit of the low
+    /// four; the high four say which have been asked.
+    pub(crate) fn note(&self, i: usize, note: u8, ask: impl FnOnce() -> bool) -> bool {
+        debug_assert!(note.is_power_of_two() && note < 16);
+        let cell = &self.notes[i].bits;
+        let known = cell.get();
+        if known & (note << 4) != 0 {
+            return known & note != 0;
+        }
+        let yes = ask();
+        cell.set(known | note << 4 | if yes { note } else { 0 });
+        yes
     }
 
     /// A content word that looks like a name: capitalised mid-sentence.
@@ -140,16 +173,24 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
 /// Reads a statement already split into `tokens` (as [`tokenize`] splits it).
 pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
     let tokens = expand_shorthand(tokens);
-    let mut used = vec![false; tokens.len()];
-    skip_opening_particle(text, &tokens, &mut used);
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let all_caps = letters > 3 && !text.chars().any(|c| c.is_lowercase());
+    // Which tokens a name or value has taken: on the stack for a statement
+    // of ordinary length.
+    let (mut stack, mut heap) = ([false; 64], Vec::new());
+    let used: &mut [bool] = match tokens.len() {
+        n if n <= stack.len() => &mut stack[..n],
+        n => {
+            heap.resize(n, false);
+            &mut heap
+        }
+    };
+    skip_opening_particle(text, &tokens, used);
+    let all_caps = all_caps(text);
     // Names first, so that COVID-19 or a year inside a name is no quantity.
-    let mentions = find_mentions(&tokens, &mut used, gaz, all_caps);
-    let quantities = find_quantities(&tokens, &mut used, gaz);
-    let (negations, modals, words) = content(text, &tokens, &used);
+    let mentions = find_mentions(&tokens, used, gaz, all_caps);
+    let quantities = find_quantities(&tokens, used, gaz);
+    let (negations, modals, words) = content(text, &tokens, used);
     let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
-    let lexical = vec![OnceCell::new(); words.len()];
+    let notes = vec![Notes::default(); words.len()];
     Analysis {
         source: text.to_string(),
         tokens,
@@ -160,8 +201,20 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
         words,
         stems,
         all_caps,
-        lexical,
+        notes,
     }
+}
+
+/// The whole statement is in capitals (more than three letters, none in
+/// lower case); ASCII text without decoding a character.
+fn all_caps(text: &str) -> bool {
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        return letters > 3 && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 3 && !text.chars().any(|c| c.is_lowercase())
 }
 
 /// Shorthand read as the words it stands for ("govt", "wasnt", "w/");
@@ -308,7 +361,8 @@ fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<
 /// Negations (outside a concessive clause), modal words, and the content
 /// words left.
 fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, Vec<usize>) {
-    let (mut negations, mut modals, mut words) = (0, Vec::new(), Vec::new());
+    let (mut negations, mut modals) = (0, Vec::new());
+    let mut words = Vec::with_capacity(tokens.len());
     // A concessive clause ("despite the lack of ties, …") runs to the next
     // comma; a negation inside it does not negate the main claim.
     let mut concession_end = 0;

@@ -33,12 +33,23 @@ const COMMON: usize = 512;
 #[derive(Default)]
 struct Scratch {
     stamp: u32,
-    touched: Vec<u32>,
-    scored: Vec<u32>,
-    score: Vec<f32>,
+    /// By fact index.
+    facts: Vec<Entry>,
     /// The facts touched and the facts scored, in no particular order.
     touched_list: Vec<usize>,
     scored_list: Vec<usize>,
+    /// The raises (a mask of whole lists, a weight) every fact in those
+    /// lists gets.
+    raises: Vec<(u64, f32)>,
+}
+
+/// One fact's entry: the statements that touched and scored it last, and
+/// its score (for the statement that scored it).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    touched: u32,
+    scored: u32,
+    score: f32,
 }
 
 impl Scratch {
@@ -48,33 +59,34 @@ impl Scratch {
             *self = Scratch::default();
         }
         self.stamp += 1;
-        if self.touched.len() < n {
-            self.touched.resize(n, 0);
-            self.scored.resize(n, 0);
-            self.score.resize(n, 0.0);
+        if self.facts.len() < n {
+            self.facts.resize(n, Entry::default());
         }
         self.touched_list.clear();
         self.scored_list.clear();
+        self.raises.clear();
     }
 
     fn touch(&mut self, fi: usize) {
-        if self.touched[fi] != self.stamp {
-            self.touched[fi] = self.stamp;
+        let e = &mut self.facts[fi];
+        if e.touched != self.stamp {
+            e.touched = self.stamp;
             self.touched_list.push(fi);
         }
     }
 
     fn is_touched(&self, fi: usize) -> bool {
-        self.touched[fi] == self.stamp
+        self.facts[fi].touched == self.stamp
     }
 
     fn add_one(&mut self, fi: usize, w: f32) {
-        if self.scored[fi] != self.stamp {
-            self.scored[fi] = self.stamp;
-            self.score[fi] = 0.0;
+        let e = &mut self.facts[fi];
+        if e.scored != self.stamp {
+            e.scored = self.stamp;
+            e.score = 0.0;
             self.scored_list.push(fi);
         }
-        self.score[fi] += w;
+        e.score += w;
     }
 }
 
@@ -82,11 +94,9 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-/// Scores of the facts reached through words and names, and the raises
-/// (a mask of whole lists, a weight) every fact in those lists gets.
+/// Scores of the facts reached through words and names, and the raises.
 struct Scores<'t> {
     s: &'t mut Scratch,
-    raises: Vec<(u64, f32)>,
 }
 
 impl Scores<'_> {
@@ -106,7 +116,7 @@ impl Scores<'_> {
                 self.s.add_one(fi, w);
             }
         }
-        self.raises.push((mask, w));
+        self.s.raises.push((mask, w));
     }
 }
 
@@ -115,18 +125,26 @@ impl Verifier<'_> {
     pub fn retrieve(&self, a: &Analysis) -> Vec<(usize, f32)> {
         SCRATCH.with_borrow_mut(|scratch| {
             scratch.start(self.facts.len());
-            // Each stem's postings, looked up once for touching and scoring.
-            let posts: Vec<Option<&Posting>> =
-                a.stems.iter().map(|st| self.postings.get(st)).collect();
-            self.touch(a, &posts, scratch);
-            let mut s = Scores {
-                s: scratch,
-                raises: Vec::new(),
+            // Each stem's postings, looked up once for touching and
+            // scoring; on the stack for a statement of ordinary length.
+            let (mut stack, mut heap) = ([None; 32], Vec::new());
+            let posts: &mut [Option<&Posting>] = match a.stems.len() {
+                n if n <= stack.len() => &mut stack[..n],
+                n => {
+                    heap.resize(n, None);
+                    &mut heap
+                }
             };
-            self.score_words(a, &posts, &mut s);
+            for (p, st) in posts.iter_mut().zip(&a.stems) {
+                *p = self.postings.get(st);
+            }
+            self.touch(a, posts, scratch);
+            let mut s = Scores { s: scratch };
+            self.score_words(a, posts, &mut s);
             self.score_names_and_values(a, &mut s);
-            let Scores { s: scratch, raises } = s;
-            let scored = (scratch.scored_list.iter()).map(|&fi| (fi, scratch.score[fi]));
+            let scratch = s.s;
+            let raises = &scratch.raises;
+            let scored = (scratch.scored_list.iter()).map(|&fi| (fi, scratch.facts[fi].score));
             let grouped = self.groups.iter().flat_map(|(mask, list)| {
                 let score = raises
                     .iter()
