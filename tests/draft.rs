@@ -217,6 +217,40 @@ fn invented_article_gets_every_value_kind_and_its_false_statements_are_refuted()
     }
 }
 
+/// A rank read from a superlative ("the longest" for the article's
+/// third-longest) and a maximum ("up to 90 km/h" for up to 70) are
+/// operators: each is resolved against the fact, never let through.
+#[test]
+fn superlatives_claim_the_first_place_and_maxima_compare_as_maxima() {
+    let env = Env::new();
+    let article = env.write(
+        "tram.txt",
+        "Port Alder opens new tram line\n\nPORT ALDER, March 3, 2025 \u{2014} The city of \
+         Port Alder on Monday opened a new tram line along the harbour. The line is the \
+         third-longest tram line in the country, according to the transport ministry. The \
+         trams travel at up to 70 kilometres per hour and carry about 4,000 passengers a day.\n",
+    );
+    let (path, _) = draft(&env, &article, &[]);
+    for (statement, want) in [
+        ("the line is the longest tram line in the country", 1),
+        ("the line is the third-longest tram line in the country", 0),
+        ("the line is the 3rd longest tram line in the country", 0),
+        ("the trams travel at up to 90 km/h", 1),
+        ("the trams travel at up to 50 km/h", 1),
+        ("the trams travel at up to 70 km/h", 0),
+        ("the trams travel at less than 90 km/h", 0),
+    ] {
+        let out = env
+            .cmd()
+            .arg("--bank")
+            .arg(&path)
+            .args(["verify", statement])
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), want, "{statement}: {}", stdout(&out));
+    }
+}
+
 #[test]
 fn the_same_article_and_seed_give_the_same_bank() {
     let env = Env::new();
@@ -431,6 +465,21 @@ fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
     assert!(false_supported.is_empty(), "{false_supported:#?}");
     assert_eq!(total, 100);
     assert!(right >= 38, "{right} of {total}");
+}
+
+/// Round 11's unseen article (a cable car), drafted unedited: first
+/// contact 34/100 with two false SUPPORTED (a superlative read as no rank,
+/// a maximum read as a bound); none now.
+#[test]
+fn an_unedited_draft_judges_the_realistic_cable_car_set_without_false_support() {
+    let (right, total, false_supported) = blind_score_of(
+        "cable-car",
+        "cable-car-realistic",
+        &["--date", "2025-03-14"],
+    );
+    assert!(false_supported.is_empty(), "{false_supported:#?}");
+    assert_eq!(total, 100);
+    assert!(right >= 36, "{right} of {total}");
 }
 
 /// Right answers, statements, and the false SUPPORTED ones for a blind set.

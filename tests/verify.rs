@@ -598,6 +598,23 @@ fn blind_round_10_webb_holds() {
     );
 }
 
+/// Round 11, first contact (on 49ee004): 71/100 (Korea) and 73/100
+/// (Webb), no false SUPPORTED; kept as regression data at what verify
+/// reaches since.
+#[test]
+fn blind_round_11_korea_holds() {
+    run_round(include_str!("data/blind-round11-korea.tsv"), None, 76);
+}
+
+#[test]
+fn blind_round_11_webb_holds() {
+    run_round(
+        include_str!("data/blind-round11-webb.tsv"),
+        Some(WEBB_BANK),
+        76,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.

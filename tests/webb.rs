@@ -176,3 +176,54 @@ fn unexplained_words_elapsed_time_and_tenures() {
         assert_eq!(j.verdict, want, "{statement}: {}", j.explanation);
     }
 }
+
+/// Possessives typed without an apostrophe name their entity; a
+/// possessive on another of the fact's names than the one it writes so
+/// is a swapped owner; "one of" is membership, not a count; a negation
+/// just before "only" leaves the restriction unresolved.
+#[test]
+fn possessives_owners_membership_and_negated_restrictions() {
+    let env = Env::new();
+    let korea = concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json");
+    let cases = [
+        (
+            WEBB,
+            "webbs instruments stay below 100 kelvin",
+            Verdict::Supported,
+        ),
+        (
+            WEBB,
+            "the canadian space agency is one of webbs partners",
+            Verdict::Supported,
+        ),
+        (
+            WEBB,
+            "Webb was not a NASA-only project.",
+            Verdict::NotEnoughInfo,
+        ),
+        (
+            korea,
+            "cubas shift toward seoul came after it normalized relations with washington",
+            Verdict::Supported,
+        ),
+        (
+            korea,
+            "south korea's stance on cuba shifted following the us-cuba normalization",
+            Verdict::NotEnoughInfo,
+        ),
+        (
+            korea,
+            "south koreas stance on cuba shifted following the us-cuba normalization",
+            Verdict::NotEnoughInfo,
+        ),
+        (
+            korea,
+            "cuba wasnt the only country without official ties to south korea before this",
+            Verdict::NotEnoughInfo,
+        ),
+    ];
+    for (bank, statement, want) in cases {
+        let (_, j) = judge(&env, bank, statement);
+        assert_eq!(j.verdict, want, "{statement}: {}", j.explanation);
+    }
+}

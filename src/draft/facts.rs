@@ -493,7 +493,7 @@ fn bound(cmp: Cmp) -> (bool, Option<Bound>) {
         Cmp::Gt => (false, Some(Bound::Gt)),
         Cmp::Ge => (false, Some(Bound::Ge)),
         Cmp::Lt => (false, Some(Bound::Lt)),
-        Cmp::Le => (false, Some(Bound::Le)),
+        Cmp::Le | Cmp::UpTo => (false, Some(Bound::Le)),
         Cmp::Exact | Cmp::Precisely => (false, None),
     }
 }

@@ -204,6 +204,12 @@ pub(crate) fn knows(word: &str) -> bool {
     entry(word).id.is_some()
 }
 
+/// Whether the database has the word as written, not only as an
+/// inflection of another ("webbs" is no word of its own).
+pub(crate) fn has_form(word: &str) -> bool {
+    find(word).is_some()
+}
+
 /// [`Entry::synonyms`] of a word.
 pub(crate) fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + use<> {
     entry(word).synonyms()

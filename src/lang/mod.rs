@@ -14,7 +14,7 @@ mod tokenize;
 mod word_hash;
 pub(crate) mod world;
 
-pub(crate) use gazetteer::Gazetteer;
+pub(crate) use gazetteer::{Alias, Gazetteer};
 pub(crate) use sentences::{Sentence, sentences};
 pub(crate) use stem::stem;
 pub(crate) use tokenize::{CompactString, TokKind, Token, Word, phrase_at, tokenize, word_at};
@@ -32,6 +32,10 @@ pub enum Cmp {
     Ge,
     Lt,
     Le,
+    /// "up to": a maximum reached. As a bound it is `Le`; against a
+    /// fact's own maximum it names that maximum ("up to 8" for "up to 5"
+    /// differs).
+    UpTo,
 }
 
 mod table;

@@ -20,7 +20,7 @@ fn interval(v: f64, cmp: Cmp) -> (f64, f64, bool, bool) {
         Cmp::Gt => (v, f64::MAX, true, false),
         Cmp::Ge => (v, f64::MAX, false, false),
         Cmp::Lt => (f64::MIN, v, false, true),
-        Cmp::Le => (f64::MIN, v, false, false),
+        Cmp::Le | Cmp::UpTo => (f64::MIN, v, false, false),
     }
 }
 
@@ -39,6 +39,10 @@ fn pick(yes: bool, no: bool) -> Rel {
 pub(crate) fn amount_relation(x: f64, cmp: Cmp, v: f64, fact: Cmp) -> Rel {
     if !x.is_finite() || !v.is_finite() {
         return Rel::Unknown;
+    }
+    if cmp == Cmp::UpTo && matches!(fact, Cmp::Lt | Cmp::Le | Cmp::UpTo) {
+        // Two maxima: the same one, or another.
+        return pick(same(x, v), true);
     }
     let fact_approx = fact == Cmp::Approx;
     let point_fact = matches!(fact, Cmp::Exact | Cmp::Precisely | Cmp::Approx);
@@ -97,6 +101,11 @@ mod tests {
             (50.0, Ge, 50.0, Lt, Rel::Mismatch),
             (40.0, Exact, 50.0, Lt, Rel::Unknown),
             (3000.0, Gt, 3000.0, Gt, Rel::Match),
+            (8.0, UpTo, 5.0, Le, Rel::Mismatch),
+            (4.0, UpTo, 5.0, Le, Rel::Mismatch),
+            (5.0, UpTo, 5.0, Le, Rel::Match),
+            (8.0, Le, 5.0, Le, Rel::Match),
+            (8.0, UpTo, 5.0, Exact, Rel::Match),
             (-193.0, Exact, 193.0, Exact, Rel::Mismatch),
             (f64::INFINITY, Exact, 193.0, Exact, Rel::Unknown),
         ];

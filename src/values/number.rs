@@ -104,9 +104,27 @@ pub(crate) fn read_number(
             return Some((value, true, false, end + 1));
         }
         // "35 million": digits then scale words are read by the caller.
-        return Some((value, false, false, end));
+        return Some(and_a_half(tokens, used, (value, false, false, end)));
     }
-    read_words(tokens, used, k)
+    read_words(tokens, used, k).map(|r| and_a_half(tokens, used, r))
+}
+
+/// "six and a half", "2 and a half": a cardinal and a half.
+fn and_a_half(
+    tokens: &[Token],
+    used: &[bool],
+    r: (f64, bool, bool, usize),
+) -> (f64, bool, bool, usize) {
+    let (value, ordinal, words, end) = r;
+    let half = ["and", "a", "half"].iter().enumerate().all(|(i, w)| {
+        tokens
+            .get(end + i)
+            .is_some_and(|t| !used[end + i] && t.text == *w)
+    });
+    match half && !ordinal {
+        true => (value + 0.5, false, words, end + 3),
+        false => r,
+    }
 }
 
 /// Reads number words (`one hundred and twelfth`, `forty-five`).

@@ -73,7 +73,7 @@ pub(crate) fn length_relation(days: f64, cmp: Cmp, from: &PartialDate, until: &P
     // Beyond every length the dates allow, the claim differs for sure.
     let beyond = match cmp {
         Cmp::Gt | Cmp::Ge => days >= hi,
-        Cmp::Lt | Cmp::Le => days <= lo,
+        Cmp::Lt | Cmp::Le | Cmp::UpTo => days <= lo,
         _ => days > hi * 1.1 || days < lo * 0.9,
     };
     if beyond {

@@ -288,6 +288,9 @@ mod tests {
         ] {
             assert_eq!(quantities(s), vec![count(17000.0)], "{s}");
         }
+        for (s, want) in [("six and a half", 6.5), ("2 and a half", 2.5)] {
+            assert_eq!(quantities(s), vec![count(want)], "{s}");
+        }
     }
 
     #[test]

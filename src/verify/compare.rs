@@ -8,7 +8,7 @@ use super::explain::Uncovered;
 use super::index::{FactIndex, Verifier};
 use super::read::Analysis;
 use crate::bank::Role;
-use crate::values::{FactValue, Rel, Value};
+use crate::values::{Cmp, FactValue, Rel, Value};
 
 /// A part of the statement (tokens `first..last`) that fills one of the
 /// fact's values, and how it relates to it.
@@ -42,6 +42,11 @@ pub(crate) fn values<'f>(
     slots: &mut Vec<Slot<'f>>,
 ) -> Result<(), Uncovered> {
     for (qi, q) in a.quantities.iter().enumerate() {
+        // "one of the partners", "one of few": membership, not a count.
+        let of = a.tokens.get(q.last).is_some_and(|t| t.text == "of");
+        if q.small && of && a.tokens[q.first].text == "one" {
+            continue;
+        }
         // "Norway is the 12th …" when the fact says Denmark is.
         if !q.small
             && let Some(other) = other_subject(v, a, f, q.first)
@@ -78,5 +83,35 @@ pub(crate) fn values<'f>(
             None => return Err(Uncovered::Quantity(qi)),
         }
     }
+    if let Some(s) = implied_first(a, f) {
+        slots.push(s);
+    }
     Ok(())
+}
+
+/// "the longest" with no rank of its own, where the fact ranks by that
+/// word ("the second-longest"): a claim of the first place. Not in "one
+/// of the longest".
+fn implied_first<'f>(a: &Analysis, f: &'f FactIndex) -> Option<Slot<'f>> {
+    if f.ranked.is_empty() || (a.quantities.iter()).any(|q| matches!(q.kind, Value::Ordinal { .. }))
+    {
+        return None;
+    }
+    let fact = f
+        .values
+        .iter()
+        .find(|fv| fv.role == Role::Claim && matches!(fv.value, Value::Ordinal { .. }))?;
+    let (i, _) = (a.stems.iter().enumerate()).find(|(_, s)| f.ranked.contains(s))?;
+    let k = a.words[i];
+    let before = |n: usize, w: &str| k >= n && a.tokens[k - n].text == w;
+    if !before(1, "the") || (before(3, "one") && before(2, "of")) {
+        return None;
+    }
+    let first = Value::Ordinal { value: 1 };
+    Some(Slot {
+        first: k,
+        last: k + 1,
+        fact,
+        rel: first.relation(Cmp::Exact, &fact.value, fact.cmp),
+    })
 }

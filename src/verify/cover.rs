@@ -196,6 +196,10 @@ pub(crate) fn mentions<'f>(
         if !own {
             return Err(Uncovered::Entity(m.entity));
         }
+        // "South Korea's stance" where the fact says "Cuba's stance".
+        if m.possessive && !f.owners.is_empty() && !f.owners.contains(&m.entity) {
+            return Err(Uncovered::Owner(m.entity));
+        }
     }
     Ok(())
 }
@@ -296,12 +300,11 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
     let max = if n >= 9 { 2 } else { 1 };
     if n == 4 {
         // Four letters are one edit from too many words: only two
-        // neighbours swapped ("tise" for "ties") is a typo.
-        return f
-            .surfaces
-            .iter()
-            .map(|w| w.as_str())
-            .find(|s| swapped(word, s));
+        // neighbours swapped ("tise" for "ties"), or a letter left out of
+        // a word of five ("evry"), is a typo.
+        return (f.surfaces.iter().map(|w| w.as_str()))
+            .chain(lang::STOPWORDS.iter().copied())
+            .find(|s| swapped(word, s) || (s.len() == 5 && within_edits(word, s, 1)));
     }
     // The first letter as written: a word starts with it when it starts
     // with these bytes.
@@ -312,6 +315,8 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
         // Short filler words are one edit from too many real words
         // ("mayor" is no typo of "major"): only long ones are typo targets.
         .chain(lang::FILLER.iter().copied().filter(|w| w.len() >= 7))
+        // Function words of five letters or more ("befor", "evrey").
+        .chain(lang::STOPWORDS.iter().copied().filter(|w| w.len() >= 5))
         .find(|s| {
             // Cheap tests first: length and first letter rule out most words.
             s.len().abs_diff(word.len()) <= max

@@ -9,6 +9,7 @@
 //! | a value that differs | REFUTED |
 //! | the fact's key word missing | not covered |
 //! | a value neither confirmed nor ruled out | NOT_ENOUGH_INFO |
+//! | odd negation just before a restricting word the fact lacks | NOT_ENOUGH_INFO |
 //! | odd negation against the fact | REFUTED |
 //! | a restricting word the fact lacks ("only", "most") | NOT_ENOUGH_INFO |
 //! | a modal word ("may", "might") | NOT_ENOUGH_INFO |
@@ -17,11 +18,11 @@
 use super::Verdict;
 use super::compare::Slot;
 use super::cover::Words;
-use super::explain::{Facts, Outcome, Reason, Uncovered, replacement, slot_text};
+use super::explain::{Facts, Outcome, Reason, Uncovered, fact_text, replacement, slot_text};
 use super::index::FactIndex;
 use super::read::Analysis;
 use crate::bank::Role;
-use crate::lang::stem;
+use crate::lang::{self, stem};
 use crate::values::Rel;
 
 pub(crate) fn decide(
@@ -76,7 +77,7 @@ pub(crate) fn decide(
         return Err(Uncovered::Word(k));
     }
     if let Some(first) = wrong.first() {
-        let (claim, fact) = (slot_text(a, first), first.fact.text.clone());
+        let (claim, fact) = (slot_text(a, first), fact_text(a, first));
         if negated {
             return outcome(
                 Verdict::NotEnoughInfo,
@@ -98,6 +99,17 @@ pub(crate) fn decide(
         let reason = Reason::Undecided {
             claim: slot_text(a, s),
             fact: s.fact.text.clone(),
+        };
+        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+    }
+    // "not a NASA-only project", "wasn't the only one": the negation just
+    // before the restriction may deny it, not the claim; unresolved.
+    if let Some(&k) = w.restrictive.first()
+        && negated
+        && (k.saturating_sub(4)..k).any(|n| lang::is_negation(&a.tokens[n].text))
+    {
+        let reason = Reason::Restricted {
+            word: a.tokens[k].text.to_string(),
         };
         return outcome(Verdict::NotEnoughInfo, reason, vec![]);
     }

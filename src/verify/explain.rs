@@ -5,6 +5,7 @@ use super::compare::Slot;
 use super::index::Verifier;
 use super::read::Analysis;
 use super::{Judgement, Verdict};
+use crate::lang::{self, TokKind};
 use crate::values::Value;
 
 /// Why a verdict was reached.
@@ -95,6 +96,8 @@ impl std::ops::Deref for Facts {
 pub(crate) enum Uncovered {
     Word(usize),
     Entity(usize),
+    /// A possessive on another of the fact's names than its own.
+    Owner(usize),
     Quantity(usize),
     Required,
     Nothing,
@@ -106,6 +109,7 @@ impl Uncovered {
         match self {
             Uncovered::Word(k) => format!("\"{}\"", a.tokens[k].text),
             Uncovered::Entity(e) => v.bank.entities[e].name.clone(),
+            Uncovered::Owner(e) => format!("{}'s", v.bank.entities[e].name),
             Uncovered::Quantity(q) => {
                 let q = &a.quantities[q];
                 let (s, e) = a.span(q.first, q.last);
@@ -129,6 +133,19 @@ pub(crate) fn slot_text(a: &Analysis, s: &Slot) -> String {
     }
 }
 
+/// The fact's value as set against the claim's: a rank taken from a
+/// superlative keeps it ("the longest" → "second-longest").
+pub(crate) fn fact_text(a: &Analysis, s: &Slot) -> String {
+    let t = &a.tokens[s.first];
+    let superlative = matches!(s.fact.value, Value::Ordinal { .. })
+        && t.kind == TokKind::Word
+        && lang::ordinal_word(&t.text).is_none();
+    match superlative {
+        true => format!("{}-{}", s.fact.text, t.text),
+        false => s.fact.text.clone(),
+    }
+}
+
 /// The fact's value in place of the statement's, with the preposition a
 /// date of that precision takes ("in 2001" → "on 3 May 2002").
 pub(crate) fn replacement(a: &Analysis, s: &Slot) -> (usize, usize, String) {
@@ -149,6 +166,7 @@ pub(crate) fn replacement(a: &Analysis, s: &Slot) -> (usize, usize, String) {
         {
             b = prev.start;
         }
+        (Value::Ordinal { .. }, _) => text = fact_text(a, s),
         _ => {}
     }
     if b == 0 {

@@ -342,6 +342,8 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     let place_preps = place.map_or_else(Vec::new, |p| {
         role_prepositions(bank, gaz, p, &statement, &quote)
     });
+    let ranked = ranked_words(&statement, &quote);
+    let owners = owners(gaz, &statement, &quote);
     for t in statement.iter().chain(&quote) {
         if t.kind == TokKind::Word && !gaz.knows(&t.text) {
             add(&t.text);
@@ -373,12 +375,68 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         entities: ids(&f.entities),
         negated,
         place_preps,
+        ranked,
+        owners,
         values: f
             .values
             .iter()
             .filter_map(|v| FactValue::from_bank(bank, v).ok())
             .collect(),
     }
+}
+
+/// The entities named in possessive form in `toks`: an alias of up to
+/// three words ending at a possessive token.
+fn owners(gaz: &Gazetteer, statement: &[lang::Token], quote: &[lang::Token]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for toks in [statement, quote] {
+        for end in (0..toks.len()).filter(|&k| toks[k].possessive) {
+            let owner = (0..3.min(end + 1)).find_map(|back| {
+                let i = end - back;
+                let same = |a: &&lang::Alias| {
+                    a.words.len() == back + 1
+                        && (a.words.iter().zip(&toks[i..=end])).all(|(w, t)| *w == t.text)
+                };
+                gaz.aliases
+                    .get(&toks[i].text)?
+                    .iter()
+                    .find(same)
+                    .map(|a| a.entity)
+            });
+            if let Some(e) = owner.filter(|e| !out.contains(e)) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// Superlatives the fact ranks by ("longest" in "the second-longest"):
+/// the word right after an ordinal, and never without one ("the longest
+/// in Scandinavia and the third-longest in Europe" ranks by none). A
+/// statement that uses one with no rank of its own claims the first place.
+fn ranked_words(statement: &[lang::Token], quote: &[lang::Token]) -> Vec<Word> {
+    let (mut ranked, mut bare): (Vec<Word>, Vec<Word>) = (Vec::new(), Vec::new());
+    for toks in [statement, quote] {
+        for (k, w) in toks.iter().enumerate() {
+            let superlative = w.text.len() > 4 && w.text.ends_with("est")
+                || matches!(w.text.as_str(), "most" | "least");
+            if !superlative {
+                continue;
+            }
+            // "second", or the suffix of "3rd", glued to its digits.
+            let ordinal = k.checked_sub(1).is_some_and(|p| {
+                let t = toks[p].text.as_str();
+                lang::ordinal_word(t).is_some()
+                    || (toks[p].attached && matches!(t, "st" | "nd" | "rd" | "th"))
+            });
+            let list = if ordinal { &mut ranked } else { &mut bare };
+            list.push(stem(&w.text));
+        }
+    }
+    ranked.retain(|s| !bare.contains(s));
+    ranked.dedup();
+    ranked
 }
 
 /// How many first letters make a root (see `cover::same_root`).
@@ -419,6 +477,11 @@ pub(crate) struct FactIndex {
     /// Prepositions the fact puts before a name ("from Lisbon"): a place
     /// named after one of them in a statement fills the place slot.
     pub(crate) place_preps: Vec<Word>,
+    /// Superlatives after the fact's rank ("longest" in "second-longest").
+    pub(crate) ranked: Vec<Word>,
+    /// Entities the fact writes as possessives ("Cuba's shift"): a
+    /// statement's possessive must be one of them, when there are any.
+    pub(crate) owners: Vec<usize>,
 }
 
 /// The prepositions of `lang/data/role_prepositions.txt` that the fact's
@@ -505,6 +568,8 @@ impl FactIndex {
             people: self.people.iter().chain(&other.people).copied().collect(),
             subject: self.subject.or(other.subject),
             place_preps: union(&self.place_preps, &other.place_preps),
+            ranked: union(&self.ranked, &other.ranked),
+            owners: self.owners.iter().chain(&other.owners).copied().collect(),
             scope_words: union(&self.scope_words, &other.scope_words),
         })
     }
@@ -526,7 +591,23 @@ impl FactIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::initials;
+    use super::{Word, initials, ranked_words, stem, tokenize};
+
+    #[test]
+    fn superlatives_after_a_rank_are_the_facts_ranking_words() {
+        for (quote, want) in [
+            ("the second-longest bridge in Europe", vec!["longest"]),
+            ("the 3rd largest city", vec!["largest"]),
+            ("the second most visited site", vec!["most"]),
+            ("the longest bridge", vec![]),
+            ("the second bridge to the west", vec![]),
+            ("the longest here and the third-longest there", vec![]),
+        ] {
+            let got = ranked_words(&[], &tokenize(quote));
+            let want: Vec<Word> = want.into_iter().map(stem).collect();
+            assert_eq!(got, want, "{quote}");
+        }
+    }
 
     #[test]
     fn names_of_several_capitalised_words_have_initials() {

@@ -452,7 +452,7 @@ fn gap_relation(gmin: f64, gmax: f64, x: f64, cmp: Cmp) -> Option<bool> {
     let tol = (x * 0.08).max(unit);
     let (lo, hi) = match cmp {
         Cmp::Gt | Cmp::Ge => (x, f64::MAX),
-        Cmp::Lt | Cmp::Le => (f64::MIN, x),
+        Cmp::Lt | Cmp::Le | Cmp::UpTo => (f64::MIN, x),
         _ => (x - tol, x + tol),
     };
     if gmin >= lo && gmax <= hi {

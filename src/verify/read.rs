@@ -6,7 +6,7 @@ use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{self, CompactString, Gazetteer, TokKind, Token, stem, tokenize};
+use crate::lang::{self, Alias, CompactString, Gazetteer, TokKind, Token, lexicon, stem, tokenize};
 use crate::values::{Quantity, read_quantity};
 
 /// A name from the bank found in a statement.
@@ -308,12 +308,15 @@ fn find_mentions(
                     && crate::values::seq_matches(tokens, used, i, &alias.words)
             })
         });
-        let Some(alias) = matched else {
+        let bare = matched
+            .is_none()
+            .then(|| bare_possessive(gaz, tokens, used, i));
+        let Some(alias) = matched.or(bare.flatten()) else {
             i += 1;
             continue;
         };
         let len = alias.words.len();
-        let also: Vec<usize> = gaz.aliases[&t.text]
+        let also: Vec<usize> = gaz.aliases[&alias.words[0]]
             .iter()
             .filter(|o| o.entity != alias.entity && o.words == alias.words)
             .map(|o| o.entity)
@@ -330,12 +333,51 @@ fn find_mentions(
             last: i + len,
             locative,
             people: alias.people,
-            possessive: tokens[i + len - 1].possessive,
+            possessive: tokens[i + len - 1].possessive || bare.is_some(),
             also,
         });
         i += len;
     }
     mentions
+}
+
+/// "cubas", "webbs": an alias whose last word is typed with the "s" of
+/// a possessive and no apostrophe; only in lower case (a capitalised
+/// "Koreas" is a plural) and when the word is no word of its own.
+fn bare_possessive<'g>(
+    gaz: &'g Gazetteer,
+    tokens: &[Token],
+    used: &[bool],
+    i: usize,
+) -> Option<&'g Alias> {
+    let bare = |k: usize| {
+        tokens.get(k).filter(|t| {
+            !used[k]
+                && !t.cap
+                && t.kind == TokKind::Word
+                && t.text.len() > 3
+                && t.text.ends_with('s')
+        })
+    };
+    let stripped = |t: &Token| t.text[..t.text.len() - 1].to_string();
+    // One word: the alias is the word without its "s".
+    if let Some(t) = bare(i)
+        && let Some(alias) = (gaz.aliases.get(stripped(t).as_str()))
+            .and_then(|c| c.iter().find(|a| a.words.len() == 1 && !a.acronym))
+        && !lexicon::has_form(&t.text)
+    {
+        return Some(alias);
+    }
+    // Several words: all but the last as written.
+    gaz.aliases.get(&tokens[i].text)?.iter().find(|a| {
+        let n = a.words.len();
+        n >= 2
+            && !a.acronym
+            && crate::values::seq_matches(tokens, used, i, &a.words[..n - 1])
+            && bare(i + n - 1).is_some_and(|t| {
+                stripped(t) == a.words[n - 1].as_str() && !lexicon::has_form(&t.text)
+            })
+    })
 }
 
 fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<Quantity> {
