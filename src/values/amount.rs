@@ -1,10 +1,106 @@
-//! Relating two bounded amounts. Each side is an interval: a bare number
+//! Amounts: reading a figure (shared by the amount-like kinds) and
+//! relating two bounded amounts. Each side is an interval: a bare number
 //! is a point, "about" widens it by [`APPROX_TOLERANCE`], a bound is a
 //! half-line. A claim holds when every value the fact allows satisfies
 //! it, fails when none does, and is undecided otherwise.
 
-use super::{Cmp, Rel};
-use crate::lang::APPROX_TOLERANCE;
+use super::number::read_number;
+use super::{Cmp, Rel, money};
+use crate::lang::{self, APPROX_TOLERANCE, Token};
+
+/// A figure read from a statement: currency written before it, sign,
+/// number and scale. The amount-like kinds (ordinal, measure, money,
+/// duration, count) then say what it counts; it is read once for all.
+pub(crate) struct Figure {
+    /// Signed and scaled; a rank's position.
+    pub(crate) value: f64,
+    /// "12th": a rank, read without sign or scale.
+    pub(crate) rank: bool,
+    /// Spelt in words only ("two"), not digits.
+    pub(crate) words_only: bool,
+    /// A scale word followed ("million", a glued "k").
+    pub(crate) scaled: bool,
+    /// A currency written before the figure ("$", "USD").
+    pub(crate) currency: Option<&'static str>,
+    /// The token after the figure.
+    pub(crate) end: usize,
+}
+
+/// The largest amount read: beyond it a figure is noise, not a claim
+/// (and repeated scale words never reach infinity).
+pub(crate) const MAX_AMOUNT: f64 = 1e15;
+
+impl Figure {
+    /// Reads a figure at token `j`, or nothing.
+    pub(crate) fn read(tokens: &[Token], used: &[bool], j: usize) -> Option<Figure> {
+        let free = |k: usize| k < tokens.len() && !used[k];
+        let (currency, mut k) = match money::prefix(tokens, used, j) {
+            Some((c, k)) => (Some(c), k),
+            None => (None, j),
+        };
+        let negative = free(k) && tokens[k].text == "minus";
+        if negative {
+            k += 1;
+        }
+        let (value, rank, words_only, end) = read_number(tokens, used, k)?;
+        if rank {
+            // A rank has no sign: "the -12th" is no rank, and no figure.
+            let valid = !negative && value >= 1.0;
+            let scaled = false;
+            return valid.then_some(Figure {
+                value,
+                rank,
+                words_only,
+                scaled,
+                currency,
+                end,
+            });
+        }
+        let value = if negative { -value } else { value };
+        let (value, scaled, end) = scales(tokens, used, end, value, currency.is_some())?;
+        Some(Figure {
+            value,
+            rank,
+            words_only,
+            scaled,
+            currency,
+            end,
+        })
+    }
+}
+
+/// Scale words after a number ("million", "bn", a glued "k"); at most two,
+/// and never past [`MAX_AMOUNT`].
+fn scales(
+    tokens: &[Token],
+    used: &[bool],
+    mut k: usize,
+    mut value: f64,
+    money: bool,
+) -> Option<(f64, bool, usize)> {
+    let mut scaled = 0;
+    while k < tokens.len() && !used[k] {
+        let t = &tokens[k];
+        // One-letter scales (m, k, b) only when glued to the digits; a
+        // glued "m" is metres unless money or a unit says million.
+        let metres = t.text == "m"
+            && !money
+            && !tokens.get(k + 1).is_some_and(|n| {
+                lang::currency_word(&n.text).is_some()
+                    || lang::is_currency_qualifier(&n.text)
+                    || lang::unit_of(&n.text).is_some()
+            });
+        match lang::scale_of(&t.text) {
+            Some(s) if (t.text.len() > 1 || t.attached) && !metres => {
+                value *= s;
+                scaled += 1;
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    (scaled <= 2 && value.abs() <= MAX_AMOUNT).then_some((value, scaled > 0, k))
+}
 
 /// Whether two floats are the same number, up to rounding.
 pub(crate) fn same(a: f64, b: f64) -> bool {

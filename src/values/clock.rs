@@ -3,7 +3,28 @@
 //! that a time written one way compares with the same time written
 //! another. A bare "11" is no time: only a colon or "a.m."/"p.m." say so.
 
+use super::Value;
+use super::kind::{At, Found, Kind, Names};
 use crate::lang::{TokKind, Token};
+
+/// A time of day: a measure in unit [`CLOCK`], so a bank holds it, a quiz
+/// answer gives it and claims relate to it as that measure; only reading
+/// and display are its own.
+pub(crate) struct Clock;
+
+impl Kind for Clock {
+    fn read(&self, at: &At) -> Option<Found> {
+        let (value, end) = read(at.tokens, at.used, at.k)?;
+        Some(Found::whole(Value::Measure { value, unit: CLOCK }, end))
+    }
+
+    fn display(&self, v: &Value, _: &Names) -> Option<String> {
+        match v {
+            Value::Measure { value, unit: CLOCK } => Some(display(*value)),
+            _ => None,
+        }
+    }
+}
 
 /// The unit code of a time of day.
 pub(crate) const CLOCK: &str = "clock";

@@ -2,9 +2,62 @@
 //! order, month and year, a month after a time preposition, named dates,
 //! "on the 14th", a year, a decade) and related to a fact's date or period.
 
-use super::Rel;
-use crate::bank::PartialDate;
+use super::bank::{Expected, iso};
+use super::kind::{At, Found, Kind, Names};
+use super::{Cmp, Rel, Value, period};
+use crate::bank::{self, AnswerType, PartialDate};
 use crate::lang::{self, Gazetteer, TokKind, Token, word_at};
+
+/// A date: read from a statement in any common form, held against a
+/// fact's date or period.
+pub(crate) struct Date;
+
+impl Kind for Date {
+    fn read(&self, at: &At) -> Option<Found> {
+        let (date, alt, end) = read_date(at.tokens, at.used, at.k, at.gaz)?;
+        Some(Found::whole(Value::Date { date, alt }, end))
+    }
+
+    fn read_bank(&self, v: &bank::Value, _: &Names) -> Option<Result<(Value, Cmp), String>> {
+        let bank::Value::Date { value, .. } = v else {
+            return None;
+        };
+        Some(iso(value).map(|date| (Value::Date { date, alt: None }, Cmp::Exact)))
+    }
+
+    fn answer(&self, t: AnswerType, v: &str, _: &Names) -> Option<Result<Expected, &'static str>> {
+        (t == AnswerType::Date).then(|| {
+            PartialDate::parse_iso(v)
+                .map(|date| Expected::Value(Value::Date { date, alt: None }))
+                .ok_or("write YYYY, YYYY-MM or YYYY-MM-DD")
+        })
+    }
+
+    fn relation(&self, claim: &Value, _: Cmp, fact: &Value, _: Cmp) -> Option<Rel> {
+        let Value::Date { date, alt } = claim else {
+            return None;
+        };
+        match fact {
+            Value::Date { date: f, .. } => Some(relation_either(date, alt.as_ref(), f)),
+            Value::Period { from, until } => {
+                Some(period::date_within(date, alt.as_ref(), from, until))
+            }
+            _ => None,
+        }
+    }
+
+    fn comparable(&self, claim: &Value, fact: &Value) -> bool {
+        matches!(claim, Value::Date { .. })
+            && matches!(fact, Value::Date { .. } | Value::Period { .. })
+    }
+
+    fn display(&self, v: &Value, _: &Names) -> Option<String> {
+        match v {
+            Value::Date { date, .. } => Some(date.display()),
+            _ => None,
+        }
+    }
+}
 
 /// A date read from a statement: the date, the other reading of an
 /// ambiguous numeric date (`05/02/2019`), and the next token.
@@ -228,22 +281,6 @@ fn year(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
     });
     let prev_symbol = k > 0 && tokens[k - 1].kind == TokKind::Symbol;
     (!money_like && !prev_symbol).then_some((date(Some(y), None, None), None, k + 1))
-}
-
-/// "the 1950s": a decade, as the period of its ten years.
-pub(crate) fn read_decade(
-    tokens: &[Token],
-    used: &[bool],
-    k: usize,
-) -> Option<(PartialDate, PartialDate, usize)> {
-    let start = year_at(tokens, used, k)?;
-    let s = tokens.get(k + 1).filter(|t| t.attached && t.text == "s")?;
-    let _ = s;
-    Some((
-        date(Some(start), None, None),
-        date(Some(start + 9), None, None),
-        k + 2,
-    ))
 }
 
 pub(crate) fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[lang::Word]) -> bool {

@@ -2,7 +2,79 @@
 //! months"), kept in days so that any two units compare. Units come from
 //! `lang/data/durations.tsv`.
 
+use super::amount::Figure;
+use super::bank::{Expected, bounded, finite};
+use super::kind::{At, Found, Kind, Names};
+use super::{Cmp, Rel, Value, amount_relation, period};
+use crate::bank::{self, AnswerType};
 use crate::lang::{DURATIONS_MAP, Token};
+
+/// Elapsed time: "a year" alone (read even after a comparative phrase
+/// with no number), or a figure and a unit of time.
+pub(crate) struct Duration;
+
+impl Kind for Duration {
+    fn read_bare(&self, at: &At) -> Option<Found> {
+        let (days, end) = read_unit(at.tokens, at.used, at.k)?;
+        Some(Found::whole(Value::Duration { days }, end))
+    }
+
+    fn read_figure(&self, f: &Figure, at: &At) -> Option<Found> {
+        let (days, end) = suffix(at.tokens, at.used, f.end)?;
+        let days = f.value * days;
+        Some(Found::whole(Value::Duration { days }, end))
+    }
+
+    fn read_bank(&self, v: &bank::Value, _: &Names) -> Option<Result<(Value, Cmp), String>> {
+        let bank::Value::Duration {
+            value,
+            unit,
+            approx,
+            bound,
+            ..
+        } = v
+        else {
+            return None;
+        };
+        let read = || -> Result<_, String> {
+            let days = parse(&format!("{value} {unit}")).map_err(|_| {
+                format!("\"{unit}\" is not a unit of time (day, week, month, year, decade)")
+            })?;
+            let days = finite(days)?;
+            Ok((Value::Duration { days }, bounded(*approx, *bound)))
+        };
+        Some(read())
+    }
+
+    fn answer(&self, t: AnswerType, v: &str, _: &Names) -> Option<Result<Expected, &'static str>> {
+        (t == AnswerType::Duration)
+            .then(|| parse(v).map(|days| Expected::Value(Value::Duration { days })))
+    }
+
+    fn relation(&self, claim: &Value, cmp: Cmp, fact: &Value, fact_cmp: Cmp) -> Option<Rel> {
+        let Value::Duration { days } = claim else {
+            return None;
+        };
+        match fact {
+            Value::Duration { days: f } => Some(amount_relation(*days, cmp, *f, fact_cmp)),
+            // "for seven years" against "from 1961 to 1968".
+            Value::Period { from, until } => Some(period::length_relation(*days, cmp, from, until)),
+            _ => None,
+        }
+    }
+
+    fn comparable(&self, claim: &Value, fact: &Value) -> bool {
+        matches!(claim, Value::Duration { .. })
+            && matches!(fact, Value::Duration { .. } | Value::Period { .. })
+    }
+
+    fn display(&self, v: &Value, _: &Names) -> Option<String> {
+        match v {
+            Value::Duration { days } => Some(display(*days)),
+            _ => None,
+        }
+    }
+}
 
 /// A unit of time after an amount; its length in days.
 pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, usize)> {

@@ -5,8 +5,84 @@
 //! article's is a conversion, which people round: a bare figure then
 //! reads as "about".
 
-use super::{Cmp, Rel, amount_relation};
+use super::amount::Figure;
+use super::bank::{Expected, bounded, finite};
+use super::kind::{At, Found, Kind, Names};
+use super::{Cmp, Rel, Value, amount_relation};
+use crate::bank::{self, AnswerType};
 use crate::lang::{self, Token, Unit};
+
+/// An amount in a unit: a figure and a unit after it (none after a
+/// currency).
+pub(crate) struct Measure;
+
+impl Kind for Measure {
+    fn read_figure(&self, f: &Figure, at: &At) -> Option<Found> {
+        if f.currency.is_some() {
+            return None;
+        }
+        let (unit, end) = suffix(at.tokens, at.used, f.end)?;
+        let value = f.value;
+        Some(Found::whole(Value::Measure { value, unit }, end))
+    }
+
+    fn range_low(&self, value: f64, high: &Value) -> Option<Value> {
+        match high {
+            Value::Measure { unit, .. } => Some(Value::Measure { value, unit }),
+            _ => None,
+        }
+    }
+
+    fn read_bank(&self, v: &bank::Value, _: &Names) -> Option<Result<(Value, Cmp), String>> {
+        let bank::Value::Measure {
+            value,
+            unit,
+            approx,
+            bound,
+            ..
+        } = v
+        else {
+            return None;
+        };
+        let read = || -> Result<_, String> {
+            let (_, unit) = parse(&format!("1 {unit}"))
+                .map_err(|_| format!("\"{unit}\" is not a known unit (m, km, ft, K, C, %, …)"))?;
+            let value = finite(*value)?;
+            Ok((Value::Measure { value, unit }, bounded(*approx, *bound)))
+        };
+        Some(read())
+    }
+
+    fn answer(&self, t: AnswerType, v: &str, _: &Names) -> Option<Result<Expected, &'static str>> {
+        (t == AnswerType::Measure)
+            .then(|| parse(v).map(|(value, unit)| Expected::Value(Value::Measure { value, unit })))
+    }
+
+    fn relation(&self, claim: &Value, cmp: Cmp, fact: &Value, fact_cmp: Cmp) -> Option<Rel> {
+        match (claim, fact) {
+            (Value::Measure { value, unit }, Value::Measure { value: f, unit: fu }) => {
+                Some(relation(*value, unit, cmp, *f, fu, fact_cmp))
+            }
+            _ => None,
+        }
+    }
+
+    fn comparable(&self, claim: &Value, fact: &Value) -> bool {
+        match (claim, fact) {
+            (Value::Measure { unit: a, .. }, Value::Measure { unit: b, .. }) => {
+                same_dimension(a, b)
+            }
+            _ => false,
+        }
+    }
+
+    fn display(&self, v: &Value, _: &Names) -> Option<String> {
+        match v {
+            Value::Measure { value, unit } => Some(display(*value, unit)),
+            _ => None,
+        }
+    }
+}
 
 fn unit(code: &str) -> Option<Unit> {
     // A code that is no word of its own ("clock", "kn") by the code.
@@ -149,7 +225,6 @@ pub(crate) fn display(value: f64, code: &str) -> String {
         "K" => format!("{n} kelvin"),
         "C" => format!("{n} °C"),
         "F" => format!("{n} °F"),
-        super::clock::CLOCK => super::clock::display(value),
         _ => format!("{n} {code}"),
     }
 }

@@ -1,7 +1,8 @@
 //! Typed values, one file per kind. Each kind owns reading itself from a
 //! statement, from the bank and from a quiz answer, relating a claimed
-//! value to a fact's, and display. `verify`, quiz grading and `bank check`
-//! all go through this module.
+//! value to a fact's, and display, through the [`kind::Kind`] trait; the
+//! functions here and in `read.rs` and `bank.rs` only walk [`kind::KINDS`].
+//! `verify`, quiz grading and `bank check` all go through this module.
 //!
 //! A value is a point or an interval: a fact's "below 50 kelvin" and a
 //! claim's "more than 3,000" are both an amount with a bound ([`Cmp`]).
@@ -13,12 +14,14 @@ mod count;
 pub(crate) mod date;
 mod duration;
 mod entity;
+mod kind;
 mod measure;
 mod money;
 mod number;
 mod ordinal;
 mod period;
 mod read;
+mod text;
 
 pub(crate) use amount::amount_relation;
 pub(crate) use bank::{Expected, FactValue, display_answer, parse_answer};
@@ -29,6 +32,7 @@ pub(crate) use read::{Quantity, read_quantity};
 use crate::bank::PartialDate;
 pub(crate) use crate::lang::Cmp;
 use crate::lang::Word;
+use kind::KINDS;
 
 /// The outcome of comparing one claimed value with the fact's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,61 +88,15 @@ pub enum Value {
 impl Value {
     /// Whether a claim of this kind can be compared with a fact's value.
     pub(crate) fn comparable(&self, fact: &Value) -> bool {
-        use Value::*;
-        match (self, fact) {
-            (Date { .. } | Period { .. }, Date { .. } | Period { .. }) => true,
-            (Ordinal { .. }, Ordinal { .. }) | (Count { .. }, Count { .. }) => true,
-            (Money { .. }, Money { .. }) | (Duration { .. }, Duration { .. }) => true,
-            // "for seven years" against "from 1961 to 1968".
-            (Duration { .. }, Period { .. }) => true,
-            (Measure { unit: a, .. }, Measure { unit: b, .. }) => measure::same_dimension(a, b),
-            // "21 million" for an amount of money.
-            (Count { value }, Money { .. }) => *value >= 1000.0,
-            _ => false,
-        }
+        KINDS.iter().any(|k| k.comparable(self, fact))
     }
 
     /// How a claim (bounded by `cmp`) stands to a fact's value (bounded
-    /// by `fact_cmp`).
+    /// by `fact_cmp`); undecided when no kind relates the two.
     pub(crate) fn relation(&self, cmp: Cmp, fact: &Value, fact_cmp: Cmp) -> Rel {
-        use Value::*;
-        match (self, fact) {
-            (Date { date, alt }, Date { date: f, .. }) => {
-                date::relation_either(date, alt.as_ref(), f)
-            }
-            (Date { date, alt }, Period { from, until }) => {
-                period::date_within(date, alt.as_ref(), from, until)
-            }
-            (Period { from, until }, Date { date, .. }) => period::contains_date(from, until, date),
-            (Period { from, until }, Period { from: f, until: u }) => {
-                period::relation(from, until, f, u)
-            }
-            (Ordinal { value }, Ordinal { value: f }) => ordinal::relation(*value, *f),
-            (Count { value }, Count { value: f } | Money { value: f, .. }) => {
-                amount_relation(*value, cmp, *f, fact_cmp)
-            }
-            (
-                Money { value, currency },
-                Money {
-                    value: f,
-                    currency: fc,
-                },
-            ) => money::relation(
-                *value,
-                currency.as_deref(),
-                cmp,
-                *f,
-                fc.as_deref(),
-                fact_cmp,
-            ),
-            (Measure { value, unit }, Measure { value: f, unit: fu }) => {
-                measure::relation(*value, unit, cmp, *f, fu, fact_cmp)
-            }
-            (Duration { days }, Duration { days: f }) => amount_relation(*days, cmp, *f, fact_cmp),
-            (Duration { days }, Period { from, until }) => {
-                period::length_relation(*days, cmp, from, until)
-            }
-            _ => Rel::Unknown,
-        }
+        KINDS
+            .iter()
+            .find_map(|k| k.relation(self, cmp, fact, fact_cmp))
+            .unwrap_or(Rel::Unknown)
     }
 }

@@ -2,8 +2,89 @@
 //! "USD 21,000,000"). A different currency differs; no currency in the
 //! claim is the fact's.
 
-use super::{Cmp, Rel, amount_relation};
-use crate::lang::{self, Token};
+use super::amount::Figure;
+use super::bank::{Expected, bounded, finite};
+use super::kind::{At, Found, Kind, Names};
+use super::{Cmp, Rel, Value, amount_relation};
+use crate::bank::{self, AnswerType};
+use crate::lang::{self, Token, Word};
+
+/// Money: a figure with a currency before it (read with the figure) or
+/// after it.
+pub(crate) struct Money;
+
+impl Kind for Money {
+    fn read_figure(&self, f: &Figure, at: &At) -> Option<Found> {
+        let (currency, end) = match f.currency {
+            Some(c) => (Some(c), f.end),
+            None => suffix(at.tokens, at.used, f.end)?,
+        };
+        let currency = currency.map(Word::from);
+        let value = f.value;
+        Some(Found::whole(Value::Money { value, currency }, end))
+    }
+
+    fn range_low(&self, value: f64, high: &Value) -> Option<Value> {
+        match high {
+            Value::Money { currency, .. } => Some(Value::Money {
+                value,
+                currency: currency.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    fn read_bank(&self, v: &bank::Value, _: &Names) -> Option<Result<(Value, Cmp), String>> {
+        let bank::Value::Money {
+            value,
+            currency,
+            approx,
+            bound,
+            ..
+        } = v
+        else {
+            return None;
+        };
+        let currency = Some(Word::from(currency.to_uppercase()));
+        let cmp = bounded(*approx, *bound);
+        Some(finite(*value).map(|value| (Value::Money { value, currency }, cmp)))
+    }
+
+    fn answer(&self, t: AnswerType, v: &str, _: &Names) -> Option<Result<Expected, &'static str>> {
+        (t == AnswerType::Money).then(|| {
+            parse(v).map(|(value, c)| {
+                let currency = Some(Word::from(c));
+                Expected::Value(Value::Money { value, currency })
+            })
+        })
+    }
+
+    fn relation(&self, claim: &Value, cmp: Cmp, fact: &Value, fact_cmp: Cmp) -> Option<Rel> {
+        let (
+            Value::Money { value, currency },
+            Value::Money {
+                value: f,
+                currency: fc,
+            },
+        ) = (claim, fact)
+        else {
+            return None;
+        };
+        let (c, fc) = (currency.as_deref(), fc.as_deref());
+        Some(relation(*value, c, cmp, *f, fc, fact_cmp))
+    }
+
+    fn comparable(&self, claim: &Value, fact: &Value) -> bool {
+        matches!((claim, fact), (Value::Money { .. }, Value::Money { .. }))
+    }
+
+    fn display(&self, v: &Value, _: &Names) -> Option<String> {
+        match v {
+            Value::Money { value, currency } => Some(display(*value, currency.as_deref())),
+            _ => None,
+        }
+    }
+}
 
 pub(crate) fn relation(
     x: f64,

@@ -2,12 +2,64 @@
 //! and 1968", "the 1950s"). A date within a fact's period holds (a head
 //! of an agency from 1961 to 1968 headed it in 1963); one outside does not.
 
-use super::Rel;
 use super::amount::amount_relation;
+use super::bank::{Expected, iso};
 use super::date::{self, year_at};
-use crate::bank::PartialDate;
+use super::kind::{At, Found, Kind, Names};
+use super::{Rel, Value};
+use crate::bank::{self, AnswerType, PartialDate};
 use crate::lang::Cmp;
 use crate::lang::{self, Gazetteer, TokKind, Token};
+
+/// A span of time: read before a date, since it starts with one.
+pub(crate) struct Period;
+
+impl Kind for Period {
+    fn read(&self, at: &At) -> Option<Found> {
+        let (from, until, end) = read_decade(at.tokens, at.used, at.k)
+            .or_else(|| read(at.tokens, at.used, at.k, at.gaz))?;
+        Some(Found::whole(Value::Period { from, until }, end))
+    }
+
+    fn read_bank(&self, v: &bank::Value, _: &Names) -> Option<Result<(Value, Cmp), String>> {
+        let bank::Value::Period { from, until, .. } = v else {
+            return None;
+        };
+        let read = || -> Result<_, String> {
+            let (from, until) = (iso(from)?, iso(until)?);
+            Ok((Value::Period { from, until }, Cmp::Exact))
+        };
+        Some(read())
+    }
+
+    fn answer(&self, t: AnswerType, v: &str, _: &Names) -> Option<Result<Expected, &'static str>> {
+        (t == AnswerType::Period)
+            .then(|| parse(v).map(|(from, until)| Expected::Value(Value::Period { from, until })))
+    }
+
+    fn relation(&self, claim: &Value, _: Cmp, fact: &Value, _: Cmp) -> Option<Rel> {
+        let Value::Period { from, until } = claim else {
+            return None;
+        };
+        match fact {
+            Value::Date { date, .. } => Some(contains_date(from, until, date)),
+            Value::Period { from: f, until: u } => Some(relation(from, until, f, u)),
+            _ => None,
+        }
+    }
+
+    fn comparable(&self, claim: &Value, fact: &Value) -> bool {
+        matches!(claim, Value::Period { .. })
+            && matches!(fact, Value::Date { .. } | Value::Period { .. })
+    }
+
+    fn display(&self, v: &Value, _: &Names) -> Option<String> {
+        match v {
+            Value::Period { from, until } => Some(display(from, until)),
+            _ => None,
+        }
+    }
+}
 
 /// The first and last year a partial date can mean.
 fn years(d: &PartialDate) -> Option<i32> {
@@ -171,6 +223,17 @@ pub(crate) fn read(
         from.year?;
     }
     (until.year >= from.year).then_some((from, until, last))
+}
+
+/// "the 1950s": a decade, as the period of its ten years.
+fn read_decade(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+) -> Option<(PartialDate, PartialDate, usize)> {
+    let start = year_at(tokens, used, k)?;
+    tokens.get(k + 1).filter(|t| t.attached && t.text == "s")?;
+    Some((year_date(start), year_date(start + 9), k + 2))
 }
 
 /// A quiz answer's expected period: `1961/1968`.

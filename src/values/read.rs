@@ -1,9 +1,12 @@
-//! Reading values from a statement: at each free token, the kinds are
-//! tried in turn (a bound first, then period, date, and amounts with
-//! their currency, unit or unit of time).
+//! Reading values from a statement: at each free token, a bound first,
+//! then the kinds of [`KINDS`] in turn: those that read themselves whole,
+//! a range, and a figure with what it counts (currency, unit, unit of
+//! time).
 
-use super::number::{read_number, starts_number};
-use super::{Cmp, Rel, Value, clock, date, duration, measure, money, period};
+use super::amount::Figure;
+use super::kind::{At, Found, KINDS};
+use super::number::starts_number;
+use super::{Cmp, Rel, Value};
 use crate::lang::{self, Gazetteer, Token};
 
 /// A value found in a statement.
@@ -39,35 +42,33 @@ impl Quantity {
 }
 
 /// "between 10k and 20k", "between 6 and 7 metres": two amounts of one
-/// kind (the first takes the second's unit or currency when it has none).
-fn range(tokens: &[Token], used: &[bool], i: usize) -> Option<Quantity> {
-    let (low, e1, _) = amount(tokens, used, i + 1)?;
+/// kind (a bare first figure takes the second's unit or currency, as the
+/// second's kind says).
+fn range(at: &At, i: usize) -> Option<Quantity> {
+    let (tokens, used) = (at.tokens, at.used);
+    let low = amount(&At { k: i + 1, ..*at })?;
+    let e1 = low.end;
     tokens.get(e1).filter(|t| t.text == "and" && !used[e1])?;
-    let (high, e2, _) = amount(tokens, used, e1 + 1)?;
-    let low = match (low, &high) {
-        (Value::Count { value }, Value::Measure { unit, .. }) => Value::Measure { value, unit },
-        (Value::Count { value }, Value::Money { currency, .. }) => Value::Money {
-            value,
-            currency: currency.clone(),
-        },
-        (low, _) => low,
+    let high = amount(&At { k: e1 + 1, ..*at })?;
+    let low = match low.value {
+        Value::Count { value } => KINDS
+            .iter()
+            .find_map(|k| k.range_low(value, &high.value))
+            .unwrap_or(Value::Count { value }),
+        low => low,
     };
-    if std::mem::discriminant(&low) != std::mem::discriminant(&high) {
+    if std::mem::discriminant(&low) != std::mem::discriminant(&high.value) {
         return None;
     }
     Some(Quantity {
         kind: low,
         cmp: Cmp::Ge,
         first: i,
-        last: e2,
+        last: high.end,
         small: false,
-        upper: Some(high),
+        upper: Some(high.value),
     })
 }
-
-/// The largest amount read: beyond it a figure is noise, not a claim
-/// (and repeated scale words never reach infinity).
-const MAX_AMOUNT: f64 = 1e15;
 
 /// Reads a value starting at token `i`, or nothing.
 pub(crate) fn read_quantity(
@@ -88,15 +89,22 @@ pub(crate) fn read_quantity(
         return None;
     }
     let (cmp, j) = comparator(tokens, used, i);
-    if let Some((days, end)) = duration::read_unit(tokens, used, j) {
-        return Some(Quantity {
-            kind: Value::Duration { days },
-            cmp,
-            first: i,
-            last: end,
-            small: false,
-            upper: None,
-        });
+    let at = At {
+        tokens,
+        used,
+        gaz,
+        k: j,
+    };
+    let q = |f: Found| Quantity {
+        kind: f.value,
+        cmp,
+        first: i,
+        last: f.end,
+        small: f.small,
+        upper: None,
+    };
+    if let Some(f) = KINDS.iter().find_map(|k| k.read_bare(&at)) {
+        return Some(q(f));
     }
     if j > i && !starts_number(tokens, j) && tokens.get(j).is_none_or(|t| t.text != "minus") {
         return None;
@@ -107,36 +115,15 @@ pub(crate) fn read_quantity(
     if j == i && word && !starts_value() {
         return None;
     }
-    let q = |kind, last, small| Quantity {
-        kind,
-        cmp,
-        first: i,
-        last,
-        small,
-        upper: None,
-    };
-    if let Some((from, until, end)) =
-        date::read_decade(tokens, used, j).or_else(|| period::read(tokens, used, j, gaz))
-    {
-        return Some(q(Value::Period { from, until }, end, false));
-    }
-    if let Some((hours, end)) = clock::read(tokens, used, j) {
-        let kind = Value::Measure {
-            value: hours,
-            unit: clock::CLOCK,
-        };
-        return Some(q(kind, end, false));
-    }
-    if let Some((d, alt, end)) = date::read_date(tokens, used, j, gaz) {
-        return Some(q(Value::Date { date: d, alt }, end, false));
+    if let Some(f) = KINDS.iter().find_map(|k| k.read(&at)) {
+        return Some(q(f));
     }
     if t.text == "between"
-        && let Some(r) = range(tokens, used, i)
+        && let Some(r) = range(&at, i)
     {
         return Some(r);
     }
-    let (kind, last, small) = amount(tokens, used, j)?;
-    Some(q(kind, last, small))
+    amount(&at).map(q)
 }
 
 /// A comparative phrase at `i` ("more than", "up to"), kept only when a
@@ -156,90 +143,10 @@ fn comparator(tokens: &[Token], used: &[bool], i: usize) -> (Cmp, usize) {
     (Cmp::Exact, i)
 }
 
-/// An amount: currency, sign, number, scale, then what it counts.
-fn amount(tokens: &[Token], used: &[bool], j: usize) -> Option<(Value, usize, bool)> {
-    let free = |k: usize| k < tokens.len() && !used[k];
-    let (currency, mut k) = match money::prefix(tokens, used, j) {
-        Some((c, k)) => (Some(c), k),
-        None => (None, j),
-    };
-    let negative = free(k) && tokens[k].text == "minus";
-    if negative {
-        k += 1;
-    }
-    let (mut value, ordinal, words_only, end) = read_number(tokens, used, k)?;
-    if ordinal {
-        // A rank has no sign: "the -12th" is no rank.
-        let small = words_only && value < 20.0;
-        let valid = !negative && value >= 1.0;
-        return valid.then_some((
-            Value::Ordinal {
-                value: value as u64,
-            },
-            end,
-            small,
-        ));
-    }
-    if negative {
-        value = -value;
-    }
-    let (value, scaled, k) = scales(tokens, used, end, value, currency.is_some())?;
-    if currency.is_none()
-        && let Some((u, end)) = measure::suffix(tokens, used, k)
-    {
-        return Some((Value::Measure { value, unit: u }, end, false));
-    }
-    let mut k = k;
-    // Money, with its currency when the words name one.
-    let mut money = currency.map(Some);
-    if money.is_none()
-        && let Some((c, end)) = money::suffix(tokens, used, k)
-    {
-        money = Some(c);
-        k = end;
-    }
-    if let Some(c) = money {
-        let currency = c.map(lang::Word::from);
-        return Some((Value::Money { value, currency }, k, false));
-    }
-    if let Some((days, end)) = duration::suffix(tokens, used, k) {
-        return Some((Value::Duration { days: value * days }, end, false));
-    }
-    let small = words_only && !scaled && value < 20.0;
-    Some((Value::Count { value }, k, small))
-}
-
-/// Scale words after a number ("million", "bn", a glued "k"); at most two,
-/// and never past [`MAX_AMOUNT`].
-fn scales(
-    tokens: &[Token],
-    used: &[bool],
-    mut k: usize,
-    mut value: f64,
-    money: bool,
-) -> Option<(f64, bool, usize)> {
-    let mut scaled = 0;
-    while k < tokens.len() && !used[k] {
-        let t = &tokens[k];
-        // One-letter scales (m, k, b) only when glued to the digits; a
-        // glued "m" is metres unless money or a unit says million.
-        let metres = t.text == "m"
-            && !money
-            && !tokens.get(k + 1).is_some_and(|n| {
-                lang::currency_word(&n.text).is_some()
-                    || lang::is_currency_qualifier(&n.text)
-                    || lang::unit_of(&n.text).is_some()
-            });
-        match lang::scale_of(&t.text) {
-            Some(s) if (t.text.len() > 1 || t.attached) && !metres => {
-                value *= s;
-                scaled += 1;
-                k += 1;
-            }
-            _ => break,
-        }
-    }
-    (scaled <= 2 && value.abs() <= MAX_AMOUNT).then_some((value, scaled > 0, k))
+/// An amount: a figure, then the first kind that says what it counts.
+fn amount(at: &At) -> Option<Found> {
+    let f = Figure::read(at.tokens, at.used, at.k)?;
+    KINDS.iter().find_map(|k| k.read_figure(&f, at))
 }
 
 #[cfg(test)]
@@ -248,6 +155,7 @@ mod tests {
 
     use crate::bank::PartialDate;
     use crate::lang::{Gazetteer, tokenize};
+    use crate::values::amount::MAX_AMOUNT;
 
     fn read_all(s: &str) -> Vec<Quantity> {
         let tokens = tokenize(s);
