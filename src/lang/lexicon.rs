@@ -205,7 +205,7 @@ pub(crate) fn knows(word: &str) -> bool {
 }
 
 /// Whether the database has the word as written, not only as an
-/// inflection of another ("webbs" is no word of its own).
+/// inflection of another ("smiths" is no word of its own).
 pub(crate) fn has_form(word: &str) -> bool {
     find(word).is_some()
 }

@@ -196,7 +196,7 @@ pub(crate) fn mentions<'f>(
         if !own {
             return Err(Uncovered::Entity(m.entity));
         }
-        // "South Korea's stance" where the fact says "Cuba's stance".
+        // "Sweden's stance" where the fact says "Norway's stance".
         if m.possessive && !f.owners.is_empty() && !f.owners.contains(&m.entity) {
             return Err(Uncovered::Owner(m.entity));
         }

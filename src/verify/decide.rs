@@ -102,7 +102,7 @@ pub(crate) fn decide(
         };
         return outcome(Verdict::NotEnoughInfo, reason, vec![]);
     }
-    // "not a NASA-only project", "wasn't the only one": the negation just
+    // "not a state-only project", "wasn't the only one": the negation just
     // before the restriction may deny it, not the claim; unresolved.
     if let Some(&k) = w.restrictive.first()
         && negated

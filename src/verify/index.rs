@@ -479,7 +479,7 @@ pub(crate) struct FactIndex {
     pub(crate) place_preps: Vec<Word>,
     /// Superlatives after the fact's rank ("longest" in "second-longest").
     pub(crate) ranked: Vec<Word>,
-    /// Entities the fact writes as possessives ("Cuba's shift"): a
+    /// Entities the fact writes as possessives ("Norway's shift"): a
     /// statement's possessive must be one of them, when there are any.
     pub(crate) owners: Vec<usize>,
 }

@@ -185,6 +185,20 @@ impl Verifier<'_> {
         structure::judge(self, statement, &parts)
     }
 
+    /// The facts that support a claim each on its own, best first.
+    pub(crate) fn supporting(&self, statement: &str) -> Vec<usize> {
+        let a = self.analyse(statement);
+        let supports = |fi: usize| {
+            judge_fact(self, &a, &self.facts[fi], &[fi])
+                .is_ok_and(|o| o.verdict == Verdict::Supported)
+        };
+        // Wider than for a verdict: a fact of a few more words may too.
+        (self.retrieve_top(&a, 4 * retrieve::CANDIDATES).into_iter())
+            .map(|(fi, _)| fi)
+            .filter(|&fi| supports(fi))
+            .collect()
+    }
+
     /// Judges one claim.
     pub(crate) fn judge_simple(&self, statement: &str) -> Judgement {
         self.judge_read(statement, &self.analyse(statement))

@@ -384,13 +384,25 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     plain.push_str(&text[from..]);
     let j = v.judge_simple(&plain);
     let from_fact = (j.verdict == Verdict::Supported)
-        .then(|| fact_time(v, &j, cue))
+        .then(|| {
+            let fact = v.bank().fact(j.fact_id.as_deref()?)?;
+            fact_time(v, fact, cue).or_else(|| time_elsewhere(v, &plain, cue))
+        })
         .flatten();
     (Some(j), named.or(from_fact))
 }
 
-fn fact_time(v: &Verifier, j: &Judgement, cue: Cue) -> Option<Span> {
-    let fact = v.bank().fact(j.fact_id.as_deref()?)?;
+/// An event the best fact supports without a time ("relations were
+/// established" by "relations are at ambassador level"): the time of the
+/// other facts that support it too, when they agree on one.
+fn time_elsewhere(v: &Verifier, text: &str, cue: Cue) -> Option<Span> {
+    let mut times =
+        (v.supporting(text).into_iter()).filter_map(|fi| fact_time(v, &v.bank().facts[fi], cue));
+    let first = times.next()?;
+    times.all(|t| t == first).then_some(first)
+}
+
+fn fact_time(v: &Verifier, fact: &crate::bank::Fact, cue: Cue) -> Option<Span> {
     fact.values.iter().find_map(|bv| {
         let fv = FactValue::from_bank(v.bank(), bv).ok()?;
         if fv.role != Role::Claim && !matches!(fv.value, Value::Period { .. }) {

@@ -341,9 +341,9 @@ fn find_mentions(
     mentions
 }
 
-/// "cubas", "webbs": an alias whose last word is typed with the "s" of
+/// "smiths", "norways": an alias whose last word is typed with the "s" of
 /// a possessive and no apostrophe; only in lower case (a capitalised
-/// "Koreas" is a plural) and when the word is no word of its own.
+/// "Norways" is a plural) and when the word is no word of its own.
 fn bare_possessive<'g>(
     gaz: &'g Gazetteer,
     tokens: &[Token],

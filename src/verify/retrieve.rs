@@ -123,6 +123,11 @@ impl Scores<'_> {
 impl Verifier<'_> {
     /// The best few facts for a statement, highest score first.
     pub fn retrieve(&self, a: &Analysis) -> Vec<(usize, f32)> {
+        self.retrieve_top(a, CANDIDATES)
+    }
+
+    /// The best `n` facts for a statement, highest score first.
+    pub(crate) fn retrieve_top(&self, a: &Analysis, n: usize) -> Vec<(usize, f32)> {
         SCRATCH.with_borrow_mut(|scratch| {
             scratch.start(self.facts.len());
             // Each stem's postings, looked up once for touching and
@@ -151,10 +156,10 @@ impl Verifier<'_> {
                     .filter(|(m, _)| mask & m != 0)
                     .fold(0.0, |acc, (_, w)| acc + w);
                 let firsts = list.iter().filter(|&&fi| !scratch.is_touched(fi));
-                let firsts = firsts.take(if score > 0.0 { CANDIDATES } else { 0 });
+                let firsts = firsts.take(if score > 0.0 { n } else { 0 });
                 firsts.map(move |&fi| (fi, score))
             });
-            self.best(scored.chain(grouped))
+            self.best(scored.chain(grouped), n)
         })
     }
 
@@ -247,7 +252,7 @@ impl Verifier<'_> {
     /// (fewer words) is the more specific evidence, then the earlier one.
     /// Picked in one pass: the order is total, so the few are those a
     /// sort would put first.
-    fn best(&self, all: impl Iterator<Item = (usize, f32)>) -> Vec<(usize, f32)> {
+    fn best(&self, all: impl Iterator<Item = (usize, f32)>, n: usize) -> Vec<(usize, f32)> {
         let size = |fi: usize| self.facts[fi].stems.len();
         let before = |&(a, sa): &(usize, f32), &(b, sb): &(usize, f32)| {
             sb.total_cmp(&sa)
@@ -255,14 +260,14 @@ impl Verifier<'_> {
                 .then_with(|| a.cmp(&b))
                 .is_lt()
         };
-        let mut top: Vec<(usize, f32)> = Vec::with_capacity(CANDIDATES + 1);
+        let mut top: Vec<(usize, f32)> = Vec::with_capacity(n + 1);
         for x in all.filter(|&(_, s)| s > 0.0) {
-            if top.len() == CANDIDATES && !before(&x, &top[CANDIDATES - 1]) {
+            if top.len() == n && !before(&x, &top[n - 1]) {
                 continue;
             }
             let at = top.iter().position(|t| before(&x, t)).unwrap_or(top.len());
             top.insert(at, x);
-            top.truncate(CANDIDATES);
+            top.truncate(n);
         }
         top
     }
