@@ -350,11 +350,7 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
         {
             first += 1;
         }
-        first = after_title(&toks, first, last);
-        // "Its 24 cabins": a number alone is a value, never a name.
-        if !toks[first..=last].iter().any(|t| t.kind == TokKind::Word) {
-            first = last + 1;
-        }
+        first = name_start(&toks, first, last);
         if first <= last {
             let mut sp = span(s, &toks, first, last, lower_words);
             if let Some(start) = sp
@@ -458,6 +454,18 @@ fn person_of_acronym(name: &[Token], after: &Token) -> bool {
                 || STRUCTURE_WORDS.contains(&w)
                 || lang::STREET_WORDS_SET.contains(w)
         })
+}
+
+/// Where the name of a span starts after its title; past its end when
+/// no word is left ("Its 24 cabins": a number alone is a value, never a
+/// name).
+fn name_start(toks: &[Token], first: usize, last: usize) -> usize {
+    let first = after_title(toks, first, last);
+    if toks[first..=last].iter().any(|t| t.kind == TokKind::Word) {
+        first
+    } else {
+        last + 1
+    }
 }
 
 /// "Transport Minister Ana Lima": a title inside a span is no part of the
