@@ -17,6 +17,12 @@ use crate::verify::{Analysis, Verifier};
 pub(crate) struct Context {
     pub(crate) year: Option<i32>,
     currencies: BTreeMap<lang::Word, &'static str>,
+    /// The article's main subject and the common nouns the lead gives it
+    /// ("the line"): a fact whose quote uses one speaks of it.
+    pub(crate) subject: Option<(String, Vec<String>)>,
+    /// The subject's common-noun alias ("cable car"): read as a name, its
+    /// words are still the fact's words ("the bridge opened").
+    pub(crate) subject_alias: Vec<String>,
 }
 
 impl Context {
@@ -28,7 +34,12 @@ impl Context {
                 currencies.entry(lang::stem(&pair[1].text)).or_insert(c);
             }
         }
-        Context { year, currencies }
+        Context {
+            year,
+            currencies,
+            subject: None,
+            subject_alias: Vec::new(),
+        }
     }
 
     /// The currency of an amount the clause gives without naming one.
@@ -327,6 +338,12 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, ctx: &Context) -> Option<Fa
             entities.push(id.clone());
         }
     }
+    if let Some((id, nouns)) = &ctx.subject
+        && !entities.contains(id)
+        && nouns.iter().any(|n| super::subject::speaks_of(quote, n))
+    {
+        entities.push(id.clone());
+    }
     // "12,000 Norwegians visited": another people did not.
     let mut people: Vec<String> = Vec::new();
     for m in a.mentions.iter().filter(|m| m.people) {
@@ -340,11 +357,21 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, ctx: &Context) -> Option<Fa
         .first()
         .filter(|m| m.first <= 1 && !m.possessive && !m.people)
         .map(|m| bank.entities[m.entity].id.clone());
-    let words: Vec<String> = a
+    let mut words: Vec<String> = a
         .words
         .iter()
         .map(|&k| a.tokens[k].text.to_string())
         .collect();
+    if a.tokens
+        .iter()
+        .any(|t| ctx.subject_alias.contains(&t.text.to_string()))
+    {
+        for w in &ctx.subject_alias {
+            if a.tokens.iter().any(|t| t.text == *w) && !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+    }
     let id_words: Vec<&str> = words.iter().take(4).map(String::as_str).collect();
     Some(Fact {
         id: slug(&id_words.join(" ")),

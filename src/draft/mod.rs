@@ -16,6 +16,7 @@ mod facts;
 mod names;
 mod questions;
 mod settle;
+mod subject;
 
 use crate::bank::{Bank, Lexicon, PartialDate, SCHEMA_VERSION, Source};
 use crate::lang;
@@ -79,6 +80,8 @@ impl std::fmt::Display for DraftError {
 pub fn draft(text: &str, opts: &Options) -> Result<(Bank, Summary), DraftError> {
     let sentences = lang::sentences(text);
     let date = article_date(text, opts)?;
+    let mut entities = names::find(text, &sentences).entities;
+    let subject = subject::attach(text, &sentences, &mut entities);
     let mut bank = Bank {
         schema: None,
         schema_version: SCHEMA_VERSION,
@@ -91,7 +94,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<(Bank, Summary), DraftError> 
             language: Some("en".into()),
             text: text.to_string(),
         },
-        entities: names::find(text, &sentences).entities,
+        entities,
         named_dates: Vec::new(),
         lexicon: Lexicon::default(),
         facts: Vec::new(),
@@ -100,7 +103,11 @@ pub fn draft(text: &str, opts: &Options) -> Result<(Bank, Summary), DraftError> 
     };
     let year = PartialDate::parse_iso(&date).and_then(|d| d.year);
     let mut summary = Summary::default();
-    let ctx = facts::Context::new(text, year);
+    let mut ctx = facts::Context::new(text, year);
+    if let Some(s) = subject {
+        ctx.subject_alias = s.alias.split_whitespace().map(String::from).collect();
+        ctx.subject = Some((bank.entities[s.entity].id.clone(), s.nouns));
+    }
     bank.facts = facts::draft(&bank, &sentences, &ctx, &mut summary);
     settle::settle(&mut bank, &mut summary);
     if bank.facts.is_empty() {
@@ -165,7 +172,9 @@ fn article_date(text: &str, opts: &Options) -> Result<String, DraftError> {
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
+        if let Some(t) = ascii_of(c) {
+            out.push_str(t);
+        } else if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty()
             && !out.ends_with('-')
@@ -175,4 +184,52 @@ pub(crate) fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// A Latin letter with a mark, as ASCII lower case ("í" → "i", "ß" →
+/// "ss"); `None` for ASCII and for letters without a plain form.
+fn ascii_of(c: char) -> Option<&'static str> {
+    const FOLDS: &[(&str, &str)] = &[
+        ("àáâãäåāăą", "a"),
+        ("çćĉċč", "c"),
+        ("ďđð", "d"),
+        ("èéêëēĕėęě", "e"),
+        ("ĝğġģ", "g"),
+        ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ĵ", "j"),
+        ("ķ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ñńņňŉ", "n"),
+        ("òóôõöøōŏő", "o"),
+        ("ŕŗř", "r"),
+        ("śŝşšș", "s"),
+        ("ţťŧț", "t"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ŵ", "w"),
+        ("ýÿŷ", "y"),
+        ("źżž", "z"),
+        ("æ", "ae"),
+        ("œ", "oe"),
+        ("ß", "ss"),
+        ("þ", "th"),
+    ];
+    if c.is_ascii() {
+        return None;
+    }
+    let lower = c.to_lowercase().next()?;
+    FOLDS
+        .iter()
+        .find(|(from, _)| from.contains(lower))
+        .map(|&(_, to)| to)
+}
+
+/// A letter's plain ASCII lower-case form when it has one of one letter
+/// ("É" → 'e'), else the letter in lower case.
+pub(crate) fn ascii_letter(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match ascii_of(lower) {
+        Some(t) if t.len() == 1 => t.chars().next().unwrap_or(lower),
+        _ => lower,
+    }
 }

@@ -93,7 +93,6 @@ const PLACE_WORDS: &[&str] = &[
     "province",
     "county",
     "state",
-    "street",
     "valley",
     "bay",
     "sea",
@@ -164,6 +163,20 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "von", "van"];
+/// Words an acronym gives no letter to ("Ministry of Trade and Industry").
+const ACRONYM_GLUE: &[&str] = &[
+    "of", "for", "on", "and", "the", "de", "del", "la", "von", "van", "&",
+];
+
+/// What the whole article tells about its words.
+struct Words<'a> {
+    /// Words that start a sentence without starting a name.
+    start: &'a BTreeSet<String>,
+    /// Words the article writes in lower case.
+    lower: &'a BTreeSet<String>,
+    /// Capitalised words written with no hyphen beside them.
+    alone: &'a BTreeSet<String>,
+}
 
 /// One occurrence of a capitalised span.
 #[derive(Debug, Clone)]
@@ -176,6 +189,8 @@ struct Span {
     /// "PARIS, 3 May —": a news dateline, which names a place.
     dateline: bool,
     acronym: Option<String>,
+    /// Its first token in the sentence.
+    first: usize,
 }
 
 /// The entities of an article and, for each alias, its entity's id.
@@ -189,11 +204,23 @@ pub(crate) struct Names {
 pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
     let mut lower_words: BTreeSet<String> = BTreeSet::new();
     let mut mid_caps: BTreeSet<String> = BTreeSet::new();
+    // Capitalised words the article also writes without a hyphen beside
+    // them: "the Halsa-Bru ferry" joins two names when "Bru" stands alone
+    // elsewhere.
+    let mut alone: BTreeSet<String> = BTreeSet::new();
     for s in sentences.iter().filter(|s| !s.heading) {
-        for t in tokenize(&text[s.start..s.end])
-            .into_iter()
-            .filter(|t| t.kind == TokKind::Word)
-        {
+        let sentence = &text[s.start..s.end];
+        let toks = tokenize(sentence);
+        for (k, t) in toks.iter().enumerate() {
+            let hyphen_before = k > 0 && &sentence[toks[k - 1].end..t.start] == "-";
+            let hyphen_after = toks
+                .get(k + 1)
+                .is_some_and(|n| &sentence[t.end..n.start] == "-");
+            if t.cap && !hyphen_before && !hyphen_after {
+                alone.insert(t.text.to_string());
+            }
+        }
+        for t in toks.into_iter().filter(|t| t.kind == TokKind::Word) {
             if !t.cap {
                 lower_words.insert(t.text.to_string());
             } else if !t.sentence_start {
@@ -217,12 +244,12 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
         .collect();
     let mut spans = Vec::new();
     for s in sentences.iter().filter(|s| !s.heading) {
-        spans_of(
-            &text[s.start..s.end],
-            &start_words,
-            &lower_words,
-            &mut spans,
-        );
+        let words = Words {
+            start: &start_words,
+            lower: &lower_words,
+            alone: &alone,
+        };
+        spans_of(&text[s.start..s.end], &words, &mut spans);
     }
     build(spans)
 }
@@ -250,13 +277,10 @@ fn excluded(t: &Token) -> bool {
 }
 
 /// The capitalised spans of one sentence.
-fn spans_of(
-    s: &str,
-    start_words: &BTreeSet<String>,
-    lower_words: &BTreeSet<String>,
-    out: &mut Vec<Span>,
-) {
+fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
+    let (start_words, lower_words) = (words.start, words.lower);
     let toks = tokenize(s);
+    let sentence_spans = out.len();
     let mut i = 0;
     // The last name's last token, and whether it was a place.
     let mut previous: Option<(usize, bool)> = None;
@@ -279,7 +303,11 @@ fn spans_of(
             }
             let gap_ok = |a: &Token, b: &Token| {
                 let gap = &s[a.end..b.start];
-                gap.trim().is_empty() || (gap.trim() == "." && a.text.len() == 1)
+                gap.trim().is_empty()
+                    || (gap.trim() == "." && a.text.len() == 1)
+                    || (hyphenated(gap, a, b)
+                        && !words.alone.contains(a.text.as_str())
+                        && !words.alone.contains(b.text.as_str()))
             };
             let next = last + 1;
             if next < toks.len() && !excluded(&toks[next]) && gap_ok(&toks[last], &toks[next]) {
@@ -288,6 +316,7 @@ fn spans_of(
                 && CONNECTORS.contains(&toks[next].text.as_str())
                 && !toks[next].cap
                 && !excluded(&toks[next + 1])
+                && !person_of_acronym(&toks[i..=last], &toks[next + 1])
                 && gap_ok(&toks[last], &toks[next])
                 && gap_ok(&toks[next], &toks[next + 1])
             {
@@ -321,8 +350,21 @@ fn spans_of(
         {
             first += 1;
         }
+        first = name_start(&toks, first, last);
         if first <= last {
             let mut sp = span(s, &toks, first, last, lower_words);
+            if let Some(start) = sp
+                .acronym
+                .as_deref()
+                .and_then(|a| acronym_start(s, &toks, first, last, a))
+            {
+                sp = expanded(
+                    out,
+                    sentence_spans,
+                    start,
+                    span(s, &toks, start, last, lower_words),
+                );
+            }
             // "between Kristiansund and Trondheim": a name joined to a
             // place by "and"/"or" is a place too.
             sp.locative |= first >= 2
@@ -363,17 +405,131 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
         t.upper && s[toks[last].end..t.start].trim() == "(" && s[t.end..].starts_with(')')
     });
     let person_words = words.len() >= 2 && words.iter().all(|w| !lower.contains(w.as_str()));
+    // "Ana Lima of ABC, said": the person of an organisation.
+    let of_acronym = after == Some("of")
+        && toks.get(last + 2).is_some_and(|t| t.upper)
+        && toks.get(last + 1).is_some_and(|t| !t.cap);
     Span {
         text,
         words,
         person_cue: initial
-            || ((honorific || said || leads) && person_words)
+            || ((honorific || said || leads || of_acronym) && person_words)
             || (said && first == last),
         locative: before(1).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
             || (before(1) == Some("the")
                 && before(2).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))),
         acronym: acronym.map(|t| s[t.start..t.end].to_string()),
         dateline: is_dateline(s, toks, first, last),
+        first,
+    }
+}
+
+/// "Ministry of Transport and Telecommunications (MTT)": the acronym's
+/// letters reach back over the spans before it in the sentence (those
+/// from `kept` on), which its expansion replaces.
+fn expanded(out: &mut Vec<Span>, kept: usize, start: usize, sp: Span) -> Span {
+    while out.len() > kept && out.last().is_some_and(|p| p.first >= start) {
+        out.pop();
+    }
+    sp
+}
+
+/// "Inter-American": capitalised words joined by a hyphen are one name,
+/// unless both are places the world tables know ("Oslo-Bergen").
+fn hyphenated(gap: &str, a: &Token, b: &Token) -> bool {
+    gap == "-"
+        && a.cap
+        && b.cap
+        && !(world::lookup(&a.text).is_some() && world::lookup(&b.text).is_some())
+}
+
+/// "Ingrid Lund of ABC": a name without a word of an organisation or a
+/// place, then "of" and an acronym, is a person of that organisation.
+fn person_of_acronym(name: &[Token], after: &Token) -> bool {
+    after.upper
+        && !name.iter().any(|t| {
+            let w = t.text.as_str();
+            ORG_WORDS.contains(&w)
+                || PLACE_WORDS.contains(&w)
+                || STRUCTURE_WORDS.contains(&w)
+                || lang::STREET_WORDS_SET.contains(w)
+        })
+}
+
+/// Where the name of a span starts after its title; past its end when
+/// no word is left ("Its 24 cabins": a number alone is a value, never a
+/// name).
+fn name_start(toks: &[Token], first: usize, last: usize) -> usize {
+    let first = after_title(toks, first, last);
+    if toks[first..=last].iter().any(|t| t.kind == TokKind::Word) {
+        first
+    } else {
+        last + 1
+    }
+}
+
+/// "Transport Minister Ana Lima": a title inside a span is no part of the
+/// person's name after it (unless the rest names an organisation, a place
+/// or a structure: "King Edward Hospital").
+fn after_title(toks: &[Token], first: usize, last: usize) -> usize {
+    let title = |t: &Token| {
+        HONORIFICS.contains(&t.text.as_str()) || lang::TITLES_SET.contains(t.text.as_str())
+    };
+    let Some(k) = (first..last).rev().find(|&k| title(&toks[k])) else {
+        return first;
+    };
+    let thing = toks[k + 1..=last].iter().any(|t| {
+        let w = t.text.as_str();
+        ORG_WORDS.contains(&w)
+            || PLACE_WORDS.contains(&w)
+            || STRUCTURE_WORDS.contains(&w)
+            || lang::STREET_WORDS_SET.contains(w)
+    });
+    if thing { first } else { k + 1 }
+}
+
+/// Where the expansion of an acronym in brackets starts when the span
+/// before it holds only its last letters: each capitalised word (a
+/// hyphenated pair counting once) gives a letter, function words none.
+/// `None` when the span matches already or no start fits.
+fn acronym_start(
+    s: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+    acronym: &str,
+) -> Option<usize> {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let initials = |from: usize| -> Vec<char> {
+        (from..=last)
+            .filter(|&k| toks[k].cap && toks[k].kind == TokKind::Word)
+            .filter(|&k| k == from || &s[toks[k - 1].end..toks[k].start] != "-")
+            .filter_map(|k| toks[k].text.chars().next())
+            .map(super::ascii_letter)
+            .collect()
+    };
+    let mut start = first;
+    loop {
+        let have = initials(start);
+        if have == letters {
+            return (start != first).then_some(start);
+        }
+        if have.len() >= letters.len() || !letters.ends_with(&have) {
+            return None;
+        }
+        // Back over function words to the capitalised word before.
+        let mut j = start.checked_sub(1)?;
+        while !toks[j].cap && ACRONYM_GLUE.contains(&toks[j].text.as_str()) {
+            j = j.checked_sub(1)?;
+        }
+        if !toks[j].cap || toks[j].kind != TokKind::Word || excluded(&toks[j]) {
+            return None;
+        }
+        start = j;
     }
 }
 
@@ -398,7 +554,8 @@ fn kind_of(spans: &[&Span]) -> EntityKind {
         EntityKind::Organisation
     } else if has(EVENT_WORDS) {
         EntityKind::Event
-    } else if has(STRUCTURE_WORDS) {
+    } else if has(STRUCTURE_WORDS) || words.iter().any(|w| lang::STREET_WORDS_SET.contains(w)) {
+        // A street is where something stands, not a city.
         EntityKind::Other
     } else if has(PLACE_WORDS) {
         EntityKind::Region
@@ -656,6 +813,47 @@ mod tests {
         }
         let brekke = es.iter().find(|e| e.name == "Ola Brekke").unwrap();
         assert!(brekke.aliases.contains(&"Brekke".to_string()), "{brekke:?}");
+    }
+
+    #[test]
+    fn spans_keep_hyphens_acronym_expansions_and_drop_titles() {
+        let text = "Trade Minister Ana Lima Costa met the Trans-Pacific Growth Fund (TGF) and the Office of Roads and Bridges (ORB). Its 12 trucks left Calle Nova for the Lund-Berga ferry. Engineer Piet Ruud of ORB said the plan worked. Costa agreed in Berga.\n";
+        let es = entities(text);
+        let kind = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        for (name, want) in [
+            ("Ana Lima Costa", Some(EntityKind::Person)),
+            ("Trade Minister Ana Lima Costa", None),
+            ("Trans-Pacific Growth Fund", Some(EntityKind::Organisation)),
+            ("Trans", None),
+            (
+                "Office of Roads and Bridges",
+                Some(EntityKind::Organisation),
+            ),
+            ("Bridges", None),
+            ("Office of Roads", None),
+            ("12", None),
+            ("Calle Nova", Some(EntityKind::Other)),
+            ("Piet Ruud", Some(EntityKind::Person)),
+            ("Piet Ruud of ORB", None),
+            ("Lund-Berga", None),
+            ("Berga", Some(EntityKind::City)),
+        ] {
+            assert_eq!(kind(name), want, "{name}: {es:#?}");
+        }
+        let orb = es.iter().find(|e| e.name.starts_with("Office")).unwrap();
+        assert!(orb.aliases.contains(&"ORB".to_string()), "{orb:?}");
+        let tgf = es.iter().find(|e| e.name.starts_with("Trans-")).unwrap();
+        assert_eq!(tgf.id, "trans-pacific-growth-fund");
+    }
+
+    #[test]
+    fn ids_spell_accented_letters_in_ascii() {
+        let es =
+            entities("Officials met José Núñez in Århus. Núñez said Smørbrød Straße stays open.\n");
+        let ids: Vec<&str> = es.iter().map(|e| e.id.as_str()).collect();
+        for want in ["jose-nunez", "arhus", "smorbrod-strasse"] {
+            assert!(ids.contains(&want), "{want}: {ids:?}");
+        }
     }
 
     #[test]

@@ -301,7 +301,11 @@ fn find_mentions(
         // also a common word ("us", "it"): then only in capitals or after
         // "the" ("the us").
         let after_the = i > 0 && tokens[i - 1].text == "the";
-        let acronym_ok = t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS);
+        // In lower case right after a number it is a unit or a time of day
+        // ("2 p.m.", "5 km"), never the initials of a name.
+        let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number && !t.upper;
+        let acronym_ok =
+            (t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS)) && !after_number;
         let matched = gaz.aliases.get(&t.text).and_then(|cands| {
             cands.iter().find(|alias| {
                 (!alias.acronym || acronym_ok)
