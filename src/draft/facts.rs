@@ -530,7 +530,13 @@ fn bound(cmp: Cmp) -> (bool, Option<Bound>) {
 fn bank_value(a: &Analysis, q: &Quantity, ctx: &Context) -> Option<bank::Value> {
     use bank::Value as B;
     let text = a.text(q.first, q.last).to_string();
-    let role = bank::Role::Claim;
+    // A plan's value ("due to open in December") frames the fact.
+    let planned = (a.tokens.iter()).any(|t| t.is(lang::CLASS_PLAN_WORDS));
+    let role = if planned {
+        bank::Role::Scope
+    } else {
+        bank::Role::Claim
+    };
     let (approx, bound) = bound(q.cmp);
     Some(match &q.kind {
         Value::Date { date, alt: None } => B::Date {

@@ -258,11 +258,14 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
             l.make_ascii_lowercase();
             l
         } else {
-            part.chars()
-                .filter(|&c| c != '.')
-                .map(|c| if c == '’' { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect()
+            let mut l = CompactString::default();
+            for c in (part.chars().filter(|&c| c != '.')).flat_map(char::to_lowercase) {
+                match c {
+                    '’' => l.push('\''),
+                    c => fold_latin(c, &mut l),
+                }
+            }
+            l
         };
         let mut negated = false;
         let mut possessive = false;
@@ -385,6 +388,19 @@ fn plain_word(raw: &str, offset: usize, attached: bool, sentence: bool) -> Token
     ascii_word(raw, n, offset, attached, sentence)
 }
 
+/// A Latin letter without its accent ("í" → "i", "ø" → "o", "ß" → "ss"),
+/// as people type names on a plain keyboard: "valparaiso" is the
+/// article's "Valparaíso". Other characters stay as they are.
+fn fold_latin(c: char, out: &mut CompactString) {
+    let latin = matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+    match deunicode::deunicode_char(c).filter(|_| latin && c.is_alphabetic()) {
+        Some(plain) if !plain.is_empty() && plain.is_ascii() => {
+            out.extend(plain.chars().map(|p| p.to_ascii_lowercase()));
+        }
+        _ => out.push(c),
+    }
+}
+
 /// A word of ASCII letters and digits, its letters counted.
 fn ascii_word(raw: &str, n: Letters, offset: usize, attached: bool, sentence: bool) -> Token {
     let mut text = CompactString::from(raw);
@@ -424,6 +440,19 @@ mod tests {
             t,
             ["spain", "did", "not", "join", "norway", "us", "led", "bloc"]
         );
+    }
+
+    #[test]
+    fn accented_latin_letters_are_typed_plain() {
+        for (s, want) in [
+            ("Valparaíso", vec!["valparaiso"]),
+            ("Tromsø Straße", vec!["tromso", "strasse"]),
+            ("São Paulo's", vec!["sao", "paulo"]),
+            ("東京", vec!["東京"]),
+        ] {
+            let got: Vec<Word> = tokenize(s).into_iter().map(|t| t.text).collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

@@ -139,13 +139,19 @@ pub(crate) fn decide(
 
 /// Picks one outcome among the facts that cover the statement. Decisive
 /// verdicts beat undecided ones; if the best-scored decisive fact supports
-/// the statement while another refutes it, the answer is NOT_ENOUGH_INFO,
-/// because a wrong SUPPORTED is the one mistake not to make.
+/// the statement while another refutes it, or refutes it while another of
+/// the same score supports it, the answer is NOT_ENOUGH_INFO, because a
+/// wrong SUPPORTED is the one mistake not to make.
 pub(crate) fn reconcile(outcomes: Vec<(Outcome, f32)>) -> Option<Outcome> {
     let decisive = |o: &&(Outcome, f32)| o.0.verdict != Verdict::NotEnoughInfo;
-    let conflict = outcomes.iter().find(decisive).is_some_and(|(top, _)| {
-        top.verdict == Verdict::Supported
-            && (outcomes.iter().filter(decisive)).any(|(o, _)| o.verdict == Verdict::Refuted)
+    // A refutation ties with a support when the facts score the same:
+    // which fact the statement is about is then not known.
+    let conflict = outcomes.iter().find(decisive).is_some_and(|(top, score)| {
+        let against = |(o, s): &&(Outcome, f32)| match top.verdict {
+            Verdict::Supported => o.verdict == Verdict::Refuted,
+            _ => o.verdict == Verdict::Supported && s >= score,
+        };
+        (outcomes.iter().filter(decisive)).any(|o| against(&o))
     });
     // The first decisive outcome, or else the first.
     let pick = outcomes.iter().position(|o| decisive(&o)).unwrap_or(0);
