@@ -464,7 +464,7 @@ fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
     );
     assert!(false_supported.is_empty(), "{false_supported:#?}");
     assert_eq!(total, 100);
-    assert!(right >= 38, "{right} of {total}");
+    assert!(right >= 39, "{right} of {total}");
 }
 
 /// Round 11's unseen article (a cable car), drafted unedited: first
@@ -479,7 +479,7 @@ fn an_unedited_draft_judges_the_realistic_cable_car_set_without_false_support() 
     );
     assert!(false_supported.is_empty(), "{false_supported:#?}");
     assert_eq!(total, 100);
-    assert!(right >= 36, "{right} of {total}");
+    assert!(right >= 41, "{right} of {total}");
 }
 
 /// Right answers, statements, and the false SUPPORTED ones for a blind set.

@@ -302,9 +302,10 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
         // Four letters are one edit from too many words: only two
         // neighbours swapped ("tise" for "ties"), or a letter left out of
         // a word of five ("evry"), is a typo.
+        let left_out = |s: &str| s.len() == 5 && s.as_bytes()[0] == word.as_bytes()[0];
         return (f.surfaces.iter().map(|w| w.as_str()))
             .chain(lang::STOPWORDS.iter().copied())
-            .find(|s| swapped(word, s) || (s.len() == 5 && within_edits(word, s, 1)));
+            .find(|s| swapped(word, s) || (left_out(s) && within_edits(word, s, 1)));
     }
     // The first letter as written: a word starts with it when it starts
     // with these bytes.

@@ -290,9 +290,11 @@ fn find_mentions(
         let currency_next = tokens
             .get(i + 1)
             .is_some_and(|n| n.is(lang::CLASS_CURRENCY_WORDS) || n.text == "$");
-        let people_currency = tokens
-            .get(i + 1)
-            .is_some_and(|n| lang::currency_of_people(&t.text, &n.text).is_some());
+        // The bits first: most words are before no money word at all.
+        let people_currency = tokens.get(i + 1).is_some_and(|n| {
+            n.is(lang::CLASS_DENOMINATIONS | lang::CLASS_CURRENCY_WORDS)
+                && lang::currency_of_people(&t.text, &n.text).is_some()
+        });
         if (t.is(lang::CLASS_CURRENCY_QUALIFIERS) && currency_next) || people_currency {
             i += 1;
             continue;
