@@ -250,7 +250,15 @@ fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
 /// "yes, …", "BREAKING: …", "fun fact: …": words before the claim.
 fn skip_opening_particle(text: &str, tokens: &[Token], used: &mut [bool]) {
     // "i think …", "pretty sure …": a hedge, from lang/data/hedge_openings.txt.
+    let Some(first) = tokens.first() else {
+        return;
+    };
     for phrase in lang::HEDGE_OPENINGS {
+        // The first word first: most statements begin with none of them.
+        let rest = phrase.strip_prefix(first.text.as_str());
+        if !rest.is_some_and(|r| r.is_empty() || r.starts_with(' ')) {
+            continue;
+        }
         let n = phrase.split(' ').count();
         let hit = phrase
             .split(' ')
