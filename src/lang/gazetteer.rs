@@ -28,6 +28,8 @@ pub(crate) struct Gazetteer {
     starters: FxHashSet<Word>,
     /// Every word of every alias.
     words: FxHashSet<Word>,
+    /// Every alias added, by entity.
+    added: FxHashSet<(usize, Vec<Word>)>,
 }
 
 impl Gazetteer {
@@ -68,15 +70,15 @@ impl Gazetteer {
         if !self.aliases.contains_key(first) {
             self.aliases.insert(first.clone(), Vec::new());
         }
-        let list = self.aliases.get_mut(first).expect("just inserted");
-        if list.iter().any(|x| x.entity == entity && x.words == toks) {
+        // Each name once per entity; a set, as one first word ("new") may
+        // begin the names of thousands of entities in a large bank.
+        if !self.added.insert((entity, toks.clone())) {
             return;
         }
-        // Longest alias first, so that "North X" wins over "X".
-        let pos = list
-            .iter()
-            .position(|x| x.words.len() < toks.len())
-            .unwrap_or(list.len());
+        let list = self.aliases.get_mut(first).expect("just inserted");
+        // Longest alias first, so that "North X" wins over "X"; a new one
+        // after those as long.
+        let pos = list.partition_point(|x| x.words.len() >= toks.len());
         list.insert(
             pos,
             Alias {

@@ -253,20 +253,7 @@ fn push_word(out: &mut Vec<Token>, raw: &str, offset: usize, attached: bool, sen
         let cap = first_letter_upper == Some(true) || (!first && first_cap);
         let upper = n_letters >= 2 && n_upper == n_letters;
         let plain = part.bytes().all(|b| b.is_ascii_alphanumeric());
-        let mut lower: CompactString = if plain {
-            let mut l = CompactString::from(part);
-            l.make_ascii_lowercase();
-            l
-        } else {
-            let mut l = CompactString::default();
-            for c in (part.chars().filter(|&c| c != '.')).flat_map(char::to_lowercase) {
-                match c {
-                    '’' => l.push('\''),
-                    c => fold_latin(c, &mut l),
-                }
-            }
-            l
-        };
+        let mut lower = lowered(part, plain);
         let mut negated = false;
         let mut possessive = false;
         if !plain {
@@ -386,6 +373,24 @@ fn plain_word(raw: &str, offset: usize, attached: bool, sentence: bool) -> Token
         .find(u8::is_ascii_alphabetic)
         .is_some_and(|b| b.is_ascii_uppercase());
     ascii_word(raw, n, offset, attached, sentence)
+}
+
+/// A word part in lower case, without dots, with a plain apostrophe and
+/// Latin letters without accents.
+fn lowered(part: &str, plain: bool) -> CompactString {
+    let mut l = CompactString::default();
+    if plain {
+        l.push_str(part);
+        l.make_ascii_lowercase();
+        return l;
+    }
+    for c in (part.chars().filter(|&c| c != '.')).flat_map(char::to_lowercase) {
+        match c {
+            '’' => l.push('\''),
+            c => fold_latin(c, &mut l),
+        }
+    }
+    l
 }
 
 /// A Latin letter without its accent ("í" → "i", "ø" → "o", "ß" → "ss"),

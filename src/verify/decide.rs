@@ -102,6 +102,13 @@ pub(crate) fn decide(
         };
         return outcome(Verdict::NotEnoughInfo, reason, vec![]);
     }
+    let (verdict, reason) = operators(a, f, w, negated);
+    outcome(verdict, reason, vec![])
+}
+
+/// The verdict once every value agrees: negation, restriction and
+/// modality, in that order.
+fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict, Reason) {
     // "not a state-only project", "wasn't the only one": the negation just
     // before the restriction may deny it, not the claim; unresolved.
     if let Some(&k) = w.restrictive.first()
@@ -111,7 +118,7 @@ pub(crate) fn decide(
         let reason = Reason::Restricted {
             word: a.tokens[k].text.to_string(),
         };
-        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+        return (Verdict::NotEnoughInfo, reason);
     }
     if negated {
         let reason = match w.flips.first() {
@@ -120,21 +127,21 @@ pub(crate) fn decide(
             },
             _ => Reason::Negated,
         };
-        return outcome(Verdict::Refuted, reason, vec![]);
+        return (Verdict::Refuted, reason);
     }
     if let Some(&k) = w.restrictive.first() {
         let reason = Reason::Restricted {
             word: a.tokens[k].text.to_string(),
         };
-        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+        return (Verdict::NotEnoughInfo, reason);
     }
     if let Some(&k) = a.modals.first() {
         let reason = Reason::Modal {
             word: a.tokens[k].text.to_string(),
         };
-        return outcome(Verdict::NotEnoughInfo, reason, vec![]);
+        return (Verdict::NotEnoughInfo, reason);
     }
-    outcome(Verdict::Supported, Reason::Agrees, vec![])
+    (Verdict::Supported, Reason::Agrees)
 }
 
 /// Picks one outcome among the facts that cover the statement. Decisive

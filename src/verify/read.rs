@@ -373,10 +373,9 @@ fn bare_possessive<'g>(
                 && t.text.ends_with('s')
         })
     };
-    let stripped = |t: &Token| t.text[..t.text.len() - 1].to_string();
     // One word: the alias is the word without its "s".
     if let Some(t) = bare(i)
-        && let Some(alias) = (gaz.aliases.get(stripped(t).as_str()))
+        && let Some(alias) = (gaz.aliases.get(without_s(t)))
             .and_then(|c| c.iter().find(|a| a.words.len() == 1 && !a.acronym))
         && !lexicon::has_form(&t.text)
     {
@@ -388,10 +387,14 @@ fn bare_possessive<'g>(
         n >= 2
             && !a.acronym
             && crate::values::seq_matches(tokens, used, i, &a.words[..n - 1])
-            && bare(i + n - 1).is_some_and(|t| {
-                stripped(t) == a.words[n - 1].as_str() && !lexicon::has_form(&t.text)
-            })
+            && bare(i + n - 1)
+                .is_some_and(|t| without_s(t) == a.words[n - 1] && !lexicon::has_form(&t.text))
     })
+}
+
+/// A word without its last letter, an "s" (see [`bare_possessive`]).
+fn without_s(t: &Token) -> &str {
+    &t.text[..t.text.len() - 1]
 }
 
 fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<Quantity> {
