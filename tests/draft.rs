@@ -219,7 +219,8 @@ fn invented_article_gets_every_value_kind_and_its_false_statements_are_refuted()
 
 /// A rank read from a superlative ("the longest" for the article's
 /// third-longest) and a maximum ("up to 90 km/h" for up to 70) are
-/// operators: each is resolved against the fact, never let through.
+/// operators: each is resolved against the fact, never let through; an
+/// ISO code and a shared denomination name the article's currency.
 #[test]
 fn superlatives_claim_the_first_place_and_maxima_compare_as_maxima() {
     let env = Env::new();
@@ -228,7 +229,8 @@ fn superlatives_claim_the_first_place_and_maxima_compare_as_maxima() {
         "Port Alder opens new tram line\n\nPORT ALDER, March 3, 2025 \u{2014} The city of \
          Port Alder on Monday opened a new tram line along the harbour. The line is the \
          third-longest tram line in the country, according to the transport ministry. The \
-         trams travel at up to 70 kilometres per hour and carry about 4,000 passengers a day.\n",
+         trams travel at up to 70 kilometres per hour and carry about 4,000 passengers a day. \
+         A single ticket costs 900 Chilean pesos.\n",
     );
     let (path, _) = draft(&env, &article, &[]);
     for (statement, want) in [
@@ -239,6 +241,10 @@ fn superlatives_claim_the_first_place_and_maxima_compare_as_maxima() {
         ("the trams travel at up to 50 km/h", 1),
         ("the trams travel at up to 70 km/h", 0),
         ("the trams travel at less than 90 km/h", 0),
+        // A shared denomination takes the currency the article names.
+        ("a single ticket costs 900 CLP", 0),
+        ("a single ticket costs 900 pesos", 0),
+        ("a single ticket costs 1,500 pesos", 1),
     ] {
         let out = env
             .cmd()

@@ -201,6 +201,17 @@ fn possessives_owners_membership_and_negated_restrictions() {
             "Webb was not a NASA-only project.",
             Verdict::NotEnoughInfo,
         ),
+        // A weekday is decided by the calendar.
+        (
+            WEBB,
+            "the webb telescope went up on a saturday, christmas day 2021",
+            Verdict::Supported,
+        ),
+        (
+            korea,
+            "south korea and cuba established ties on a tuesday",
+            Verdict::Refuted,
+        ),
         (
             korea,
             "cubas shift toward seoul came after it normalized relations with washington",

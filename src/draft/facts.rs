@@ -594,7 +594,8 @@ fn bank_value(a: &Analysis, q: &Quantity, ctx: &Context) -> Option<bank::Value> 
                 role,
             }
         }
-        Value::Place { .. } | Value::Person { .. } => return None,
+        // A weekday is only ever claimed: the bank keeps the date.
+        Value::Place { .. } | Value::Person { .. } | Value::Weekday { .. } => return None,
     })
 }
 

@@ -71,6 +71,11 @@ pub(crate) fn month_of(word: &str) -> Option<u8> {
     MONTHS_MAP.get(word).copied()
 }
 
+/// A day of the week, 1 (Monday) to 7.
+pub(crate) fn weekday_of(word: &str) -> Option<u8> {
+    WEEKDAYS_MAP.get(word).copied()
+}
+
 pub(crate) fn scale_of(word: &str) -> Option<f64> {
     SCALES_MAP.get(word).copied()
 }
@@ -187,7 +192,8 @@ pub(crate) fn may_start_value(t: &Token) -> bool {
         | CLASS_CURRENCY_WORDS
         | CLASS_CURRENCY_QUALIFIERS
         | CLASS_RELATIVE_MONTH
-        | CLASS_NUMBER_STARTS)
+        | CLASS_NUMBER_STARTS
+        | CLASS_WEEKDAYS)
 }
 
 #[cfg(test)]
@@ -276,6 +282,7 @@ mod tests {
                 || is_currency_qualifier(w)
                 || COMPARATORS_FIRST_SET.contains(w)
                 || RELATIVE_MONTH_SET.contains(w)
+                || weekday_of(w).is_some()
                 || matches!(
                     w,
                     "a" | "an"

@@ -8,7 +8,7 @@
 use super::amount::Figure;
 use super::bank::Expected;
 use super::{Cmp, Rel, Value};
-use super::{clock, count, date, duration, entity, measure, money, ordinal, period, text};
+use super::{clock, count, date, duration, entity, measure, money, ordinal, period, text, weekday};
 use crate::bank::{self, AnswerType, Entity};
 use crate::lang::{Gazetteer, Token};
 
@@ -112,6 +112,7 @@ pub(crate) static KINDS: &[&dyn Kind] = &[
     &period::Period,
     &clock::Clock,
     &date::Date,
+    &weekday::Weekday,
     &ordinal::Ordinal,
     &measure::Measure,
     &money::Money,

@@ -22,6 +22,7 @@ mod ordinal;
 mod period;
 mod read;
 mod text;
+mod weekday;
 
 pub(crate) use amount::amount_relation;
 pub(crate) use bank::{Expected, FactValue, display_answer, parse_answer};
@@ -79,6 +80,10 @@ pub enum Value {
     },
     Place {
         entity: usize,
+    },
+    /// A day of the week, 1 (Monday) to 7: only ever claimed.
+    Weekday {
+        day: u8,
     },
     Person {
         entity: usize,
