@@ -603,7 +603,7 @@ fn blind_round_10_webb_holds() {
 /// reaches since.
 #[test]
 fn blind_round_11_korea_holds() {
-    run_round(include_str!("data/blind-round11-korea.tsv"), None, 77);
+    run_round(include_str!("data/blind-round11-korea.tsv"), None, 78);
 }
 
 #[test]
@@ -611,7 +611,7 @@ fn blind_round_11_webb_holds() {
     run_round(
         include_str!("data/blind-round11-webb.tsv"),
         Some(WEBB_BANK),
-        77,
+        80,
     );
 }
 

@@ -180,7 +180,8 @@ fn unexplained_words_elapsed_time_and_tenures() {
 /// Possessives typed without an apostrophe name their entity; a
 /// possessive on another of the fact's names than the one it writes so
 /// is a swapped owner; "one of" is membership, not a count; a negation
-/// just before "only" leaves the restriction unresolved.
+/// just before "only" leaves the restriction unresolved; "it took X
+/// after A for B" is elapsed time; a weekday is checked on the calendar.
 #[test]
 fn possessives_owners_membership_and_negated_restrictions() {
     let env = Env::new();
@@ -200,6 +201,22 @@ fn possessives_owners_membership_and_negated_restrictions() {
             WEBB,
             "Webb was not a NASA-only project.",
             Verdict::NotEnoughInfo,
+        ),
+        // "it took X after A for B": B came X after A.
+        (
+            WEBB,
+            "It took more than six months after launch for the first full-color images to be released.",
+            Verdict::Supported,
+        ),
+        (
+            WEBB,
+            "it took over a year after launch to release the first full color images",
+            Verdict::Refuted,
+        ),
+        (
+            korea,
+            "it took over 60 years after the 1959 revolution for the two to set up formal ties",
+            Verdict::Supported,
         ),
         // A weekday is decided by the calendar.
         (

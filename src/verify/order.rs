@@ -37,7 +37,7 @@ pub(crate) struct Order {
 /// Finds the first order word with words on both sides; `toks` are the
 /// statement's tokens.
 pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
-    if let Some(o) = find_gap(v, s, toks) {
+    if let Some(o) = find_gap(v, s, toks).or_else(|| find_took(v, s, toks)) {
         return Some(o);
     }
     for k in 1..toks.len() {
@@ -92,6 +92,37 @@ fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
         left,
         right: (right_start, right_end),
         later: Later::Either,
+        gap: Some((days, q.cmp)),
+        weak: false,
+    })
+}
+
+/// "it took over 60 years after A for B", "it took less than three years
+/// from A to B": B came the claimed time after A.
+fn find_took(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
+    let k = toks.iter().position(|t| t.text == "took")?;
+    let a = v.analyse(s);
+    let q = a.quantities.iter().find(|q| q.first == k + 1)?;
+    let Value::Duration { days } = q.kind else {
+        return None;
+    };
+    // The analysis keeps the statement's tokens, shorthand expanded.
+    let t = &a.tokens;
+    let j = q.last;
+    t.get(j)
+        .filter(|w| matches!(w.text.as_str(), "after" | "from"))?;
+    let m = (j + 2..t.len()).find(|&m| matches!(t[m].text.as_str(), "for" | "to" | "until"))?;
+    let (right, left) = (
+        (t[j + 1].start, t[m - 1].end),
+        (t[m + 1..].first()?.start, s.len()),
+    );
+    if !has_content(&t[j + 1..m]) || !has_content(&t[m + 1..]) {
+        return None;
+    }
+    Some(Order {
+        left,
+        right,
+        later: Later::Left,
         gap: Some((days, q.cmp)),
         weak: false,
     })
@@ -494,18 +525,17 @@ fn refuted(
 ) -> Judgement {
     let base = evidence.unwrap_or_else(|| whole.clone());
     let what = if o.gap.is_some() {
-        "the time between them"
+        "another time between them"
     } else {
-        "their order"
+        "another order"
     };
     Judgement {
         statement: v.text(|| statement.to_string()),
         verdict: Verdict::Refuted,
         explanation: v.text(|| {
-            format!(
-                "the article's dates give another {what}: {}",
-                base.explanation
-            )
+            let said = &base.explanation;
+            let said = said.strip_prefix("the article says so: ").unwrap_or(said);
+            format!("the article's dates give {what}: {said}")
         }),
         correction: None,
         ..base
