@@ -325,11 +325,18 @@ fn find_mentions(
         let bare = matched
             .is_none()
             .then(|| bare_possessive(gaz, tokens, used, i));
-        let Some(alias) = matched.or(bare.flatten()) else {
+        let partial = (matched.is_none() && bare.flatten().is_none())
+            .then(|| first_word_of_one(gaz, t))
+            .flatten();
+        let Some(alias) = matched.or(bare.flatten()).or(partial) else {
             i += 1;
             continue;
         };
-        let len = alias.words.len();
+        let len = if partial.is_some() {
+            1
+        } else {
+            alias.words.len()
+        };
         let also: Vec<usize> = gaz.aliases[&alias.words[0]]
             .iter()
             .filter(|o| o.entity != alias.entity && o.words == alias.words)
@@ -347,7 +354,7 @@ fn find_mentions(
             last: i + len,
             locative,
             people: alias.people,
-            possessive: tokens[i + len - 1].possessive || bare.is_some(),
+            possessive: tokens[i + len - 1].possessive || bare.flatten().is_some(),
             also,
         });
         i += len;
@@ -390,6 +397,21 @@ fn bare_possessive<'g>(
             && bare(i + n - 1)
                 .is_some_and(|t| without_s(t) == a.words[n - 1] && !lexicon::has_form(&t.text))
     })
+}
+
+/// "the teleferico" for the article's "Teleférico Merced": the first word
+/// of a longer name, when every name it begins is one entity's and it is
+/// no word of its own (not "new" of "New York" and "New Delhi").
+fn first_word_of_one<'g>(gaz: &'g Gazetteer, t: &Token) -> Option<&'g Alias> {
+    if t.kind != TokKind::Word || t.text.len() < 4 || t.is(lang::CLASS_STOPWORDS) {
+        return None;
+    }
+    let cands = gaz.aliases.get(&t.text)?;
+    let first = cands.first().filter(|a| a.words.len() >= 2 && !a.acronym)?;
+    let one = cands
+        .iter()
+        .all(|a| a.entity == first.entity && a.words.len() >= 2);
+    (one && !lexicon::knows(&t.text)).then_some(first)
 }
 
 /// A word without its last letter, an "s" (see [`bare_possessive`]).
@@ -492,6 +514,37 @@ mod tests {
             .iter()
             .map(|&k| a.tokens[k].text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn names_typed_loosely_are_still_names() {
+        let mut gaz = Gazetteer::new();
+        for (i, name) in [
+            "Teleférico Merced",
+            "New York",
+            "New Delhi",
+            "Norway",
+            "South Korea",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            gaz.add_alias(name, i, false);
+        }
+        // (statement, entity named, as a possessive)
+        let cases = [
+            ("the teleferico opened", Some((0, false))),
+            ("the new bridge opened", None),
+            ("norways roads", Some((3, true))),
+            ("south koreas stance", Some((4, true))),
+            ("Norways roads", None),
+            ("the news came", None),
+        ];
+        for (statement, want) in cases {
+            let a = analyse(statement, &gaz);
+            let got = a.mentions.first().map(|m| (m.entity, m.possessive));
+            assert_eq!(got, want, "{statement}");
+        }
     }
 
     #[test]
