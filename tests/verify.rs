@@ -556,7 +556,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 75);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 76);
 }
 
 #[test]
@@ -564,13 +564,13 @@ fn blind_round_8_webb_holds() {
     run_round(
         include_str!("data/blind-round8-webb.tsv"),
         Some(WEBB_BANK),
-        85,
+        92,
     );
 }
 
 #[test]
 fn blind_round_9_korea_holds() {
-    run_round(include_str!("data/blind-round9-korea.tsv"), None, 67);
+    run_round(include_str!("data/blind-round9-korea.tsv"), None, 70);
 }
 
 #[test]
@@ -578,7 +578,7 @@ fn blind_round_9_webb_holds() {
     run_round(
         include_str!("data/blind-round9-webb.tsv"),
         Some(WEBB_BANK),
-        76,
+        77,
     );
 }
 

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Summary, names::unique_id, slug};
 use crate::bank::{self, Bank, Bound, EntityKind, Fact, PartialDate};
 use crate::lang::{self, Cmp, DURATIONS_MAP, Sentence};
-use crate::values::{Quantity, Value};
+use crate::values::{Quantity, Value, date};
 use crate::verify::{Analysis, Verifier};
 
 /// What the whole article tells a clause's values: the year of its date
@@ -16,6 +16,8 @@ use crate::verify::{Analysis, Verifier};
 /// crowns").
 pub(crate) struct Context {
     pub(crate) year: Option<i32>,
+    /// The article's date: "on Monday" is the Monday on or before it.
+    pub(crate) published: Option<PartialDate>,
     currencies: BTreeMap<lang::Word, &'static str>,
     /// The article's main subject and the common nouns the lead gives it
     /// ("the line"): a fact whose quote uses one speaks of it.
@@ -36,6 +38,7 @@ impl Context {
         }
         Context {
             year,
+            published: None,
             currencies,
             subject: None,
             subject_alias: Vec::new(),
@@ -594,8 +597,16 @@ fn bank_value(a: &Analysis, q: &Quantity, ctx: &Context) -> Option<bank::Value> 
                 role,
             }
         }
-        // A weekday is only ever claimed: the bank keeps the date.
-        Value::Place { .. } | Value::Person { .. } | Value::Weekday { .. } => return None,
+        // "on Monday": the Monday of the article's week, as a date.
+        Value::Weekday { day } => B::Date {
+            value: iso(
+                &date::last_weekday(ctx.published.as_ref()?, *day)?,
+                ctx.year,
+            )?,
+            text,
+            role,
+        },
+        Value::Place { .. } | Value::Person { .. } => return None,
     })
 }
 

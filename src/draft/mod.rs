@@ -104,6 +104,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<(Bank, Summary), DraftError> 
     let year = PartialDate::parse_iso(&date).and_then(|d| d.year);
     let mut summary = Summary::default();
     let mut ctx = facts::Context::new(text, year);
+    ctx.published = PartialDate::parse_iso(&date);
     if let Some(s) = subject {
         ctx.subject_alias = s.alias.split_whitespace().map(String::from).collect();
         ctx.subject = Some((bank.entities[s.entity].id.clone(), s.nouns));

@@ -205,7 +205,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
     let mut lower_words: BTreeSet<String> = BTreeSet::new();
     let mut mid_caps: BTreeSet<String> = BTreeSet::new();
     // Capitalised words the article also writes without a hyphen beside
-    // them: "the Halsa-Bru ferry" joins two names when "Bru" stands alone
+    // them: "the Alder-Bru ferry" joins two names when "Bru" stands alone
     // elsewhere.
     let mut alone: BTreeSet<String> = BTreeSet::new();
     for s in sentences.iter().filter(|s| !s.heading) {
@@ -591,8 +591,8 @@ fn build(spans: Vec<Span>) -> Names {
         }
     }
     let placed: BTreeSet<String> = by_alias.keys().cloned().collect();
-    // Surnames the article uses for a person ("Lindvik said"): a longer
-    // name ending in one ("Aasta Lindvik") is that person.
+    // Surnames the article uses for a person ("Berg said"): a longer
+    // name ending in one ("Anna Berg") is that person.
     let surnames: BTreeSet<&str> = order
         .iter()
         .filter(|k| !k.contains(' ') && groups[*k].iter().any(|s| s.person_cue))

@@ -394,8 +394,8 @@ fn lowered(part: &str, plain: bool) -> CompactString {
 }
 
 /// A Latin letter without its accent ("í" → "i", "ø" → "o", "ß" → "ss"),
-/// as people type names on a plain keyboard: "valparaiso" is the
-/// article's "Valparaíso". Other characters stay as they are.
+/// as people type names on a plain keyboard: "sao paulo" is "São Paulo".
+/// Other characters stay as they are.
 fn fold_latin(c: char, out: &mut CompactString) {
     let latin = matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
     match deunicode::deunicode_char(c).filter(|_| latin && c.is_alphabetic()) {
@@ -450,7 +450,7 @@ mod tests {
     #[test]
     fn accented_latin_letters_are_typed_plain() {
         for (s, want) in [
-            ("Valparaíso", vec!["valparaiso"]),
+            ("Córdoba", vec!["cordoba"]),
             ("Tromsø Straße", vec!["tromso", "strasse"]),
             ("São Paulo's", vec!["sao", "paulo"]),
             ("東京", vec!["東京"]),

@@ -320,9 +320,67 @@ pub(crate) fn days(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The day of the week of a day count, 1 (Monday) to 7: day 0, 1 January
+/// 1970, was a Thursday.
+pub(crate) fn weekday(days: i64) -> u8 {
+    (days + 3).rem_euclid(7) as u8 + 1
+}
+
+/// The date of a day count ([`days`] undone), in the proleptic Gregorian
+/// calendar.
+pub(crate) fn civil(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+/// The last date on or before `before` that falls on `day` of the week:
+/// "on Monday" in an article of Wednesday 3 April 2024 is 1 April.
+pub(crate) fn last_weekday(before: &PartialDate, day: u8) -> Option<PartialDate> {
+    let n = days(before.year?, before.month?, before.day?);
+    let back = i64::from((weekday(n) + 7 - day) % 7);
+    let (year, month, day) = civil(n - back);
+    PartialDate::parse_iso(&format!("{year:04}-{month:02}-{day:02}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_counts_turn_back_into_dates_and_weekdays() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2024, 2, 29),
+            (2021, 12, 25),
+            (1900, 3, 1),
+            (2400, 12, 31),
+        ] {
+            assert_eq!(civil(days(y, m, d)), (y, m, d));
+        }
+        let date = |s: &str| PartialDate::parse_iso(s).unwrap();
+        // Wednesday 3 April 2024: its Monday is the 1st, its Wednesday itself.
+        assert_eq!(
+            last_weekday(&date("2024-04-03"), 1),
+            Some(date("2024-04-01"))
+        );
+        assert_eq!(
+            last_weekday(&date("2024-04-03"), 3),
+            Some(date("2024-04-03"))
+        );
+        assert_eq!(
+            last_weekday(&date("2024-04-03"), 4),
+            Some(date("2024-03-28"))
+        );
+        assert_eq!(last_weekday(&date("2024-04"), 1), None);
+    }
 
     #[test]
     fn days_count_from_the_epoch() {

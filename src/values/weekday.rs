@@ -61,9 +61,9 @@ impl Kind for Weekday {
 
 /// The day of the week of a date given to the day.
 fn date_weekday(d: &crate::bank::PartialDate) -> Option<u8> {
-    let days = super::date::days(d.year?, d.month?, d.day?);
-    // 1 January 1970, day 0, was a Thursday (4).
-    Some((days + 3).rem_euclid(7) as u8 + 1)
+    Some(super::date::weekday(super::date::days(
+        d.year?, d.month?, d.day?,
+    )))
 }
 
 #[cfg(test)]

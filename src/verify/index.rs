@@ -495,7 +495,7 @@ fn role_prepositions(
 ) -> Vec<Word> {
     // Only before the place's own name, or a name within it ("from
     // the Port of Lisbon in Portugal"): "on February 14" is a date, and "on
-    // the River Elbe" another entity of the fact.
+    // the River Ouse" another entity of the fact.
     let within = |mut e: usize| {
         for _ in 0..8 {
             if e == place {
