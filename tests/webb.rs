@@ -218,6 +218,22 @@ fn possessives_owners_membership_and_negated_restrictions() {
             "it took over 60 years after the 1959 revolution for the two to set up formal ties",
             Verdict::Supported,
         ),
+        // A part of a year is a period of its months.
+        (
+            korea,
+            "south korea and cuba established relations in the first quarter of 2024",
+            Verdict::Supported,
+        ),
+        (
+            korea,
+            "south korea and cuba established relations in Q2 2024",
+            Verdict::Refuted,
+        ),
+        (
+            korea,
+            "trade amounted to 21 mn USD in '22",
+            Verdict::Supported,
+        ),
         // A weekday is decided by the calendar.
         (
             WEBB,

@@ -193,7 +193,8 @@ pub(crate) fn may_start_value(t: &Token) -> bool {
         | CLASS_CURRENCY_QUALIFIERS
         | CLASS_RELATIVE_MONTH
         | CLASS_NUMBER_STARTS
-        | CLASS_WEEKDAYS)
+        | CLASS_WEEKDAYS
+        | CLASS_QUARTERS)
 }
 
 #[cfg(test)]
@@ -283,6 +284,7 @@ mod tests {
                 || COMPARATORS_FIRST_SET.contains(w)
                 || RELATIVE_MONTH_SET.contains(w)
                 || weekday_of(w).is_some()
+                || QUARTERS_MAP.contains_key(w)
                 || matches!(
                     w,
                     "a" | "an"

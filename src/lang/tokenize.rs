@@ -123,6 +123,11 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
                 prev_end,
                 sentence_start,
             ));
+            if let Some(year) = short_year(s, start, j) {
+                let t = out.last_mut().expect("just pushed");
+                t.text = CompactString::from(year.to_string());
+                t.class = super::class_of(&t.text);
+            }
             sentence_start = false;
             prev_end = j;
             i = j;
@@ -157,6 +162,18 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// "'24", "’59": a year written with two digits after an apostrophe
+/// (2000 to 2030, else the 1900s), not the end of a word ("rock'n'").
+fn short_year(s: &str, start: usize, end: usize) -> Option<i32> {
+    let before = s[..start].strip_suffix(['\'', '’'])?;
+    let word_before = before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let n: i32 = s[start..end].parse().ok().filter(|_| end - start == 2)?;
+    (!word_before).then_some(if n <= 30 { 2000 + n } else { 1900 + n })
 }
 
 /// Where the word starting at byte `i` with letter `c` ends, and its
@@ -445,6 +462,19 @@ mod tests {
             t,
             ["spain", "did", "not", "join", "norway", "us", "led", "bloc"]
         );
+    }
+
+    #[test]
+    fn a_year_after_an_apostrophe_is_written_out() {
+        for (s, want) in [
+            ("feb '24", vec!["feb", "2024"]),
+            ("in ’59", vec!["in", "1959"]),
+            ("rock'24", vec!["rock'24"]),
+            ("'124", vec!["124"]),
+        ] {
+            let got: Vec<Word> = tokenize(s).into_iter().map(|t| t.text).collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

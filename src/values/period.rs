@@ -17,6 +17,7 @@ pub(crate) struct Period;
 impl Kind for Period {
     fn read(&self, at: &At) -> Option<Found> {
         let (from, until, end) = read_decade(at.tokens, at.used, at.k)
+            .or_else(|| read_part(at.tokens, at.used, at.k))
             .or_else(|| read(at.tokens, at.used, at.k, at.gaz))?;
         Some(Found::whole(Value::Period { from, until }, end))
     }
@@ -101,10 +102,18 @@ fn edge(d: &PartialDate, from: &PartialDate, until: &PartialDate) -> Rel {
 
 /// A claimed period ("the 1950s") holds for a fact's date inside it.
 pub(crate) fn contains_date(from: &PartialDate, until: &PartialDate, fact: &PartialDate) -> Rel {
-    match (from.year, until.year, fact.year) {
-        (Some(a), Some(b), Some(y)) if (a..=b).contains(&y) => Rel::Match,
-        (Some(_), Some(_), Some(_)) => Rel::Mismatch,
-        _ => Rel::Unknown,
+    // By days: "in the first quarter of 2024" holds for 14 February 2024,
+    // fails for May 2024, and a fact of all 2024 does not decide it.
+    let (Some(a), Some(b), Some(f)) = (date::span(from), date::span(until), date::span(fact))
+    else {
+        return Rel::Unknown;
+    };
+    if f.0 >= a.0 && f.1 <= b.1 {
+        Rel::Match
+    } else if f.1 < a.0 || f.0 > b.1 {
+        Rel::Mismatch
+    } else {
+        Rel::Unknown
     }
 }
 
@@ -145,9 +154,14 @@ pub(crate) fn relation(
     f: &PartialDate,
     u: &PartialDate,
 ) -> Rel {
+    // The same ends, as far as both give them ("1961 to 1968" for
+    // February 1961 to October 1968; not "May to June" for May to July).
+    let same = |a: &PartialDate, b: &PartialDate| {
+        let agree = |x: Option<u8>, y: Option<u8>| x.is_none() || y.is_none() || x == y;
+        a.year == b.year && agree(a.month, b.month) && agree(a.day, b.day)
+    };
     match (from.year, until.year, f.year, u.year) {
-        (Some(a), Some(b), Some(c), Some(d)) if a == c && b == d => Rel::Match,
-        (Some(a), Some(b), Some(c), Some(d)) if b < c || a > d => Rel::Mismatch,
+        (Some(_), Some(_), Some(_), Some(_)) if same(from, f) && same(until, u) => Rel::Match,
         (Some(_), Some(_), Some(_), Some(_)) => Rel::Mismatch,
         _ => Rel::Unknown,
     }
@@ -174,6 +188,43 @@ fn year_date(y: i32) -> PartialDate {
         month: None,
         day: None,
     }
+}
+
+/// A part of a year: "Q1 2024", "the first quarter of 2024", "the second
+/// half of 2023": its first and last months.
+fn read_part(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+) -> Option<(PartialDate, PartialDate, usize)> {
+    let word = |k: usize| tokens.get(k).filter(|_| !used[k]).map(|t| t.text.as_str());
+    let ordinal = |k: usize| {
+        word(k)
+            .and_then(lang::ordinal_word)
+            .and_then(|n| u8::try_from(n).ok())
+    };
+    // The months in a part, which part it is, and the token after.
+    let (months, part, end) = match (word(k)?, word(k + 1)) {
+        (w, _) if lang::QUARTERS_MAP.contains_key(w) => (3, *lang::QUARTERS_MAP.get(w)?, k + 1),
+        (_, Some("quarter")) => (3, ordinal(k)?, k + 2),
+        (_, Some("half")) => (6, ordinal(k)?, k + 2),
+        _ => return None,
+    };
+    if part == 0 || part > 12 / months {
+        return None;
+    }
+    let at = if word(end) == Some("of") {
+        end + 1
+    } else {
+        end
+    };
+    let year = year_at(tokens, used, at)?;
+    let month = |m: u8| PartialDate {
+        year: Some(year),
+        month: Some(m),
+        day: None,
+    };
+    Some((month(months * (part - 1) + 1), month(months * part), at + 1))
 }
 
 /// Reads a period at token `k`: "from A to B", "between A and B",
@@ -252,6 +303,58 @@ pub(crate) fn display(from: &PartialDate, until: &PartialDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_hold_dates_and_periods_by_their_months_and_days() {
+        let d = |s: &str| PartialDate::parse_iso(s).unwrap();
+        for (from, until, fact, want) in [
+            ("2024-01", "2024-03", "2024-02-14", Rel::Match),
+            ("2024-04", "2024-06", "2024-02-14", Rel::Mismatch),
+            ("2024-01", "2024-03", "2024", Rel::Unknown),
+            ("1950", "1959", "1959", Rel::Match),
+            ("1960", "1970", "1959-01-01", Rel::Mismatch),
+        ] {
+            assert_eq!(
+                contains_date(&d(from), &d(until), &d(fact)),
+                want,
+                "{from}..{until} {fact}"
+            );
+        }
+        for (claim, fact, want) in [
+            (("1961", "1968"), ("1961-02-14", "1968-10-07"), Rel::Match),
+            (("1960", "1969"), ("1961", "1968"), Rel::Mismatch),
+            (
+                ("2023-05", "2023-06"),
+                ("2023-05", "2023-07"),
+                Rel::Mismatch,
+            ),
+            (("2023-05", "2023-07"), ("2023-05", "2023-07"), Rel::Match),
+        ] {
+            let got = relation(&d(claim.0), &d(claim.1), &d(fact.0), &d(fact.1));
+            assert_eq!(got, want, "{claim:?} against {fact:?}");
+        }
+    }
+
+    #[test]
+    fn parts_of_a_year_are_periods_of_their_months() {
+        let tokens_of = |s: &str| crate::lang::tokenize(s);
+        for (s, want) in [
+            ("Q1 2024", Some(("2024-01", "2024-03"))),
+            ("first quarter of 2024", Some(("2024-01", "2024-03"))),
+            ("fourth quarter 2023", Some(("2023-10", "2023-12"))),
+            ("second half of 2023", Some(("2023-07", "2023-12"))),
+            ("fifth quarter of 2023", None),
+            ("third half of 2023", None),
+            ("first quarter", None),
+        ] {
+            let toks = tokens_of(s);
+            let used = vec![false; toks.len()];
+            let got = read_part(&toks, &used, 0).map(|(a, b, _)| (a, b));
+            let date = |s: &str| PartialDate::parse_iso(s).unwrap();
+            let want = want.map(|(a, b): (&str, &str)| (date(a), date(b)));
+            assert_eq!(got, want, "{s}");
+        }
+    }
 
     fn y(n: i32) -> PartialDate {
         year_date(n)
