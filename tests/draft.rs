@@ -463,14 +463,7 @@ fn an_unedited_draft_judges_blind_sets() {
 /// a false SUPPORTED.
 #[test]
 fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
-    let (right, total, false_supported) = blind_score_of(
-        "halsafjord",
-        "halsafjord-realistic",
-        &["--date", "2025-09-13"],
-    );
-    assert!(false_supported.is_empty(), "{false_supported:#?}");
-    assert_eq!(total, 100);
-    assert!(right >= 39, "{right} of {total}");
+    realistic_set_holds("halsafjord", "2025-09-13", 39);
 }
 
 /// Round 11's unseen article (a cable car), drafted unedited: first
@@ -478,14 +471,17 @@ fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
 /// a maximum read as a bound); none now.
 #[test]
 fn an_unedited_draft_judges_the_realistic_cable_car_set_without_false_support() {
-    let (right, total, false_supported) = blind_score_of(
-        "cable-car",
-        "cable-car-realistic",
-        &["--date", "2025-03-14"],
-    );
+    realistic_set_holds("cable-car", "2025-03-14", 43);
+}
+
+/// Article `name`'s 100 realistic statements, judged on its unedited
+/// draft of `date`: no false SUPPORTED, at least `floor` right.
+fn realistic_set_holds(name: &str, date: &str, floor: usize) {
+    let set = format!("{name}-realistic");
+    let (right, total, false_supported) = blind_score_of(name, &set, &["--date", date]);
     assert!(false_supported.is_empty(), "{false_supported:#?}");
     assert_eq!(total, 100);
-    assert!(right >= 43, "{right} of {total}");
+    assert!(right >= floor, "{right} of {total}");
 }
 
 /// Right answers, statements, and the false SUPPORTED ones for a blind set.

@@ -43,21 +43,16 @@ impl Figure {
             k += 1;
         }
         let (value, rank, words_only, end) = read_number(tokens, used, k)?;
-        if rank {
+        let (value, scaled, end) = if rank {
             // A rank has no sign: "the -12th" is no rank, and no figure.
-            let valid = !negative && value >= 1.0;
-            let scaled = false;
-            return valid.then_some(Figure {
-                value,
-                rank,
-                words_only,
-                scaled,
-                currency,
-                end,
-            });
-        }
-        let value = if negative { -value } else { value };
-        let (value, scaled, end) = scales(tokens, used, end, value, currency.is_some())?;
+            if negative || value < 1.0 {
+                return None;
+            }
+            (value, false, end)
+        } else {
+            let value = if negative { -value } else { value };
+            scales(tokens, used, end, value, currency.is_some())?
+        };
         Some(Figure {
             value,
             rank,

@@ -327,8 +327,8 @@ pub(crate) fn weekday(days: i64) -> u8 {
 }
 
 /// The date of a day count ([`days`] undone), in the proleptic Gregorian
-/// calendar.
-pub(crate) fn civil(days: i64) -> (i32, u8, u8) {
+/// calendar (Howard Hinnant's algorithm); the year is wide, for any count.
+pub(crate) fn civil(days: i64) -> (i64, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -338,7 +338,7 @@ pub(crate) fn civil(days: i64) -> (i32, u8, u8) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
+    (y, m, d)
 }
 
 /// The last date on or before `before` that falls on `day` of the week:
@@ -363,7 +363,7 @@ mod tests {
             (1900, 3, 1),
             (2400, 12, 31),
         ] {
-            assert_eq!(civil(days(y, m, d)), (y, m, d));
+            assert_eq!(civil(days(y, m, d)), (i64::from(y), m, d));
         }
         let date = |s: &str| PartialDate::parse_iso(s).unwrap();
         // Wednesday 3 April 2024: its Monday is the 1st, its Wednesday itself.

@@ -316,26 +316,22 @@ fn find_mentions(
         let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number && !t.upper;
         let acronym_ok =
             (t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS)) && !after_number;
-        let matched = gaz.aliases.get(&t.text).and_then(|cands| {
-            cands.iter().find(|alias| {
-                (!alias.acronym || acronym_ok)
-                    && crate::values::seq_matches(tokens, used, i, &alias.words)
-            })
+        let cands = gaz.aliases.get(&t.text).map_or(&[][..], Vec::as_slice);
+        let matched = cands.iter().find(|alias| {
+            (!alias.acronym || acronym_ok)
+                && crate::values::seq_matches(tokens, used, i, &alias.words)
         });
-        let bare = matched
-            .is_none()
-            .then(|| bare_possessive(gaz, tokens, used, i));
-        let partial = (matched.is_none() && bare.flatten().is_none())
-            .then(|| first_word_of_one(gaz, t))
-            .flatten();
-        let Some(alias) = matched.or(bare.flatten()).or(partial) else {
+        // The name as written, as a possessive typed without its
+        // apostrophe, or by the first word of a longer name alone.
+        let (alias, len, bare) = if let Some(a) = matched {
+            (a, a.words.len(), false)
+        } else if let Some(a) = bare_possessive(gaz, cands, tokens, used, i) {
+            (a, a.words.len(), true)
+        } else if let Some(a) = first_word_of_one(cands, t) {
+            (a, 1, false)
+        } else {
             i += 1;
             continue;
-        };
-        let len = if partial.is_some() {
-            1
-        } else {
-            alias.words.len()
         };
         let also: Vec<usize> = gaz.aliases[&alias.words[0]]
             .iter()
@@ -354,7 +350,7 @@ fn find_mentions(
             last: i + len,
             locative,
             people: alias.people,
-            possessive: tokens[i + len - 1].possessive || bare.flatten().is_some(),
+            possessive: tokens[i + len - 1].possessive || bare,
             also,
         });
         i += len;
@@ -367,6 +363,7 @@ fn find_mentions(
 /// "Norways" is a plural) and when the word is no word of its own.
 fn bare_possessive<'g>(
     gaz: &'g Gazetteer,
+    cands: &'g [Alias],
     tokens: &[Token],
     used: &[bool],
     i: usize,
@@ -388,8 +385,9 @@ fn bare_possessive<'g>(
     {
         return Some(alias);
     }
-    // Several words: all but the last as written.
-    gaz.aliases.get(&tokens[i].text)?.iter().find(|a| {
+    // Several words (`cands` begin with the first): all but the last as
+    // written.
+    cands.iter().find(|a| {
         let n = a.words.len();
         n >= 2
             && !a.acronym
@@ -402,11 +400,11 @@ fn bare_possessive<'g>(
 /// "the ferrovia" for "Ferrovía Alta Vista": the first word
 /// of a longer name, when every name it begins is one entity's and it is
 /// no word of its own (not "new" of "New York" and "New Delhi").
-fn first_word_of_one<'g>(gaz: &'g Gazetteer, t: &Token) -> Option<&'g Alias> {
+/// `cands` are the names that begin with the word.
+fn first_word_of_one<'g>(cands: &'g [Alias], t: &Token) -> Option<&'g Alias> {
     if t.kind != TokKind::Word || t.text.len() < 4 || t.is(lang::CLASS_STOPWORDS) {
         return None;
     }
-    let cands = gaz.aliases.get(&t.text)?;
     let first = cands.first().filter(|a| a.words.len() >= 2 && !a.acronym)?;
     let one = cands
         .iter()
