@@ -474,6 +474,15 @@ fn an_unedited_draft_judges_the_realistic_cable_car_set_without_false_support() 
     realistic_set_holds("cable-car", "2025-03-14", 43);
 }
 
+/// Round 12's unseen article (a floating wind farm), drafted unedited:
+/// first contact 43/100 with three false SUPPORTED (a bare superlative
+/// after an owner, "under" budget read as filler, a payer and payee
+/// swapped in plain nouns); none now.
+#[test]
+fn an_unedited_draft_judges_the_realistic_floating_wind_set_without_false_support() {
+    realistic_set_holds("floating-wind", "2025-10-16", 46);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

@@ -615,6 +615,23 @@ fn blind_round_11_webb_holds() {
     );
 }
 
+/// Round 12, first contact (on 0482726): 61/100 (Korea, one false
+/// SUPPORTED: "trade … was zero" read as a lone small number) and 67/100
+/// (Webb); kept as regression data at what verify reaches since.
+#[test]
+fn blind_round_12_korea_holds() {
+    run_round(include_str!("data/blind-round12-korea.tsv"), None, 61);
+}
+
+#[test]
+fn blind_round_12_webb_holds() {
+    run_round(
+        include_str!("data/blind-round12-webb.tsv"),
+        Some(WEBB_BANK),
+        67,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.

@@ -272,6 +272,7 @@ mod tests {
                 (CLASS_SPAN_CUES, SPAN_CUES_MAP.contains_key(w)),
                 (CLASS_DURATIONS, DURATIONS_MAP.contains_key(w)),
                 (CLASS_CURRENCY_WORDS, currency_word(w).is_some()),
+                (CLASS_ROLE_VERBS, ROLE_VERBS_SET.contains(w)),
             ];
             for (i, (class, member)) in lists.into_iter().enumerate() {
                 assert_eq!(t.is(class), member, "{w:?} in list {i}");

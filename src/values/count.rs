@@ -15,7 +15,8 @@ impl Kind for Count {
         Some(Found {
             value: Value::Count { value: f.value },
             end: f.end,
-            small: f.words_only && !f.scaled && f.value < 20.0,
+            // "zero", "none" as a figure is always a claim.
+            small: f.words_only && !f.scaled && f.value > 0.0 && f.value < 20.0,
         })
     }
 

@@ -8,6 +8,7 @@ use super::explain::Uncovered;
 use super::index::{FactIndex, Verifier};
 use super::read::Analysis;
 use crate::bank::Role;
+use crate::lang;
 use crate::values::{Cmp, FactValue, Rel, Value};
 
 /// A part of the statement (tokens `first..last`) that fills one of the
@@ -101,10 +102,28 @@ fn implied_first<'f>(a: &Analysis, f: &'f FactIndex) -> Option<Slot<'f>> {
         .values
         .iter()
         .find(|fv| fv.role == Role::Claim && matches!(fv.value, Value::Ordinal { .. }))?;
-    let (i, _) = (a.stems.iter().enumerate()).find(|(_, s)| f.ranked.contains(s))?;
+    let ranked = |i: usize| {
+        let s = &a.stems[i];
+        // "largest farm" where the fact ranks only its farm.
+        let next = (a.words.get(i + 1) == Some(&(a.words[i] + 1)))
+            .then(|| a.stems[i + 1].as_str())
+            .unwrap_or_default();
+        f.ranked
+            .iter()
+            .any(|r| r == s || r.split_once(' ') == Some((s, next)))
+    };
+    let i = (0..a.stems.len()).find(|&i| ranked(i))?;
     let k = a.words[i];
     let before = |n: usize, w: &str| k >= n && a.tokens[k - n].text == w;
-    if !before(1, "the") || (before(3, "one") && before(2, "of")) {
+    // "the longest", or after an owner: "the world's longest", "its longest".
+    let owner = k >= 1 && {
+        let t = &a.tokens[k - 1];
+        t.possessive
+            || (t.kind == lang::TokKind::Word
+                && t.text.ends_with('s')
+                && !matches!(t.text.as_str(), "is" | "was" | "has" | "as"))
+    };
+    if !(before(1, "the") || owner) || (before(3, "one") && before(2, "of")) {
         return None;
     }
     let first = Value::Ordinal { value: 1 };

@@ -99,6 +99,8 @@ pub(crate) enum Uncovered {
     /// A possessive on another of the fact's names than its own.
     Owner(usize),
     Quantity(usize),
+    /// A verb's doer and object the other way round from the fact's.
+    Roles(super::roles::Roles),
     Required,
     Nothing,
 }
@@ -114,6 +116,11 @@ impl Uncovered {
                 let q = &a.quantities[q];
                 let (s, e) = a.span(q.first, q.last);
                 format!("\"{}\"", a.source.get(s..e).unwrap_or_default())
+            }
+            Uncovered::Roles(r) => {
+                let w = |k: usize| a.tokens[k].text.as_str();
+                let (d, v, p) = (w(r.agent), w(r.verb), w(r.patient));
+                format!("\"{d} … {v} … {p}\" that way round")
             }
             Uncovered::Required => format!("\"{}\"", f.requires.join("\", \"")),
             Uncovered::Nothing => "anything the fact says".into(),

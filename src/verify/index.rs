@@ -416,7 +416,8 @@ fn owners(gaz: &Gazetteer, statement: &[lang::Token], quote: &[lang::Token]) -> 
 /// in Scandinavia and the third-longest in Europe" ranks by none). A
 /// statement that uses one with no rank of its own claims the first place.
 fn ranked_words(statement: &[lang::Token], quote: &[lang::Token]) -> Vec<Word> {
-    let (mut ranked, mut bare): (Vec<Word>, Vec<Word>) = (Vec::new(), Vec::new());
+    // Each superlative with the stem of the word after it.
+    let (mut ranked, mut bare): (Vec<(Word, Word)>, Vec<(Word, Word)>) = (Vec::new(), Vec::new());
     for toks in [statement, quote] {
         for (k, w) in toks.iter().enumerate() {
             let superlative = w.text.len() > 4 && w.text.ends_with("est")
@@ -430,13 +431,32 @@ fn ranked_words(statement: &[lang::Token], quote: &[lang::Token]) -> Vec<Word> {
                 lang::ordinal_word(t).is_some()
                     || (toks[p].attached && matches!(t, "st" | "nd" | "rd" | "th"))
             });
+            // A function word after it ("longest there") ties it to nothing.
+            let next = (toks.get(k + 1))
+                .filter(|t| t.kind == lang::TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
+                .map(|t| stem(&t.text))
+                .unwrap_or_default();
             let list = if ordinal { &mut ranked } else { &mut bare };
-            list.push(stem(&w.text));
+            list.push((stem(&w.text), next));
         }
     }
-    ranked.retain(|s| !bare.contains(s));
-    ranked.dedup();
-    ranked
+    let mut words: Vec<Word> = Vec::new();
+    for (w, next) in ranked {
+        let mut bare_nexts = bare.iter().filter(|(b, _)| *b == w).map(|(_, n)| n);
+        let word = match bare_nexts.next() {
+            None => w,
+            // "the largest port and the second-largest farm": ranked only
+            // before the word the rank comes with ("largest farm").
+            Some(_) if !next.is_empty() && !bare.contains(&(w.clone(), next.clone())) => {
+                format!("{w} {next}").into()
+            }
+            Some(_) => continue,
+        };
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// How many first letters make a root (see `cover::same_root`).
@@ -602,9 +622,15 @@ mod tests {
             ("the longest bridge", vec![]),
             ("the second bridge to the west", vec![]),
             ("the longest here and the third-longest there", vec![]),
+            (
+                "the largest port and the second-largest farm",
+                vec!["largest farm"],
+            ),
         ] {
             let got = ranked_words(&[], &tokenize(quote));
-            let want: Vec<Word> = want.into_iter().map(stem).collect();
+            let want: Vec<Word> = (want.into_iter())
+                .map(|w| w.split(' ').map(stem).collect::<Vec<_>>().join(" ").into())
+                .collect();
             assert_eq!(got, want, "{quote}");
         }
     }

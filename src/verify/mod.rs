@@ -29,6 +29,7 @@ mod index;
 mod order;
 mod read;
 mod retrieve;
+mod roles;
 mod structure;
 
 use serde::Serialize;
@@ -128,6 +129,13 @@ fn judge_fact_within(
     budget: usize,
 ) -> Result<explain::Outcome, explain::Uncovered> {
     let w = cover::words_within(v, a, f, budget)?;
+    // "the fishermen pay the developer" where the developer pays them.
+    let texts: Vec<&str> = (ids.iter())
+        .flat_map(|&i| [&*v.bank.facts[i].statement, &*v.bank.facts[i].quote])
+        .collect();
+    if let Some(r) = roles::swapped(&a.tokens, &texts) {
+        return Err(explain::Uncovered::Roles(r));
+    }
     let anchor = cover::anchor(v, a, f, &w);
     // "Norway invited …" when the fact says Denmark did.
     if let Some(k) = anchor

@@ -176,7 +176,9 @@ fn substitute(text: &str, asserted: &[Token], alternative: &str) -> String {
 /// with its place: "A invited B's minister" → "B invited A's minister").
 fn swap_names(v: &Verifier, clause: &str) -> Option<String> {
     let a = v.analyse(clause);
-    let (x, y) = (a.mentions.first()?, a.mentions.get(1)?);
+    let (Some(x), Some(y)) = (a.mentions.first(), a.mentions.get(1)) else {
+        return swap_roles(&a, clause);
+    };
     let name = |m: &super::Mention, slot: &super::Mention| {
         let n = v.bank().entities[m.entity].name.clone();
         if slot.possessive { format!("{n}'s") } else { n }
@@ -189,6 +191,23 @@ fn swap_names(v: &Verifier, clause: &str) -> Option<String> {
         name(y, x),
         &clause[xe..ys],
         name(x, y),
+        &clause[ye..]
+    ))
+}
+
+/// "it's the fishermen who pay the developer, not the other way round":
+/// the doer and the object of its role verb swapped.
+fn swap_roles(a: &super::Analysis, clause: &str) -> Option<String> {
+    let r = super::roles::all(&a.tokens).next()?;
+    let (x, y) = (r.agent.min(r.patient), r.agent.max(r.patient));
+    let (xs, xe) = a.span(x, x + 1);
+    let (ys, ye) = a.span(y, y + 1);
+    Some(format!(
+        "{}{}{}{}{}",
+        &clause[..xs],
+        &clause[ys..ye],
+        &clause[xe..ys],
+        &clause[xs..xe],
         &clause[ye..]
     ))
 }

@@ -1,0 +1,218 @@
+//! Part of stage 3, cover: who did what to whom. For a verb whose doer and
+//! object cannot trade places (`lang/data/role_verbs.txt`), a statement
+//! that makes the fact's doer its object, or the fact's object its doer,
+//! says something the fact does not ("the fishermen pay the developer"
+//! where the developer pays the association). Names and plain nouns alike:
+//! each side is the nearest content word to the verb.
+
+use crate::lang::{self, TokKind, Token, Word, stem};
+
+/// The doer and the object of one verb, as token indices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Roles {
+    pub(crate) agent: usize,
+    pub(crate) verb: usize,
+    pub(crate) patient: usize,
+}
+
+/// Forms of "be" and "get" that make the next verb passive.
+const PASSIVE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got",
+];
+/// Relative words that let the doer stand before a comma ("X, which holds").
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
+fn content(t: &Token) -> bool {
+    t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS | lang::CLASS_NEGATIONS)
+}
+
+fn boundary(t: &Token) -> bool {
+    t.kind == TokKind::Symbol
+}
+
+/// The nearest content word before `k` in its clause; a relative word
+/// right after a comma lets the search go on past the comma.
+fn left_of(tokens: &[Token], k: usize) -> Option<usize> {
+    let mut i = k;
+    let mut relative = false;
+    while i > 0 {
+        i -= 1;
+        let t = &tokens[i];
+        if boundary(t) {
+            if !relative {
+                return None;
+            }
+            relative = false;
+        } else if RELATIVES.contains(&t.text.as_str()) {
+            relative = true;
+        } else if content(t) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The nearest content word after `k` in its clause (after `by` for a
+/// passive's doer).
+fn right_of(tokens: &[Token], k: usize, after_by: bool) -> Option<usize> {
+    let mut by = !after_by;
+    for (i, t) in tokens.iter().enumerate().skip(k + 1) {
+        if boundary(t) {
+            return None;
+        }
+        if t.text == "by" {
+            by = true;
+        } else if by && content(t) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The roles around the role verb at `k`, if both sides show a word.
+pub(crate) fn at(tokens: &[Token], k: usize) -> Option<Roles> {
+    let passive = k > 0 && PASSIVE_AUX.contains(&tokens[k - 1].text.as_str());
+    let before = left_of(tokens, k)?;
+    let after = if passive {
+        right_of(tokens, k, true)?
+    } else {
+        right_of(tokens, k, false)?
+    };
+    let (agent, patient) = if passive {
+        (after, before)
+    } else {
+        (before, after)
+    };
+    Some(Roles {
+        agent,
+        verb: k,
+        patient,
+    })
+}
+
+/// Every role verb of a text with both its sides.
+pub(crate) fn all(tokens: &[Token]) -> impl Iterator<Item = Roles> + '_ {
+    (0..tokens.len())
+        .filter(|&k| tokens[k].is(lang::CLASS_ROLE_VERBS))
+        .filter_map(|k| at(tokens, k))
+}
+
+/// The stems of a doer, its verb and its object; an irregular verb by
+/// its base ("paid" is "pay").
+fn stems(tokens: &[Token], r: Roles) -> [Word; 3] {
+    let verb = &tokens[r.verb].text;
+    let verb = stem(lang::lexicon::base_form(verb).unwrap_or(verb));
+    [
+        stem(&tokens[r.agent].text),
+        verb,
+        stem(&tokens[r.patient].text),
+    ]
+}
+
+/// The statement's roles that a text of the fact has the other way round:
+/// the same verb with the statement's doer as its object or the
+/// statement's object as its doer (and not also as the statement has it).
+pub(crate) fn swapped(statement: &[Token], fact_texts: &[&str]) -> Option<Roles> {
+    if !statement.iter().any(|t| t.is(lang::CLASS_ROLE_VERBS)) {
+        return None;
+    }
+    let claimed: Vec<Roles> = all(statement).collect();
+    if claimed.is_empty() {
+        return None;
+    }
+    let facts: Vec<Vec<Token>> = fact_texts.iter().map(|t| lang::tokenize(t)).collect();
+    claimed.into_iter().find(|&r| {
+        let [a, v, p] = stems(statement, r);
+        let mut against = false;
+        for toks in &facts {
+            for fr in all(toks) {
+                let [fa, fv, fp] = stems(toks, fr);
+                if fv != v {
+                    continue;
+                }
+                if fa == a || fp == p {
+                    return false;
+                }
+                against |= p == fa || a == fp;
+            }
+        }
+        against
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, r: Roles) -> (String, String, String) {
+        let t = lang::tokenize(text);
+        let w = |i: usize| t[i].text.to_string();
+        (w(r.agent), w(r.verb), w(r.patient))
+    }
+
+    #[test]
+    fn roles_are_read_in_active_passive_and_relative_clauses() {
+        let cases = [
+            (
+                "the developer will pay the association",
+                ("developer", "pay", "association"),
+            ),
+            (
+                "the association was paid by the developer",
+                ("developer", "paid", "association"),
+            ),
+            (
+                "it's the fishermen who pay the developer",
+                ("fishermen", "pay", "developer"),
+            ),
+            (
+                "the utility, which owns 60 percent",
+                ("utility", "owns", "percent"),
+            ),
+        ];
+        for (text, (a, v, p)) in cases {
+            let toks = lang::tokenize(text);
+            let r = all(&toks)
+                .next()
+                .unwrap_or_else(|| panic!("{text}: no roles"));
+            let got = words(text, r);
+            assert_eq!(
+                (got.0.as_str(), got.1.as_str(), got.2.as_str()),
+                (a, v, p),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_verb_without_both_sides_has_no_roles() {
+        for text in ["they paid", "paid by the state", "the state, paid"] {
+            assert!(all(&lang::tokenize(text)).next().is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_swap_is_found_only_against_the_facts_own_verb_and_order() {
+        let fact =
+            ["Under a deal signed last year, the developer will pay the association 12 million."];
+        let cases = [
+            ("the fishermen pay the developer", true),
+            ("the association pays the developer", true),
+            ("the developer pays the fishermen", false),
+            ("the developer was paid by the association", true),
+            ("the association was paid by the developer", false),
+            // Another verb: nothing to say about its roles.
+            ("the association sued the developer", false),
+        ];
+        for (s, want) in cases {
+            let got = swapped(&lang::tokenize(s), &fact).is_some();
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_fact_that_has_both_orders_settles_no_swap() {
+        let facts = ["Lima visited Quito.", "Then Quito visited Lima."];
+        assert!(swapped(&lang::tokenize("quito visited lima"), &facts).is_none());
+    }
+}
