@@ -105,9 +105,11 @@ fn implied_first<'f>(a: &Analysis, f: &'f FactIndex) -> Option<Slot<'f>> {
     let ranked = |i: usize| {
         let s = &a.stems[i];
         // "largest farm" where the fact ranks only its farm.
-        let next = (a.words.get(i + 1) == Some(&(a.words[i] + 1)))
-            .then(|| a.stems[i + 1].as_str())
-            .unwrap_or_default();
+        let next = if a.words.get(i + 1) == Some(&(a.words[i] + 1)) {
+            a.stems[i + 1].as_str()
+        } else {
+            ""
+        };
         f.ranked
             .iter()
             .any(|r| r == s || r.split_once(' ') == Some((s, next)))

@@ -417,7 +417,8 @@ fn owners(gaz: &Gazetteer, statement: &[lang::Token], quote: &[lang::Token]) -> 
 /// statement that uses one with no rank of its own claims the first place.
 fn ranked_words(statement: &[lang::Token], quote: &[lang::Token]) -> Vec<Word> {
     // Each superlative with the stem of the word after it.
-    let (mut ranked, mut bare): (Vec<(Word, Word)>, Vec<(Word, Word)>) = (Vec::new(), Vec::new());
+    let mut ranked: Vec<(Word, Word)> = Vec::new();
+    let mut bare: Vec<(Word, Word)> = Vec::new();
     for toks in [statement, quote] {
         for (k, w) in toks.iter().enumerate() {
             let superlative = w.text.len() > 4 && w.text.ends_with("est")
