@@ -511,6 +511,100 @@ fn jobs_must_be_at_least_one() {
 /// A blind round (statements written by someone who saw only the article
 /// and the style examples), kept as regression data: never a false
 /// SUPPORTED, and no fewer right than when the round was last measured.
+/// Statements of round 12 that once got a wrong verdict, each with the
+/// verdicts a right reading may give (NOT_ENOUGH_INFO where verify cannot
+/// yet settle what the article does).
+#[test]
+fn round_12_mistakes_stay_fixed() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let floating = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/blind/floating-wind.txt"
+    );
+    let env = Env::new();
+    let drafted = env.dir.path().join("floating.json");
+    let out = env
+        .cmd()
+        .args(["bank", "draft", floating, "--date", "2025-10-16", "-o"])
+        .arg(&drafted)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let drafted = drafted.to_str().unwrap();
+    let cases: &[(Option<&str>, &str, &[Verdict])] = &[
+        // "zero" is a claim, never a lone small number let go.
+        (
+            None,
+            "trade between the two countries was zero in 2022",
+            &[R, N],
+        ),
+        // Days are counted, not rounded; "a week" before an order word is
+        // a gap, "just" is the gap's.
+        (
+            Some(WEBB_BANK),
+            "webb launched two days after christmas eve 2021",
+            &[R],
+        ),
+        (
+            Some(WEBB_BANK),
+            "webb launched just a week before new years day 2022",
+            &[S],
+        ),
+        (
+            Some(WEBB_BANK),
+            "webb launched a week prior to january 1 2022",
+            &[S],
+        ),
+        // "radius" names another figure than the diameter: no refutation.
+        (
+            Some(WEBB_BANK),
+            "the main mirror has a radius of about 3.25 m",
+            &[S, N],
+        ),
+        // A bare superlative after an owner, before the word ranked.
+        (
+            Some(drafted),
+            "the developers claim its the worlds largest floating wind farm",
+            &[R],
+        ),
+        // "under" budget where the article says more than it.
+        (Some(drafted), "the project came in 8% under budget", &[R]),
+        // Payer and payee swapped, in plain nouns.
+        (
+            Some(drafted),
+            "the fishermen pay the developer €12 million",
+            &[N],
+        ),
+        (
+            Some(drafted),
+            "its the fishermen who pay the developer €12 million, not the other way round",
+            &[R],
+        ),
+        (
+            Some(drafted),
+            "the developer pays the fishermen €12 million",
+            &[S],
+        ),
+    ];
+    for (bank, statement, want) in cases {
+        let mut cmd = env.cmd();
+        if let Some(b) = bank {
+            cmd.args(["--bank", b]);
+        }
+        let out = cmd
+            .args(["verify", "--format", "jsonl", statement])
+            .output()
+            .unwrap();
+        let got = jsonl(&stdout(&out));
+        assert!(
+            want.contains(&got[0].verdict),
+            "{statement}: {:?}: {}",
+            got[0].verdict,
+            got[0].explanation
+        );
+    }
+}
+
 fn run_round(tsv: &str, bank: Option<&str>, floor: usize) {
     let env = Env::new();
     let rows = rows(tsv);
@@ -628,7 +722,7 @@ fn blind_round_12_webb_holds() {
     run_round(
         include_str!("data/blind-round12-webb.tsv"),
         Some(WEBB_BANK),
-        67,
+        68,
     );
 }
 

@@ -101,8 +101,12 @@ pub(crate) fn words_within(
             // An opposite the lexical database knows ("weak" for "strong"),
             // asked last: the lookups cost more than the built-in lists.
             w.flips.push(k);
-        } else if w.unexplained.len() < budget && lang::lexicon::knows(&t.text) {
-            // Only ordinary words: an unknown one may be a name.
+        } else if w.unexplained.len() < budget
+            && lang::lexicon::knows(&t.text)
+            && !t.is(lang::CLASS_FIGURE_WORDS)
+        {
+            // Only ordinary words: an unknown one may be a name, and
+            // "radius" or "each" names another figure than the fact's.
             w.unexplained.push(k);
         } else {
             return Err(Uncovered::Word(k));

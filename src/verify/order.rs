@@ -163,12 +163,19 @@ fn gap_before(v: &Verifier, s: &str, toks: &[Token], k: usize) -> (Option<(f64, 
     if !toks[k - 1].is(lang::CLASS_DURATIONS | lang::CLASS_SHORTHAND) {
         return (None, toks[k - 1].end);
     }
-    let left = &s[..toks[k].start];
+    // Read with the order word, which makes "a week" a span of time (in
+    // "launched a week" it would be a rate).
+    let left = &s[..toks[k].end];
     let a = v.analyse(left);
     match a.quantities.last() {
-        Some(q) if q.last == a.tokens.len() => match q.kind {
+        Some(q) if q.last + 1 == a.tokens.len() => match q.kind {
             Value::Duration { days } => {
-                let (start, _) = a.span(q.first, q.last);
+                // "just a week before": the emphasis is the gap's.
+                let mut first = q.first;
+                while first > 0 && a.tokens[first - 1].is(lang::CLASS_EMPHASIS) {
+                    first -= 1;
+                }
+                let (start, _) = a.span(first, q.last);
                 (Some((days, q.cmp)), start)
             }
             _ => (None, toks[k - 1].end),
@@ -485,12 +492,13 @@ fn start_relation(l: Span, r: Span) -> Option<bool> {
 /// A claimed gap against the range the dates allow. A bare figure is
 /// rounded as people round ("65 years" for 64 and a bit).
 fn gap_relation(gmin: f64, gmax: f64, x: f64, cmp: Cmp) -> Option<bool> {
+    // Years and months are rounded; days are counted.
     let unit = if x >= 365.0 {
         182.6
     } else if x >= 30.0 {
         15.2
     } else {
-        1.0
+        0.0
     };
     let tol = (x * 0.08).max(unit);
     let (lo, hi) = match cmp {
@@ -565,5 +573,8 @@ mod tests {
         assert_eq!(gap_relation(a, b, 70.0 * year, Cmp::Gt), Some(false));
         assert_eq!(gap_relation(a, b, 40.0 * year, Cmp::Approx), Some(false));
         assert_eq!(gap_relation(a, b, 65.0 * year, Cmp::Gt), None);
+        // Days are counted, not rounded: "two days after" a day before.
+        assert_eq!(gap_relation(1.0, 1.0, 2.0, Cmp::Exact), Some(false));
+        assert_eq!(gap_relation(7.0, 7.0, 7.0, Cmp::Exact), Some(true));
     }
 }
