@@ -569,6 +569,24 @@ fn round_12_mistakes_stay_fixed() {
         ),
         // "under" budget where the article says more than it.
         (Some(drafted), "the project came in 8% under budget", &[R]),
+        // One word left unexplained ("work") and the claimed date another
+        // fact's: maybe about that fact, so no refutation.
+        (
+            Some(drafted),
+            "work on the wind farm began in sept 2021",
+            &[S, N],
+        ),
+        // Units of power and area, and "pc" for percent.
+        (
+            Some(drafted),
+            "25 turbines at 15 MW each, so 375 megawatts in total",
+            &[S],
+        ),
+        (
+            Some(drafted),
+            "fishermen lost access to roughly 40 sq km of fishing grounds",
+            &[S],
+        ),
         // Payer and payee swapped, in plain nouns.
         (
             Some(drafted),

@@ -291,8 +291,12 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
                 || lang::currency_of_people(&toks[k].text, &n.text).is_some()
         })
     };
+    // "375 MW": a unit after its amount is no name.
+    let unit = |k: usize| {
+        k > 0 && toks[k - 1].kind == TokKind::Number && lang::unit_of(&toks[k].text).is_some()
+    };
     while i < toks.len() {
-        if excluded(&toks[i]) || currency(i) {
+        if excluded(&toks[i]) || currency(i) || unit(i) {
             i += 1;
             continue;
         }
@@ -859,6 +863,12 @@ mod tests {
     #[test]
     fn sentence_starts_and_dates_are_not_names() {
         let es = entities("Officials met on Monday, 3 March. Officials said officials agreed.\n");
+        assert!(es.is_empty(), "{es:#?}");
+    }
+
+    #[test]
+    fn units_after_their_amounts_are_not_names() {
+        let es = entities("Officials said the farm makes 375 MW, and 2 GW is planned.\n");
         assert!(es.is_empty(), "{es:#?}");
     }
 }

@@ -167,6 +167,14 @@ pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'sta
     {
         return Some((u.code, k + 2));
     }
+    // "40 square kilometres", "40 sq km": the area of that length.
+    if matches!(t.text.as_str(), "square" | "sq")
+        && let Some(side) = free(k + 1).and_then(|n| lang::unit_of(&n.text))
+        && side.dimension == "length"
+        && let Some(area) = lang::unit_of(&format!("{}2", side.code))
+    {
+        return Some((area.code, k + 2));
+    }
     let u = lang::unit_of(&t.text)?;
     if let Some((per, end)) = per_time(tokens, used, k + 1)
         && let Some(speed) = lang::unit_of(&format!("{}/{per}", u.code))
@@ -276,6 +284,25 @@ mod tests {
             (45.0, "K", Cmp::Lt, 50.0, "K", Cmp::Lt, Rel::Unknown),
             (-220.0, "C", Cmp::Lt, 50.0, "K", Cmp::Lt, Rel::Match),
             (-100.0, "C", Cmp::Gt, 50.0, "K", Cmp::Lt, Rel::Mismatch),
+            (0.375, "GW", Cmp::Exact, 375.0, "MW", Cmp::Exact, Rel::Match),
+            (
+                15.0,
+                "kW",
+                Cmp::Exact,
+                15.0,
+                "MW",
+                Cmp::Exact,
+                Rel::Mismatch,
+            ),
+            (
+                4000.0,
+                "ha",
+                Cmp::Approx,
+                40.0,
+                "km2",
+                Cmp::Approx,
+                Rel::Match,
+            ),
         ];
         for (x, xu, c, v, vu, f, want) in cases {
             assert_eq!(
@@ -283,6 +310,23 @@ mod tests {
                 want,
                 "{x} {xu} {c:?} vs {v} {vu} {f:?}"
             );
+        }
+    }
+
+    #[test]
+    fn units_after_an_amount_are_read_with_square_and_power_forms() {
+        let cases = [
+            ("40 square kilometres", Some(("km2", 3))),
+            ("40 sq km", Some(("km2", 3))),
+            ("375 MW", Some(("MW", 2))),
+            ("10 gigawatts", Some(("GW", 2))),
+            ("8 pc", Some(("%", 2))),
+            ("40 square", None),
+        ];
+        for (text, want) in cases {
+            let toks = crate::lang::tokenize(text);
+            let used = vec![false; toks.len()];
+            assert_eq!(suffix(&toks, &used, 1), want, "{text}");
         }
     }
 

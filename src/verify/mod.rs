@@ -37,6 +37,7 @@ use serde::Serialize;
 use crate::bank::Bank;
 use crate::exit::Exit;
 use crate::lang;
+use crate::values::{self, Cmp};
 
 pub use index::Verifier;
 pub use read::{Analysis, Mention};
@@ -231,7 +232,29 @@ impl Verifier<'_> {
             shared >= 2 && cover::words_within(self, a, f, budget).is_ok()
         })?;
         let o = judge_fact_within(self, a, &self.facts[fi], &[fi], budget).ok()?;
-        (o.verdict == Verdict::Refuted).then_some((o, score))
+        (o.verdict == Verdict::Refuted && !self.value_elsewhere(a, fi)).then_some((o, score))
+    }
+
+    /// Whether a fact near the statement has one of its values ("work
+    /// began in September 2021" where the farm began working in 2025 and
+    /// construction in September 2021): then the statement may be about
+    /// that fact, and the word left unexplained would tell which.
+    fn value_elsewhere(&self, a: &Analysis, refuting: usize) -> bool {
+        let near = self.retrieve_top(a, 4 * retrieve::CANDIDATES);
+        (near.iter())
+            .filter(|&&(fi, _)| fi != refuting)
+            .any(|&(fi, _)| {
+                let f = &self.facts[fi];
+                // A point, not a bound: "fewer than 200" fits many a figure.
+                let points =
+                    (a.quantities.iter()).filter(|q| matches!(q.cmp, Cmp::Exact | Cmp::Approx));
+                points.into_iter().any(|q| {
+                    (f.values.iter()).any(|fv| {
+                        q.kind.comparable(&fv.value)
+                            && q.relation(&fv.value, fv.cmp) == values::Rel::Match
+                    })
+                })
+            })
     }
 
     /// A statement no single fact covers may join two ("established
