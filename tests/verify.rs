@@ -587,6 +587,12 @@ fn round_12_mistakes_stay_fixed() {
             "fishermen lost access to roughly 40 sq km of fishing grounds",
             &[S],
         ),
+        // Of a fact's several dates, the one written by the event's words.
+        (
+            Some(drafted),
+            "the first platform was towed out less than three years after construction began",
+            &[S],
+        ),
         // Payer and payee swapped, in plain nouns.
         (
             Some(drafted),

@@ -6,7 +6,7 @@
 
 use super::{Judgement, Verdict, Verifier};
 use crate::bank::Role;
-use crate::lang::{self, Cmp, Token, tokenize};
+use crate::lang::{self, Cmp, Token, Word, tokenize};
 use crate::values::date::{Span, span};
 use crate::values::{FactValue, Value};
 
@@ -424,7 +424,7 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| {
             let fact = v.bank().fact(j.fact_id.as_deref()?)?;
-            fact_time(v, fact, cue).or_else(|| time_elsewhere(v, &plain, cue))
+            fact_time_near(v, fact, cue, &plain).or_else(|| time_elsewhere(v, &plain, cue))
         })
         .flatten();
     (Some(j), named.or(from_fact))
@@ -441,21 +441,58 @@ fn time_elsewhere(v: &Verifier, text: &str, cue: Cue) -> Option<Span> {
 }
 
 fn fact_time(v: &Verifier, fact: &crate::bank::Fact, cue: Cue) -> Option<Span> {
-    fact.values.iter().find_map(|bv| {
-        let fv = FactValue::from_bank(v.bank(), bv).ok()?;
-        if fv.role != Role::Claim && !matches!(fv.value, Value::Period { .. }) {
-            return None;
-        }
-        match fv.value {
-            Value::Date { date, .. } => span(&date),
-            Value::Period { from, until } => match cue {
-                Cue::Start => span(&from),
-                Cue::End => span(&until),
-                Cue::Whole => Some((span(&from)?.0, span(&until)?.1)),
-            },
-            _ => None,
-        }
-    })
+    fact_time_near(v, fact, cue, "")
+}
+
+/// [`fact_time`] for an event written as `text`: of a fact's several
+/// times ("proposed in 2017 … before construction began in September
+/// 2021"), the one written nearest the event's own words in the quote.
+fn fact_time_near(v: &Verifier, fact: &crate::bank::Fact, cue: Cue, text: &str) -> Option<Span> {
+    let times: Vec<(usize, Span)> = (fact.values.iter().enumerate())
+        .filter_map(|(i, bv)| Some((i, value_time(v, bv, cue)?)))
+        .collect();
+    if times.len() < 2 || text.is_empty() {
+        return times.first().map(|&(_, t)| t);
+    }
+    let stems: Vec<Word> = (tokenize(text).iter())
+        .filter(|t| t.kind == lang::TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
+        .map(|t| lang::stem(&t.text))
+        .collect();
+    let quote = &fact.quote;
+    let at: Vec<usize> = (tokenize(quote).iter())
+        .filter(|t| stems.contains(&lang::stem(&t.text)))
+        .map(|t| t.start)
+        .collect();
+    let distance = |i: usize| {
+        let Some(p) = quote.find(fact.values[i].text()) else {
+            return usize::MAX;
+        };
+        at.iter()
+            .map(|&w| w.abs_diff(p))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    times
+        .iter()
+        .min_by_key(|&&(i, _)| distance(i))
+        .map(|&(_, t)| t)
+}
+
+/// A bank value's time, as the order stage compares times.
+fn value_time(v: &Verifier, bv: &crate::bank::Value, cue: Cue) -> Option<Span> {
+    let fv = FactValue::from_bank(v.bank(), bv).ok()?;
+    if fv.role != Role::Claim && !matches!(fv.value, Value::Period { .. }) {
+        return None;
+    }
+    match fv.value {
+        Value::Date { date, .. } => span(&date),
+        Value::Period { from, until } => match cue {
+            Cue::Start => span(&from),
+            Cue::End => span(&until),
+            Cue::Whole => Some((span(&from)?.0, span(&until)?.1)),
+        },
+        _ => None,
+    }
 }
 
 /// Whether the times bear out the order (and the gap): `Some(true)`,
