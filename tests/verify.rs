@@ -538,6 +538,24 @@ fn round_12_mistakes_stay_fixed() {
             "trade between the two countries was zero in 2022",
             &[R, N],
         ),
+        // A negation that denies a value the article rules out holds; not
+        // one that denies another value, nor "not until".
+        (None, "the letters werent exchanged in seoul", &[S]),
+        (
+            None,
+            "trade didn't amount to 30 million dollars in 2022",
+            &[S],
+        ),
+        (
+            None,
+            "it wasn't until 2023 that ties were established",
+            &[R, N],
+        ),
+        (
+            Some(WEBB_BANK),
+            "no, webb didnt launch in december, it went up in november",
+            &[R, N],
+        ),
         // Days are counted, not rounded; "a week" before an order word is
         // a gap, "just" is the gap's.
         (
@@ -738,7 +756,7 @@ fn blind_round_11_webb_holds() {
 /// (Webb); kept as regression data at what verify reaches since.
 #[test]
 fn blind_round_12_korea_holds() {
-    run_round(include_str!("data/blind-round12-korea.tsv"), None, 61);
+    run_round(include_str!("data/blind-round12-korea.tsv"), None, 62);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! |---|---|
 //! | an opposite of a word that frames the fact | NOT_ENOUGH_INFO (another frame) |
 //! | a value that differs from a scope value | NOT_ENOUGH_INFO (another frame) |
-//! | a value that differs, under negation | NOT_ENOUGH_INFO |
+//! | a value that differs, under negation | SUPPORTED if the fact's value rules it out (`denies_another`), else NOT_ENOUGH_INFO |
 //! | a value that differs | REFUTED |
 //! | the fact's key word missing | not covered |
 //! | a value neither confirmed nor ruled out | NOT_ENOUGH_INFO |
@@ -23,7 +23,7 @@ use super::index::FactIndex;
 use super::read::Analysis;
 use crate::bank::Role;
 use crate::lang::{self, stem};
-use crate::values::Rel;
+use crate::values::{Rel, Value};
 
 pub(crate) fn decide(
     a: &Analysis,
@@ -79,11 +79,12 @@ pub(crate) fn decide(
     if let Some(first) = wrong.first() {
         let (claim, fact) = (slot_text(a, first), fact_text(a, first));
         if negated {
-            return outcome(
-                Verdict::NotEnoughInfo,
-                Reason::NegatedDiffers { claim, fact },
-                vec![],
-            );
+            let verdict = if denies_another(a, f, w, slots, required) {
+                Verdict::Supported
+            } else {
+                Verdict::NotEnoughInfo
+            };
+            return outcome(verdict, Reason::NegatedDiffers { claim, fact }, vec![]);
         }
         let replacements = wrong.iter().map(|s| replacement(a, s)).collect();
         return outcome(
@@ -104,6 +105,56 @@ pub(crate) fn decide(
     }
     let (verdict, reason) = operators(a, f, w, negated);
     outcome(verdict, reason, vec![])
+}
+
+/// "the letters weren't exchanged in Seoul" where the article says New
+/// York: one negation denies the one value that differs, and the fact's
+/// value rules it out, so the denial holds. Only for values a fact holds
+/// one of (a time, a place, an amount), not a person (others may have
+/// joined in), and never around an order word ("it wasn't until 2023").
+fn denies_another(a: &Analysis, f: &FactIndex, w: &Words, slots: &[Slot], required: bool) -> bool {
+    let mut wrong = slots.iter().filter(|s| s.rel != Rel::Match);
+    let (Some(s), None) = (wrong.next(), wrong.next()) else {
+        return false;
+    };
+    let one_of = matches!(
+        s.fact.value,
+        Value::Date { .. }
+            | Value::Period { .. }
+            | Value::Count { .. }
+            | Value::Money { .. }
+            | Value::Measure { .. }
+            | Value::Ordinal { .. }
+            | Value::Place { .. }
+    );
+    // The negation is the value's: the nearest before it, in its clause,
+    // with no other value between ("didn't launch in December, it went
+    // up in November" denies December only).
+    let negation = (0..s.first)
+        .rev()
+        .find(|&n| lang::is_negation(&a.tokens[n].text));
+    let before = |k: usize| {
+        negation.is_some_and(|n| {
+            (n..k).all(|m| a.tokens[m].kind != lang::TokKind::Symbol)
+                && !slots.iter().any(|o| o.first > n && o.first < k)
+        })
+    };
+    let kind = std::mem::discriminant(&s.fact.value);
+    let alone =
+        (slots.iter()).all(|o| std::ptr::eq(o, s) || std::mem::discriminant(&o.fact.value) != kind);
+    let ordered = (a.tokens.iter()).any(|t| t.is(lang::CLASS_ORDER_FIRST) || t.text == "until");
+    one_of
+        && required
+        && s.rel == Rel::Mismatch
+        && s.fact.role == Role::Claim
+        && a.negations == 1
+        && !f.negated
+        && w.flips.is_empty()
+        && w.restrictive.is_empty()
+        && a.modals.is_empty()
+        && before(s.first)
+        && alone
+        && !ordered
 }
 
 /// The verdict once every value agrees: negation, restriction and

@@ -229,6 +229,9 @@ impl Outcome {
             Reason::Undecided { claim, fact } => {
                 format!("the article says {fact}, which neither confirms nor rules out {claim}")
             }
+            Reason::NegatedDiffers { claim, fact } if self.verdict == Verdict::Supported => {
+                format!("the article says {fact}, not {claim}: {said}")
+            }
             Reason::NegatedDiffers { claim, fact } => {
                 format!("the article says {fact}; it says nothing about {claim}")
             }
