@@ -107,7 +107,7 @@ pub(crate) fn decide(
     outcome(verdict, reason, vec![])
 }
 
-/// "the letters weren't exchanged in Seoul" where the article says New
+/// "the letters weren't exchanged in Oslo" where the article says New
 /// York: one negation denies the one value that differs, and the fact's
 /// value rules it out, so the denial holds. Only for values a fact holds
 /// one of (a time, a place, an amount), not a person (others may have
