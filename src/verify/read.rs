@@ -324,7 +324,7 @@ fn find_mentions(
         let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number && !t.upper;
         let acronym_ok =
             (t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS)) && !after_number;
-        let cands = gaz.aliases.get(&t.text).map_or(&[][..], Vec::as_slice);
+        let cands = gaz.names_from(&t.text);
         let matched = cands.iter().find(|alias| {
             (!alias.acronym || acronym_ok)
                 && crate::values::seq_matches(tokens, used, i, &alias.words)
@@ -387,8 +387,8 @@ fn bare_possessive<'g>(
     };
     // One word: the alias is the word without its "s".
     if let Some(t) = bare(i)
-        && let Some(alias) = (gaz.aliases.get(without_s(t)))
-            .and_then(|c| c.iter().find(|a| a.words.len() == 1 && !a.acronym))
+        && let Some(alias) =
+            (gaz.names_from(without_s(t)).iter()).find(|a| a.words.len() == 1 && !a.acronym)
         && !lexicon::has_form(&t.text)
     {
         return Some(alias);
