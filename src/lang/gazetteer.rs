@@ -146,10 +146,9 @@ impl Shape {
 
     #[inline]
     fn admits(&self, word: &str) -> bool {
-        let first = word
-            .as_bytes()
-            .first()
-            .is_none_or(|&f| self.firsts[usize::from(f >> 6)] >> (f & 63) & 1 != 0);
-        first && self.lens >> word.len().min(63) & 1 != 0
+        let b = word.as_bytes();
+        let first =
+            (b.first()).is_none_or(|&f| self.firsts[usize::from(f >> 6)] >> (f & 63) & 1 != 0);
+        first && self.lens >> b.len().min(63) & 1 != 0
     }
 }

@@ -303,30 +303,31 @@ fn find_mentions(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let currency_next = tokens
-            .get(i + 1)
-            .is_some_and(|n| n.is(lang::CLASS_CURRENCY_WORDS) || n.text == "$");
+        let currency_next = || {
+            (tokens.get(i + 1)).is_some_and(|n| n.is(lang::CLASS_CURRENCY_WORDS) || n.text == "$")
+        };
         // The bits first: most words are before no money word at all.
         let people_currency = tokens.get(i + 1).is_some_and(|n| {
             n.is(lang::CLASS_DENOMINATIONS | lang::CLASS_CURRENCY_WORDS)
                 && lang::currency_of_people(&t.text, &n.text).is_some()
         });
-        if (t.is(lang::CLASS_CURRENCY_QUALIFIERS) && currency_next) || people_currency {
+        if (t.is(lang::CLASS_CURRENCY_QUALIFIERS) && currency_next()) || people_currency {
             i += 1;
             continue;
         }
         // An acronym typed in lower case ("unesco") is the name, unless it is
         // also a common word ("us", "it"): then only in capitals or after
-        // "the" ("the us").
-        let after_the = i > 0 && tokens[i - 1].text == "the";
-        // In lower case right after a number it is a unit or a time of day
-        // ("2 p.m.", "5 km"), never the initials of a name.
-        let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number && !t.upper;
-        let acronym_ok =
-            (t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS)) && !after_number;
+        // "the" ("the us"). Asked only of an acronym: most words begin none.
+        let acronym_ok = || {
+            let after_the = i > 0 && tokens[i - 1].text == "the";
+            // In lower case right after a number it is a unit or a time of
+            // day ("2 p.m.", "5 km"), never the initials of a name.
+            let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number && !t.upper;
+            (t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS)) && !after_number
+        };
         let cands = gaz.names_from(&t.text);
         let matched = cands.iter().find(|alias| {
-            (!alias.acronym || acronym_ok)
+            (!alias.acronym || acronym_ok())
                 && crate::values::seq_matches(tokens, used, i, &alias.words)
         });
         // The name as written, as a possessive typed without its
