@@ -41,9 +41,10 @@ pub(crate) fn path(p: &std::path::Path) -> String {
 /// removed whole, so that "\x1b[31mParis" reads "Paris"; every other control
 /// character becomes a space, so that the words on either side stay apart.
 pub(crate) fn reading(s: &str) -> Cow<'_, str> {
-    // Most statements are printable ASCII: no character to decode.
-    let printable = |b: &u8| (b' '..=b'~').contains(b);
-    if s.as_bytes().iter().all(printable) || !s.chars().any(is_control) {
+    // Most statements are printable ASCII: no character to decode. Folded
+    // without stopping early, which the compiler does many bytes at once.
+    let printable = |ok: bool, &b: &u8| ok & (b' '..=b'~').contains(&b);
+    if s.as_bytes().iter().fold(true, printable) || !s.chars().any(is_control) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

@@ -26,6 +26,11 @@ pub(crate) struct Gazetteer {
     pub(crate) named_dates: Vec<(Vec<Word>, u8, u8)>,
     /// First words of the bank's named dates, which may begin a date.
     starters: FxHashSet<Word>,
+    /// The lengths and first letters of `aliases`' keys and of
+    /// `starters`: most words of a statement are ruled out by these
+    /// without being hashed.
+    alias_shape: Shape,
+    starter_shape: Shape,
     /// Every word of every alias.
     words: FxHashSet<Word>,
     /// Every alias added, by entity.
@@ -68,6 +73,7 @@ impl Gazetteer {
             });
         let acronym = letters <= 4 && upper == letters;
         if !self.aliases.contains_key(first) {
+            self.alias_shape.add(first);
             self.aliases.insert(first.clone(), Vec::new());
         }
         // Each name once per entity; a set, as one first word ("new") may
@@ -98,6 +104,7 @@ impl Gazetteer {
     pub(crate) fn add_named_date(&mut self, name: &str, month: u8, day: u8) {
         let toks: Vec<Word> = tokenize(name).into_iter().map(|t| t.text).collect();
         if let Some(first) = toks.first() {
+            self.starter_shape.add(first);
             self.starters.insert(first.clone());
             self.named_dates.push((toks, month, day));
         }
@@ -106,7 +113,42 @@ impl Gazetteer {
     }
 
     /// Whether a word may begin one of the bank's named dates.
+    #[inline]
     pub(crate) fn starts_named_date(&self, word: &str) -> bool {
-        self.starters.contains(word)
+        self.starter_shape.admits(word) && self.starters.contains(word)
+    }
+
+    /// The names that begin with `word`, longest first (see `aliases`).
+    #[inline]
+    pub(crate) fn names_from(&self, word: &str) -> &[Alias] {
+        if !self.alias_shape.admits(word) {
+            return &[];
+        }
+        self.aliases.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Which lengths (bit `len`, 63 for longer) and first bytes some words
+/// have: a word with another is none of them.
+#[derive(Debug, Default)]
+struct Shape {
+    lens: u64,
+    firsts: [u64; 4],
+}
+
+impl Shape {
+    fn add(&mut self, word: &str) {
+        self.lens |= 1 << word.len().min(63);
+        if let Some(&f) = word.as_bytes().first() {
+            self.firsts[usize::from(f >> 6)] |= 1 << (f & 63);
+        }
+    }
+
+    #[inline]
+    fn admits(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let first =
+            (b.first()).is_none_or(|&f| self.firsts[usize::from(f >> 6)] >> (f & 63) & 1 != 0);
+        first && self.lens >> b.len().min(63) & 1 != 0
     }
 }

@@ -302,26 +302,24 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
         return None;
     }
     let max = if n >= 9 { 2 } else { 1 };
+    let targets = TypoTargets::get();
     if n == 4 {
         // Four letters are one edit from too many words: only two
         // neighbours swapped ("tise" for "ties"), or a letter left out of
         // a word of five ("evry"), is a typo.
         let left_out = |s: &str| s.len() == 5 && s.as_bytes()[0] == word.as_bytes()[0];
         return (f.surfaces.iter().map(|w| w.as_str()))
-            .chain(lang::STOPWORDS.iter().copied())
+            .chain(targets.short.iter().copied())
             .find(|s| swapped(word, s) || (left_out(s) && within_edits(word, s, 1)));
     }
     // The first letter as written: a word starts with it when it starts
     // with these bytes.
     let first = &word[..word.chars().next().map_or(0, char::len_utf8)];
+    let built_in = &targets.long[usize::from(word.as_bytes()[0])];
     f.surfaces
         .iter()
         .map(|w| w.as_str())
-        // Short filler words are one edit from too many real words
-        // ("mayor" is no typo of "major"): only long ones are typo targets.
-        .chain(lang::FILLER.iter().copied().filter(|w| w.len() >= 7))
-        // Function words of five letters or more ("befor", "evrey").
-        .chain(lang::STOPWORDS.iter().copied().filter(|w| w.len() >= 5))
+        .chain(built_in.iter().copied())
         .find(|s| {
             // Cheap tests first: length and first letter rule out most words.
             s.len().abs_diff(word.len()) <= max
@@ -331,14 +329,48 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
         })
 }
 
+/// The built-in words a typo may be taken for besides a fact's own, in
+/// the lists' order, sorted out once rather than filtered at every word.
+struct TypoTargets {
+    /// For a word of four letters: function words of four or five (a
+    /// swap keeps the length, a left-out letter adds one).
+    short: Vec<&'static str>,
+    /// For a longer word, by first byte: long filler words ("mayor" is no
+    /// typo of "major": short ones are one edit from too many real
+    /// words), then function words of five letters or more ("befor").
+    long: Vec<Vec<&'static str>>,
+}
+
+impl TypoTargets {
+    fn get() -> &'static TypoTargets {
+        static TARGETS: std::sync::LazyLock<TypoTargets> = std::sync::LazyLock::new(|| {
+            let short = (lang::STOPWORDS.iter().copied())
+                .filter(|w| (4..=5).contains(&w.len()))
+                .collect();
+            let mut long = vec![Vec::new(); 256];
+            let words = (lang::FILLER.iter().copied().filter(|w| w.len() >= 7))
+                .chain(lang::STOPWORDS.iter().copied().filter(|w| w.len() >= 5));
+            for w in words {
+                long[usize::from(w.as_bytes()[0])].push(w);
+            }
+            TypoTargets { short, long }
+        });
+        &TARGETS
+    }
+}
+
 /// Whether `a` is `b` with two neighbouring letters swapped.
 fn swapped(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
     }
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(diff[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+    // The first difference, then the rest must differ only at the next.
+    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+        return false;
+    };
+    let j = i + 1;
+    j < a.len() && a[i] == b[j] && a[j] == b[i] && a[j + 1..] == b[j + 1..]
 }
 
 /// Whether two words are at most `max` edits apart, a swap of neighbours

@@ -3,6 +3,7 @@
 //! words left for the facts to explain.
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -52,8 +53,9 @@ pub struct Analysis {
 /// What is found out about one content word whatever the fact.
 #[derive(Debug, Clone, Default)]
 struct Notes {
-    /// What the lexical database says of it.
-    lexical: OnceCell<Lexical>,
+    /// What the lexical database says of it: shared with the per-thread
+    /// cache, not copied.
+    lexical: OnceCell<Rc<Lexical>>,
     /// Yes-or-no facts (see [`Analysis::note`]).
     bits: Cell<u8>,
 }
@@ -92,11 +94,11 @@ impl Lexical {
     /// back statement after statement. `owner` names what `keep` keeps (a
     /// verifier: the stems its bank uses); another owner starts the cache
     /// again.
-    fn cached(word: &str, owner: u64, keep: impl Fn(&str) -> bool) -> Lexical {
+    fn cached(word: &str, owner: u64, keep: impl Fn(&str) -> bool) -> Rc<Lexical> {
         /// Past this many words the cache starts again, so that memory
         /// stays flat however many distinct words a long input brings.
         const MAX: usize = 1 << 16;
-        type Cache = (u64, FxHashMap<CompactString, Lexical>);
+        type Cache = (u64, FxHashMap<CompactString, Rc<Lexical>>);
         thread_local! {
             static CACHE: RefCell<Cache> = RefCell::default();
         }
@@ -109,12 +111,12 @@ impl Lexical {
                 let l = Lexical::of(word);
                 let keep =
                     |list: Vec<CompactString>| list.into_iter().filter(|s| keep(s)).collect();
-                Lexical {
+                Rc::new(Lexical {
                     related: keep(l.related),
                     opposite: keep(l.opposite),
-                }
+                })
             });
-            l.clone()
+            Rc::clone(l)
         })
     }
 }
@@ -209,12 +211,13 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
 /// lower case); ASCII text without decoding a character.
 fn all_caps(text: &str) -> bool {
     if text.is_ascii() {
+        // A lower-case letter first: most statements have one early on.
         let b = text.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        return letters > 3 && !b.iter().any(u8::is_ascii_lowercase);
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 3;
     }
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters > 3 && !text.chars().any(|c| c.is_lowercase())
+    !text.chars().any(|c| c.is_lowercase())
+        && text.chars().filter(|c| c.is_alphabetic()).count() > 3
 }
 
 /// Shorthand read as the words it stands for ("govt", "wasnt", "w/");
@@ -253,8 +256,13 @@ fn skip_opening_particle(text: &str, tokens: &[Token], used: &mut [bool]) {
     let Some(first) = tokens.first() else {
         return;
     };
+    let first_letter = first.text.as_bytes().first();
     for phrase in lang::HEDGE_OPENINGS {
-        // The first word first: most statements begin with none of them.
+        // The first word first: most statements begin with none of them,
+        // and most not even with a first letter of one.
+        if phrase.as_bytes().first() != first_letter {
+            continue;
+        }
         let rest = phrase.strip_prefix(first.text.as_str());
         if !rest.is_some_and(|r| r.is_empty() || r.starts_with(' ')) {
             continue;
@@ -295,30 +303,31 @@ fn find_mentions(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let currency_next = tokens
-            .get(i + 1)
-            .is_some_and(|n| n.is(lang::CLASS_CURRENCY_WORDS) || n.text == "$");
+        let currency_next = || {
+            (tokens.get(i + 1)).is_some_and(|n| n.is(lang::CLASS_CURRENCY_WORDS) || n.text == "$")
+        };
         // The bits first: most words are before no money word at all.
         let people_currency = tokens.get(i + 1).is_some_and(|n| {
             n.is(lang::CLASS_DENOMINATIONS | lang::CLASS_CURRENCY_WORDS)
                 && lang::currency_of_people(&t.text, &n.text).is_some()
         });
-        if (t.is(lang::CLASS_CURRENCY_QUALIFIERS) && currency_next) || people_currency {
+        if (t.is(lang::CLASS_CURRENCY_QUALIFIERS) && currency_next()) || people_currency {
             i += 1;
             continue;
         }
         // An acronym typed in lower case ("unesco") is the name, unless it is
         // also a common word ("us", "it"): then only in capitals or after
-        // "the" ("the us").
-        let after_the = i > 0 && tokens[i - 1].text == "the";
-        // In lower case right after a number it is a unit or a time of day
-        // ("2 p.m.", "5 km"), never the initials of a name.
-        let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number && !t.upper;
-        let acronym_ok =
-            (t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS)) && !after_number;
-        let cands = gaz.aliases.get(&t.text).map_or(&[][..], Vec::as_slice);
+        // "the" ("the us"). Asked only of an acronym: most words begin none.
+        let acronym_ok = || {
+            let after_the = i > 0 && tokens[i - 1].text == "the";
+            // In lower case right after a number it is a unit or a time of
+            // day ("2 p.m.", "5 km"), never the initials of a name.
+            let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number && !t.upper;
+            (t.upper || all_caps || after_the || !t.is(lang::CLASS_STOPWORDS)) && !after_number
+        };
+        let cands = gaz.names_from(&t.text);
         let matched = cands.iter().find(|alias| {
-            (!alias.acronym || acronym_ok)
+            (!alias.acronym || acronym_ok())
                 && crate::values::seq_matches(tokens, used, i, &alias.words)
         });
         // The name as written, as a possessive typed without its
@@ -379,8 +388,8 @@ fn bare_possessive<'g>(
     };
     // One word: the alias is the word without its "s".
     if let Some(t) = bare(i)
-        && let Some(alias) = (gaz.aliases.get(without_s(t)))
-            .and_then(|c| c.iter().find(|a| a.words.len() == 1 && !a.acronym))
+        && let Some(alias) =
+            (gaz.names_from(without_s(t)).iter()).find(|a| a.words.len() == 1 && !a.acronym)
         && !lexicon::has_form(&t.text)
     {
         return Some(alias);
@@ -402,7 +411,12 @@ fn bare_possessive<'g>(
 /// no word of its own (not "new" of "New York" and "New Delhi").
 /// `cands` are the names that begin with the word.
 fn first_word_of_one<'g>(cands: &'g [Alias], t: &Token) -> Option<&'g Alias> {
-    if t.kind != TokKind::Word || t.text.len() < 4 || t.is(lang::CLASS_STOPWORDS) {
+    // No name begins with most words.
+    if cands.is_empty()
+        || t.kind != TokKind::Word
+        || t.text.len() < 4
+        || t.is(lang::CLASS_STOPWORDS)
+    {
         return None;
     }
     let first = cands.first().filter(|a| a.words.len() >= 2 && !a.acronym)?;

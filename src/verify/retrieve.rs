@@ -253,22 +253,19 @@ impl Verifier<'_> {
     /// Picked in one pass: the order is total, so the few are those a
     /// sort would put first.
     fn best(&self, all: impl Iterator<Item = (usize, f32)>, n: usize) -> Vec<(usize, f32)> {
-        let size = |fi: usize| self.facts[fi].stems.len();
-        let before = |&(a, sa): &(usize, f32), &(b, sb): &(usize, f32)| {
-            sb.total_cmp(&sa)
-                .then_with(|| size(a).cmp(&size(b)))
-                .then_with(|| a.cmp(&b))
-                .is_lt()
-        };
-        let mut top: Vec<(usize, f32)> = Vec::with_capacity(n + 1);
+        // That order as one key, made once per fact rather than at every
+        // comparison: scores are positive, so their bits order as they do.
+        let key = |(fi, s): (usize, f32)| (!s.to_bits(), self.facts[fi].stems.len(), fi);
+        let mut top: Vec<((u32, usize, usize), f32)> = Vec::with_capacity(n + 1);
         for x in all.filter(|&(_, s)| s > 0.0) {
-            if top.len() == n && !before(&x, &top[n - 1]) {
+            let k = key(x);
+            if top.len() == n && top.last().is_none_or(|&(last, _)| k >= last) {
                 continue;
             }
-            let at = top.iter().position(|t| before(&x, t)).unwrap_or(top.len());
-            top.insert(at, x);
+            let at = top.iter().position(|&(t, _)| k < t).unwrap_or(top.len());
+            top.insert(at, (k, x.1));
             top.truncate(n);
         }
-        top
+        top.into_iter().map(|((_, _, fi), s)| (fi, s)).collect()
     }
 }
