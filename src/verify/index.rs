@@ -43,6 +43,9 @@ pub struct Verifier<'b> {
     pub(crate) part_of: Vec<Option<usize>>,
     /// Each fact as the order stage reads it, read when first needed.
     pub(crate) fact_orders: Vec<OnceLock<FactOrder>>,
+    /// Who does what to whom in each fact, read the first time a
+    /// statement with a role verb needs it (see `roles`).
+    fact_roles: Vec<OnceLock<Vec<[Word; 3]>>>,
     /// Judgements carry their texts (statement, explanation, evidence,
     /// correction); without, only their verdict and fact.
     pub(crate) texts: bool,
@@ -95,6 +98,7 @@ impl<'b> Verifier<'b> {
             stands_for,
             part_of,
             fact_orders: bank.facts.iter().map(|_| OnceLock::new()).collect(),
+            fact_roles: bank.facts.iter().map(|_| OnceLock::new()).collect(),
             texts: true,
             id: {
                 static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -217,6 +221,15 @@ impl<'b> Verifier<'b> {
     /// Reads a statement as the verifier sees it.
     pub fn analyse(&self, statement: &str) -> Analysis {
         read::analyse(statement, &self.gaz)
+    }
+
+    /// The doer, verb and object stems of fact `fi`'s role verbs, in its
+    /// statement and its quote.
+    pub(crate) fn fact_roles(&self, fi: usize) -> &[[Word; 3]] {
+        self.fact_roles[fi].get_or_init(|| {
+            let f = &self.bank.facts[fi];
+            super::roles::of_texts(&[&f.statement, &f.quote])
+        })
     }
 
     /// What an entity stands for when it is not a place slot: a capital

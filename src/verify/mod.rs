@@ -131,11 +131,13 @@ fn judge_fact_within(
 ) -> Result<explain::Outcome, explain::Uncovered> {
     let w = cover::words_within(v, a, f, budget)?;
     // "the fishermen pay the developer" where the developer pays them.
-    let texts: Vec<&str> = (ids.iter())
-        .flat_map(|&i| [&*v.bank.facts[i].statement, &*v.bank.facts[i].quote])
-        .collect();
-    if let Some(r) = roles::swapped(&a.tokens, &texts) {
-        return Err(explain::Uncovered::Roles(r));
+    if a.tokens.iter().any(|t| t.is(lang::CLASS_ROLE_VERBS)) {
+        let fact: Vec<[lang::Word; 3]> = (ids.iter())
+            .flat_map(|&i| v.fact_roles(i).iter().cloned())
+            .collect();
+        if let Some(r) = roles::swapped(&a.tokens, &fact) {
+            return Err(explain::Uncovered::Roles(r));
+        }
     }
     let anchor = cover::anchor(v, a, f, &w);
     // "Norway invited …" when the fact says Denmark did.
