@@ -556,6 +556,18 @@ fn round_12_mistakes_stay_fixed() {
             "no, webb didnt launch in december, it went up in november",
             &[R, N],
         ),
+        // A yes after the question confirms it; a named date "in" a year.
+        (None, "so were the letters exchanged in new york? yep", &[S]),
+        (
+            None,
+            "were the letters exchanged in seoul? yes they were",
+            &[R],
+        ),
+        (
+            Some(WEBB_BANK),
+            "the webb telscope took off on christmas day in 2021",
+            &[S, N],
+        ),
         // Days are counted, not rounded; "a week" before an order word is
         // a gap, "just" is the gap's.
         (
@@ -692,7 +704,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 78);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 79);
 }
 
 #[test]
@@ -739,7 +751,7 @@ fn blind_round_10_webb_holds() {
 /// reaches since.
 #[test]
 fn blind_round_11_korea_holds() {
-    run_round(include_str!("data/blind-round11-korea.tsv"), None, 78);
+    run_round(include_str!("data/blind-round11-korea.tsv"), None, 79);
 }
 
 #[test]
@@ -756,7 +768,7 @@ fn blind_round_11_webb_holds() {
 /// (Webb); kept as regression data at what verify reaches since.
 #[test]
 fn blind_round_12_korea_holds() {
-    run_round(include_str!("data/blind-round12-korea.tsv"), None, 62);
+    run_round(include_str!("data/blind-round12-korea.tsv"), None, 63);
 }
 
 #[test]
@@ -764,7 +776,7 @@ fn blind_round_12_webb_holds() {
     run_round(
         include_str!("data/blind-round12-webb.tsv"),
         Some(WEBB_BANK),
-        68,
+        70,
     );
 }
 

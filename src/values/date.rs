@@ -209,7 +209,14 @@ fn named(tokens: &[Token], used: &[bool], k: usize, gaz: &Gazetteer) -> Option<R
         .iter()
         .find(|(seq, _, _)| seq_matches(tokens, used, k, seq))?;
     let d = date(None, Some(*month), Some(*day));
-    Some(with_year(tokens, used, d, k + seq.len()))
+    let end = k + seq.len();
+    // "Christmas Day in 2021", "New Year's Eve of 1999": that year's.
+    let of_year =
+        (tokens.get(end)).is_some_and(|t| matches!(t.text.as_str(), "in" | "of") && !used[end]);
+    if of_year && let Some(y) = year_at(tokens, used, end + 1) {
+        return Some((PartialDate { year: Some(y), ..d }, None, end + 2));
+    }
+    Some(with_year(tokens, used, d, end))
 }
 
 /// "last February", "early March": the month, whatever year is meant;

@@ -257,6 +257,21 @@ mod tests {
                 other => panic!("{s}: {other:?}"),
             }
         }
+        let eve = PartialDate {
+            year: Some(2021),
+            month: Some(12),
+            day: Some(24),
+        };
+        for s in [
+            "christmas eve 2021",
+            "Christmas Eve in 2021",
+            "christmas eve of 2021",
+        ] {
+            match &quantities(s)[..] {
+                [Value::Date { date, .. }] => assert_eq!(*date, eve, "{s}"),
+                other => panic!("{s}: {other:?}"),
+            }
+        }
         match &quantities("June 2019")[..] {
             [Value::Date { date, .. }] => {
                 assert_eq!(

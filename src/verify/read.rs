@@ -186,6 +186,7 @@ pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) ->
         }
     };
     skip_opening_particle(text, &tokens, used);
+    skip_closing_answer(text, &tokens, used);
     let all_caps = all_caps(text);
     // Names first, so that COVID-19 or a year inside a name is no quantity.
     let mentions = find_mentions(&tokens, used, gaz, all_caps);
@@ -288,6 +289,28 @@ fn skip_opening_particle(text: &str, tokens: &[Token], used: &mut [bool]) {
             used[..k].fill(true);
             return;
         }
+    }
+}
+
+/// "were the letters exchanged in New York? yep (it was)": a yes after
+/// the question only confirms it. (A "no" there would deny it: left as
+/// words, so nothing is supported.)
+fn skip_closing_answer(text: &str, tokens: &[Token], used: &mut [bool]) {
+    let Some(q) = text.rfind('?') else {
+        return;
+    };
+    let Some(k) = tokens.iter().position(|t| t.start > q) else {
+        return;
+    };
+    let yes = matches!(tokens[k].text.as_str(), "yes" | "yeah" | "yep" | "yup");
+    let rest = &tokens[k + 1..];
+    if yes
+        && rest.len() <= 3
+        && rest
+            .iter()
+            .all(|t| t.kind == TokKind::Word && t.is(lang::CLASS_STOPWORDS))
+    {
+        used[k..].fill(true);
     }
 }
 
