@@ -101,6 +101,33 @@ impl Gazetteer {
         self.words.contains(word)
     }
 
+    /// The one word of the aliases that `typo` may be a typo of: same
+    /// first letter, one edit away (a swap of neighbours is one), four
+    /// letters or more, and no other alias word as near. Never for a word
+    /// of a name itself.
+    pub(crate) fn name_word_near(&self, typo: &str) -> Option<&Word> {
+        let first = typo.as_bytes().first()?;
+        // "seouls" is a possessive without its apostrophe, read as one.
+        let possessive = typo
+            .strip_suffix('s')
+            .is_some_and(|w| self.words.contains(w));
+        if typo.len() < 4 || self.words.contains(typo) || possessive {
+            return None;
+        }
+        // A four-letter word only by a swap ("cuab"): one letter more or
+        // less is too near too many short words.
+        let edits = |w: &str| match typo.len() {
+            4 => w.len() == 4 && strsim::osa_distance(w, typo) == 1,
+            _ => w.len().abs_diff(typo.len()) <= 1 && strsim::osa_distance(w, typo) == 1,
+        };
+        let mut near =
+            (self.words.iter()).filter(|w| w.len() >= 4 && w.as_bytes()[0] == *first && edits(w));
+        match (near.next(), near.next()) {
+            (Some(w), None) => Some(w),
+            _ => None,
+        }
+    }
+
     pub(crate) fn add_named_date(&mut self, name: &str, month: u8, day: u8) {
         let toks: Vec<Word> = tokenize(name).into_iter().map(|t| t.text).collect();
         if let Some(first) = toks.first() {
@@ -150,5 +177,35 @@ impl Shape {
         let first =
             (b.first()).is_none_or(|&f| self.firsts[usize::from(f >> 6)] >> (f & 63) & 1 != 0);
         first && self.lens >> b.len().min(63) & 1 != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_is_taken_for_the_one_name_word_one_edit_away() {
+        let mut gaz = Gazetteer::new();
+        gaz.add_alias("South Sudan", 0, false);
+        gaz.add_alias("North Korea", 1, false);
+        gaz.add_alias("Chad", 2, false);
+        gaz.add_alias("Chan", 3, false);
+        let cases = [
+            ("souht", Some("south")),
+            ("sudna", Some("sudan")),
+            ("koreaa", Some("korea")),
+            // Four letters: a swap only, and not when two names are near.
+            ("noth", None),
+            ("chda", Some("chad")),
+            ("chab", None),
+            // A name word itself, or its bare possessive, is no typo.
+            ("korea", None),
+            ("koreas", None),
+            ("xorth", None),
+        ];
+        for (typo, want) in cases {
+            assert_eq!(gaz.name_word_near(typo).map(|w| w.as_str()), want, "{typo}");
+        }
     }
 }

@@ -174,7 +174,8 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
 
 /// Reads a statement already split into `tokens` (as [`tokenize`] splits it).
 pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
-    let tokens = expand_shorthand(tokens);
+    let mut tokens = expand_shorthand(tokens);
+    mend_name_typos(&mut tokens, gaz);
     // Which tokens a name or value has taken: on the stack for a statement
     // of ordinary length.
     let (mut stack, mut heap) = ([false; 64], Vec::new());
@@ -249,6 +250,24 @@ fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
         }
     }
     out
+}
+
+/// "souht korea", "cuab": a word in no dictionary and no word list, one
+/// edit from exactly one word of the bank's names, is that word. A typo
+/// never turns one name into another: a word of a name is left as it is.
+fn mend_name_typos(tokens: &mut [Token], gaz: &Gazetteer) {
+    for t in tokens.iter_mut() {
+        // The cheap tests first: most words are in a list or a dictionary.
+        if t.kind != TokKind::Word || t.class != 0 || t.text.len() < 4 {
+            continue;
+        }
+        if lang::lexicon::knows(&t.text) {
+            continue;
+        }
+        if let Some(w) = gaz.name_word_near(&t.text) {
+            t.set_text(w.clone());
+        }
+    }
 }
 
 /// "yes, …", "BREAKING: …", "fun fact: …": words before the claim.
