@@ -252,7 +252,7 @@ fn expand_shorthand(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
-/// "souht korea", "cuab": a word in no dictionary and no word list, one
+/// "souht sudan", "chda": a word in no dictionary and no word list, one
 /// edit from exactly one word of the bank's names, is that word. A typo
 /// never turns one name into another: a word of a name is left as it is.
 fn mend_name_typos(tokens: &mut [Token], gaz: &Gazetteer) {
