@@ -107,7 +107,7 @@ impl Gazetteer {
     /// of a name itself.
     pub(crate) fn name_word_near(&self, typo: &str) -> Option<&Word> {
         let first = typo.as_bytes().first()?;
-        // "seouls" is a possessive without its apostrophe, read as one.
+        // "sudans" is a possessive without its apostrophe, read as one.
         let possessive = typo
             .strip_suffix('s')
             .is_some_and(|w| self.words.contains(w));
