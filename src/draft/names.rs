@@ -254,6 +254,19 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
     build(spans)
 }
 
+/// A capitalised word that belongs to a value: "U.S." before "dollars"
+/// (a country word before a currency is the currency's), "MW" after
+/// "375" (a unit after its amount).
+fn of_a_value(toks: &[Token], k: usize) -> bool {
+    let currency = toks.get(k + 1).is_some_and(|n| {
+        (lang::is_currency_qualifier(&toks[k].text) && lang::currency_word(&n.text).is_some())
+            || lang::currency_of_people(&toks[k].text, &n.text).is_some()
+    });
+    let unit =
+        k > 0 && toks[k - 1].kind == TokKind::Number && lang::unit_of(&toks[k].text).is_some();
+    currency || unit
+}
+
 fn excluded(t: &Token) -> bool {
     let w = t.text.as_str();
     // Dates and numbers are values, never names; a named date's words
@@ -284,19 +297,8 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
     let mut i = 0;
     // The last name's last token, and whether it was a place.
     let mut previous: Option<(usize, bool)> = None;
-    // "U.S. dollars": a country word before a currency is the currency's.
-    let currency = |k: usize| {
-        toks.get(k + 1).is_some_and(|n| {
-            (lang::is_currency_qualifier(&toks[k].text) && lang::currency_word(&n.text).is_some())
-                || lang::currency_of_people(&toks[k].text, &n.text).is_some()
-        })
-    };
-    // "375 MW": a unit after its amount is no name.
-    let unit = |k: usize| {
-        k > 0 && toks[k - 1].kind == TokKind::Number && lang::unit_of(&toks[k].text).is_some()
-    };
     while i < toks.len() {
-        if excluded(&toks[i]) || currency(i) || unit(i) {
+        if excluded(&toks[i]) || of_a_value(&toks, i) {
             i += 1;
             continue;
         }

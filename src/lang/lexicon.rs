@@ -174,6 +174,7 @@ fn regular_base(word: &str) -> Option<usize> {
         if with.is_empty()
             && b.len() >= 4
             && b[b.len() - 1] == b[b.len() - 2]
+            && root.is_char_boundary(root.len() - 1)
             && let Some(id) = find(&root[..root.len() - 1])
         {
             return Some(id);
@@ -235,6 +236,20 @@ mod tests {
 
     fn has(words: impl Iterator<Item = &'static str>, want: &str) -> bool {
         words.into_iter().any(|w| w == want)
+    }
+
+    #[test]
+    fn words_of_any_script_are_asked_without_panic() {
+        // A last character of several bytes is no doubled consonant.
+        for w in [
+            "\u{1138e}s",
+            "\u{1138e}ed",
+            "caf\u{e9}\u{e9}ed",
+            "\u{e9}\u{e9}\u{e9}\u{e9}",
+        ] {
+            let _ = knows(w);
+            let _ = base_form(w);
+        }
     }
 
     #[test]

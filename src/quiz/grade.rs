@@ -50,7 +50,7 @@ pub fn grade_open(v: &Verifier, a: &OpenAnswer, given: &str) -> bool {
     if a.accept.iter().any(|acc| same_words(acc, given)) {
         return true;
     }
-    let an = v.analyse(given);
+    let an = v.analyse_answer(given);
     if an.negations > 0 {
         return false;
     }

@@ -223,6 +223,12 @@ impl<'b> Verifier<'b> {
         read::analyse(statement, &self.gaz)
     }
 
+    /// Reads a quiz answer: as a statement, but names only as the bank
+    /// spells them.
+    pub fn analyse_answer(&self, answer: &str) -> Analysis {
+        read::analyse_answer(answer, &self.gaz)
+    }
+
     /// The doer, verb and object stems of fact `fi`'s role verbs, in its
     /// statement and its quote.
     pub(crate) fn fact_roles(&self, fi: usize) -> &[[Word; 3]] {

@@ -172,10 +172,21 @@ pub(crate) fn analyse(text: &str, gaz: &Gazetteer) -> Analysis {
     analyse_tokens(text, tokenize(text), gaz)
 }
 
+/// Reads a quiz answer: as a statement, but a name only as the bank
+/// spells it ("New Yrok" is no right answer).
+pub(crate) fn analyse_answer(text: &str, gaz: &Gazetteer) -> Analysis {
+    analyse_with(text, expand_shorthand(tokenize(text)), gaz)
+}
+
 /// Reads a statement already split into `tokens` (as [`tokenize`] splits it).
 pub(crate) fn analyse_tokens(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
     let mut tokens = expand_shorthand(tokens);
     mend_name_typos(&mut tokens, gaz);
+    analyse_with(text, tokens, gaz)
+}
+
+/// Reads tokens whose shorthand is expanded and typos mended.
+fn analyse_with(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
     // Which tokens a name or value has taken: on the stack for a statement
     // of ordinary length.
     let (mut stack, mut heap) = ([false; 64], Vec::new());
