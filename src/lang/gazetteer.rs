@@ -33,6 +33,9 @@ pub(crate) struct Gazetteer {
     starter_shape: Shape,
     /// Every word of every alias.
     words: FxHashSet<Word>,
+    /// The words of four letters or more, by first byte: what a typo of
+    /// a name may be taken for.
+    typo_targets: HashMap<u8, Vec<Word>>,
     /// Every alias added, by entity.
     added: FxHashSet<(usize, Vec<Word>)>,
 }
@@ -61,6 +64,9 @@ impl Gazetteer {
         for t in &toks {
             if !self.words.contains(t) {
                 self.words.insert(t.clone());
+                if let Some(&f) = t.as_bytes().first().filter(|_| t.len() >= 4) {
+                    self.typo_targets.entry(f).or_default().push(t.clone());
+                }
             }
         }
         // A short all-capitals alias (UN, US) only matches capitals, so
@@ -117,11 +123,10 @@ impl Gazetteer {
         // A four-letter word only by a swap ("cuab"): one letter more or
         // less is too near too many short words.
         let edits = |w: &str| match typo.len() {
-            4 => w.len() == 4 && strsim::osa_distance(w, typo) == 1,
-            _ => w.len().abs_diff(typo.len()) <= 1 && strsim::osa_distance(w, typo) == 1,
+            4 => w.len() == 4 && one_edit(w.as_bytes(), typo.as_bytes()),
+            _ => one_edit(w.as_bytes(), typo.as_bytes()),
         };
-        let mut near =
-            (self.words.iter()).filter(|w| w.len() >= 4 && w.as_bytes()[0] == *first && edits(w));
+        let mut near = (self.typo_targets.get(first)?.iter()).filter(|w| edits(w));
         match (near.next(), near.next()) {
             (Some(w), None) => Some(w),
             _ => None,
@@ -155,6 +160,24 @@ impl Gazetteer {
     }
 }
 
+/// Whether two words are exactly one edit apart: a letter changed, added
+/// or left out, or two neighbours swapped (`strsim::osa_distance` of 1,
+/// by bytes and without allocating: it is asked of many words).
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let Some(i) = (0..short.len()).find(|&i| long[i] != short[i]) else {
+        return long.len() == short.len() + 1;
+    };
+    match long.len() - short.len() {
+        0 => {
+            let swap = i + 1 < long.len() && long[i] == short[i + 1] && long[i + 1] == short[i];
+            long[i + 1..] == short[i + 1..] || (swap && long[i + 2..] == short[i + 2..])
+        }
+        1 => long[i + 1..] == short[i..],
+        _ => false,
+    }
+}
+
 /// Which lengths (bit `len`, 63 for longer) and first bytes some words
 /// have: a word with another is none of them.
 #[derive(Debug, Default)]
@@ -183,6 +206,19 @@ impl Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_edit_is_what_osa_distance_counts_as_one() {
+        let words = [
+            "sudan", "sudna", "suda", "sudans", "sduan", "cudan", "nadus", "su", "sudanese", "",
+        ];
+        for a in words {
+            for b in words {
+                let want = strsim::osa_distance(a, b) == 1;
+                assert_eq!(one_edit(a.as_bytes(), b.as_bytes()), want, "{a} / {b}");
+            }
+        }
+    }
 
     #[test]
     fn a_typo_is_taken_for_the_one_name_word_one_edit_away() {
