@@ -704,7 +704,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 79);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 80);
 }
 
 #[test]
@@ -726,7 +726,7 @@ fn blind_round_9_webb_holds() {
     run_round(
         include_str!("data/blind-round9-webb.tsv"),
         Some(WEBB_BANK),
-        77,
+        78,
     );
 }
 
@@ -759,7 +759,7 @@ fn blind_round_11_webb_holds() {
     run_round(
         include_str!("data/blind-round11-webb.tsv"),
         Some(WEBB_BANK),
-        80,
+        81,
     );
 }
 
