@@ -239,36 +239,27 @@ mod tests {
 
     #[test]
     fn dates_with_their_precision() {
-        let day = PartialDate {
-            year: Some(2019),
-            month: Some(6),
-            day: Some(23),
+        let day = |year, month, day| PartialDate {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
         };
-        for s in [
-            "2019-06-23",
-            "June 23, 2019",
-            "23 June 2019",
-            "Jun. 23, 2019",
-            "23/06/2019",
-            "23rd of June 2019",
+        let june = day(2019, 6, 23);
+        let eve = day(2021, 12, 24);
+        for (s, want) in [
+            ("2019-06-23", june),
+            ("June 23, 2019", june),
+            ("23 June 2019", june),
+            ("Jun. 23, 2019", june),
+            ("23/06/2019", june),
+            ("23rd of June 2019", june),
+            // A named date with its year, after "in" or "of" too.
+            ("christmas eve 2021", eve),
+            ("Christmas Eve in 2021", eve),
+            ("christmas eve of 2021", eve),
         ] {
             match &quantities(s)[..] {
-                [Value::Date { date, .. }] => assert_eq!(*date, day, "{s}"),
-                other => panic!("{s}: {other:?}"),
-            }
-        }
-        let eve = PartialDate {
-            year: Some(2021),
-            month: Some(12),
-            day: Some(24),
-        };
-        for s in [
-            "christmas eve 2021",
-            "Christmas Eve in 2021",
-            "christmas eve of 2021",
-        ] {
-            match &quantities(s)[..] {
-                [Value::Date { date, .. }] => assert_eq!(*date, eve, "{s}"),
+                [Value::Date { date, .. }] => assert_eq!(*date, want, "{s}"),
                 other => panic!("{s}: {other:?}"),
             }
         }
