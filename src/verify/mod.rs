@@ -248,9 +248,8 @@ impl Verifier<'_> {
             .any(|&(fi, _)| {
                 let f = &self.facts[fi];
                 // A point, not a bound: "fewer than 200" fits many a figure.
-                let points =
-                    (a.quantities.iter()).filter(|q| matches!(q.cmp, Cmp::Exact | Cmp::Approx));
-                points.into_iter().any(|q| {
+                let point = |q: &&values::Quantity| matches!(q.cmp, Cmp::Exact | Cmp::Approx);
+                (a.quantities.iter()).filter(point).any(|q| {
                     (f.values.iter()).any(|fv| {
                         q.kind.comparable(&fv.value)
                             && q.relation(&fv.value, fv.cmp) == values::Rel::Match

@@ -70,7 +70,7 @@ fn right_of(tokens: &[Token], k: usize, after_by: bool) -> Option<usize> {
 }
 
 /// The roles around the role verb at `k`, if both sides show a word.
-pub(crate) fn at(tokens: &[Token], k: usize) -> Option<Roles> {
+fn at(tokens: &[Token], k: usize) -> Option<Roles> {
     let passive = k > 0 && PASSIVE_AUX.contains(&tokens[k - 1].text.as_str());
     let before = left_of(tokens, k)?;
     let after = if passive {
