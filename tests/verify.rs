@@ -568,6 +568,22 @@ fn round_12_mistakes_stay_fixed() {
             "the webb telscope took off on christmas day in 2021",
             &[S, N],
         ),
+        // "to go from A to B" is the span's; "thanks to" adds no claim.
+        (
+            Some(WEBB_BANK),
+            "it took under seven months to go from liftoff to the first full colour images",
+            &[S],
+        ),
+        (
+            Some(WEBB_BANK),
+            "it took two years to go from liftoff to the first full colour images",
+            &[R],
+        ),
+        (
+            Some(WEBB_BANK),
+            "instruments are held under 60 K thanks to the sunshield",
+            &[S],
+        ),
         // Days are counted, not rounded; "a week" before an order word is
         // a gap, "just" is the gap's.
         (
@@ -776,7 +792,7 @@ fn blind_round_12_webb_holds() {
     run_round(
         include_str!("data/blind-round12-webb.tsv"),
         Some(WEBB_BANK),
-        70,
+        72,
     );
 }
 

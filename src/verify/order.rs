@@ -98,7 +98,7 @@ fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
 }
 
 /// "it took over 60 years after A for B", "it took less than three years
-/// from A to B": B came the claimed time after A.
+/// (to go) from A to B": B came the claimed time after A.
 fn find_took(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
     let k = toks.iter().position(|t| t.text == "took")?;
     let a = v.analyse(s);
@@ -108,7 +108,14 @@ fn find_took(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
     };
     // The analysis keeps the statement's tokens, shorthand expanded.
     let t = &a.tokens;
-    let j = q.last;
+    // "to go from A to B", "to get from A to B": the span's own words.
+    let mut j = q.last;
+    if t.get(j).is_some_and(|w| w.text == "to")
+        && t.get(j + 1)
+            .is_some_and(|w| matches!(w.text.as_str(), "go" | "get" | "move"))
+    {
+        j += 2;
+    }
     t.get(j)
         .filter(|w| matches!(w.text.as_str(), "after" | "from"))?;
     let m = (j + 2..t.len()).find(|&m| matches!(t[m].text.as_str(), "for" | "to" | "until"))?;
