@@ -584,6 +584,17 @@ fn round_12_mistakes_stay_fixed() {
             "instruments are held under 60 K thanks to the sunshield",
             &[S],
         ),
+        // "during" is filler unless the fact's frame is "before" or "after".
+        (
+            Some(drafted),
+            "at least 250 workers were employed at the port during peak assembly",
+            &[S],
+        ),
+        (
+            None,
+            "about 14,000 South Koreans visited Cuba each year during the pandemic",
+            &[N],
+        ),
         // Days are counted, not rounded; "a week" before an order word is
         // a gap, "just" is the gap's.
         (
