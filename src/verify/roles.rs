@@ -73,11 +73,7 @@ fn right_of(tokens: &[Token], k: usize, after_by: bool) -> Option<usize> {
 fn at(tokens: &[Token], k: usize) -> Option<Roles> {
     let passive = k > 0 && PASSIVE_AUX.contains(&tokens[k - 1].text.as_str());
     let before = left_of(tokens, k)?;
-    let after = if passive {
-        right_of(tokens, k, true)?
-    } else {
-        right_of(tokens, k, false)?
-    };
+    let after = right_of(tokens, k, passive)?;
     let (agent, patient) = if passive {
         (after, before)
     } else {
