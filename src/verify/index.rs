@@ -517,7 +517,9 @@ pub(crate) struct FactIndex {
     /// Prepositions the fact puts before a name ("from Lisbon"): a place
     /// named after one of them in a statement fills the place slot.
     pub(crate) place_preps: Vec<Word>,
-    /// Superlatives after the fact's rank ("longest" in "second-longest").
+    /// Superlatives after the fact's rank ("longest" in "second-longest");
+    /// "largest farm" (the stem of the word after it too) where the fact
+    /// also uses the superlative bare before another word.
     pub(crate) ranked: Vec<Word>,
     /// Entities the fact writes as possessives ("Norway's shift"): a
     /// statement's possessive must be one of them, when there are any.

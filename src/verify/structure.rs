@@ -183,15 +183,13 @@ fn swap_names(v: &Verifier, clause: &str) -> Option<String> {
         let n = v.bank().entities[m.entity].name.clone();
         if slot.possessive { format!("{n}'s") } else { n }
     };
-    let (xs, xe) = a.span(x.first, x.last);
-    let (ys, ye) = a.span(y.first, y.last);
-    Some(format!(
-        "{}{}{}{}{}",
-        &clause[..xs],
-        name(y, x),
-        &clause[xe..ys],
-        name(x, y),
-        &clause[ye..]
+    let (xn, yn) = (name(y, x), name(x, y));
+    Some(replace_two(
+        clause,
+        a.span(x.first, x.last),
+        &xn,
+        a.span(y.first, y.last),
+        &yn,
     ))
 }
 
@@ -200,16 +198,24 @@ fn swap_names(v: &Verifier, clause: &str) -> Option<String> {
 fn swap_roles(a: &super::Analysis, clause: &str) -> Option<String> {
     let r = super::roles::all(&a.tokens).next()?;
     let (x, y) = (r.agent.min(r.patient), r.agent.max(r.patient));
-    let (xs, xe) = a.span(x, x + 1);
-    let (ys, ye) = a.span(y, y + 1);
-    Some(format!(
-        "{}{}{}{}{}",
-        &clause[..xs],
-        &clause[ys..ye],
-        &clause[xe..ys],
-        &clause[xs..xe],
-        &clause[ye..]
+    let (xs, ys) = (a.span(x, x + 1), a.span(y, y + 1));
+    Some(replace_two(
+        clause,
+        xs,
+        &clause[ys.0..ys.1],
+        ys,
+        &clause[xs.0..xs.1],
     ))
+}
+
+/// `text` with the span `x` (before `y`) written as `x_by` and `y` as `y_by`.
+fn replace_two(text: &str, x: (usize, usize), x_by: &str, y: (usize, usize), y_by: &str) -> String {
+    format!(
+        "{}{x_by}{}{y_by}{}",
+        &text[..x.0],
+        &text[x.1..y.0],
+        &text[y.1..]
+    )
 }
 
 /// Combines the clauses' judgements into the statement's.
