@@ -178,6 +178,9 @@ fn write_reading(w: &mut impl Write, r: &Reading) -> Result<()> {
             format_args!("  {:>6.2}  {}  {}", c.score, c.fact_id, clean(&c.outcome)),
         )?;
     }
+    if let Some(o) = &r.order {
+        write_order(w, o, &label)?;
+    }
     let j = &r.judgement;
     out(
         w,
@@ -190,6 +193,42 @@ fn write_reading(w: &mut impl Write, r: &Reading) -> Result<()> {
     )?;
     if let Some(c) = &j.correction {
         out(w, format_args!("{} {}", label("correction:"), clean(c)))?;
+    }
+    Ok(())
+}
+
+/// The order reading: which side is later, and each side's fact and time.
+fn write_order(
+    w: &mut impl Write,
+    o: &crate::verify::OrderReading,
+    label: &impl Fn(&str) -> colored::ColoredString,
+) -> Result<()> {
+    let gap = o
+        .gap_days
+        .map_or(String::new(), |d| format!(", {d:.0} days apart"));
+    out(
+        w,
+        format_args!("{} later: {}{gap}", label("order:"), o.later),
+    )?;
+    for (name, s) in [("left", &o.left), ("right", &o.right)] {
+        let verdict = s.verdict.map_or("-", |v| v.label());
+        let fact = s.fact_id.as_deref().unwrap_or("-");
+        let time = s.time.as_ref().map_or("no time".into(), |(a, b)| {
+            if a == b {
+                a.clone()
+            } else {
+                format!("{a} … {b}")
+            }
+        });
+        out(
+            w,
+            format_args!(
+                "  {name:<5}  \"{}\"  {verdict} by {}, {}",
+                clean(&s.text),
+                clean(fact),
+                time
+            ),
+        )?;
     }
     Ok(())
 }

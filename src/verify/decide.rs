@@ -200,7 +200,23 @@ fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict,
 /// the statement while another refutes it, or refutes it while another of
 /// the same score supports it, the answer is NOT_ENOUGH_INFO, because a
 /// wrong SUPPORTED is the one mistake not to make.
-pub(crate) fn reconcile(outcomes: Vec<(Outcome, f32)>) -> Option<Outcome> {
+///
+/// One exception: a statement set in the present without negation ("they
+/// now have ties") that one fact supports and others refute only by
+/// being negative ("decades without ties"): the negative facts tell of
+/// an earlier time, the other of the event that ended it, so the support
+/// stands.
+pub(crate) fn reconcile(mut outcomes: Vec<(Outcome, f32)>, a: &Analysis) -> Option<Outcome> {
+    let by_polarity = |o: &(Outcome, f32)| {
+        o.0.verdict == Verdict::Refuted && matches!(o.0.reason, Reason::Negated)
+    };
+    if a.negations == 0
+        && a.tokens.iter().any(|t| t.is(lang::CLASS_PRESENT))
+        && outcomes.iter().any(|o| o.0.verdict == Verdict::Supported)
+        && outcomes.iter().any(by_polarity)
+    {
+        outcomes.retain(|o| !by_polarity(o));
+    }
     let decisive = |o: &&(Outcome, f32)| o.0.verdict != Verdict::NotEnoughInfo;
     // A refutation ties with a support when the facts score the same:
     // which fact the statement is about is then not known.

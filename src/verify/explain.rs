@@ -308,6 +308,8 @@ pub struct Reading {
     pub modals: Vec<String>,
     /// The facts retrieved, best first, with what each made of it.
     pub candidates: Vec<Candidate>,
+    /// The two events and their times, when the statement orders events.
+    pub order: Option<super::order::OrderReading>,
     pub judgement: Judgement,
 }
 
@@ -404,6 +406,7 @@ impl Verifier<'_> {
                 .map(|&k| a.tokens[k].text.to_string())
                 .collect(),
             candidates,
+            order: super::order::reading(self, statement),
             judgement: self.judge(statement),
         }
     }

@@ -258,6 +258,55 @@ pub(crate) fn judge(
     }
 }
 
+/// How the order stage read a statement, for `factcheck explain`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct OrderReading {
+    /// Which side is the later event: `left`, `right`, `start` (the left
+    /// began at the right's time) or `either` (only the gap is claimed).
+    pub later: String,
+    /// The gap claimed between the events, in days, with its bound.
+    pub gap_days: Option<f64>,
+    pub left: SideReading,
+    pub right: SideReading,
+}
+
+/// One side of an order: its words, the fact that judged them and the
+/// time found for it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct SideReading {
+    pub text: String,
+    pub verdict: Option<Verdict>,
+    pub fact_id: Option<String>,
+    /// First and last day the event may have been on, as `YYYY-MM-DD`.
+    pub time: Option<(String, String)>,
+}
+
+/// The order reading of a statement, if it orders two events.
+pub(crate) fn reading(v: &Verifier, statement: &str) -> Option<OrderReading> {
+    let toks = tokenize(statement);
+    let o = find(v, statement, &toks)?;
+    let side = |(from, to): (usize, usize)| {
+        let text = statement[from..to].trim_end_matches([',', ' ']).trim();
+        let (j, t) = event(v, text);
+        let day = |d: i64| {
+            let (y, m, d) = crate::values::date::civil(d);
+            format!("{y:04}-{m:02}-{d:02}")
+        };
+        SideReading {
+            text: text.to_string(),
+            verdict: j.as_ref().map(|j| j.verdict),
+            fact_id: j.and_then(|j| j.fact_id),
+            time: t.map(|(a, b)| (day(a), day(b))),
+        }
+    };
+    Some(OrderReading {
+        later: format!("{:?}", o.later).to_lowercase(),
+        gap_days: o.gap.map(|(d, _)| d),
+        left: side(o.left),
+        right: side(o.right),
+    })
+}
+
 /// What the order stage reads in one fact, the first time a statement
 /// decided by it needs it.
 #[derive(Debug)]
@@ -274,11 +323,15 @@ pub(crate) struct FactOrder {
 /// The order reading of the fact with this id.
 fn fact_order<'v>(v: &'v Verifier, id: &str) -> Option<&'v FactOrder> {
     let fi = v.bank().fact_index(id)?;
-    let statement = &v.bank().facts[fi].statement;
+    let (statement, quote) = (&v.bank().facts[fi].statement, &v.bank().facts[fi].quote);
     Some(v.fact_orders[fi].get_or_init(|| {
         let toks = tokenize(statement);
+        let quote_toks = tokenize(quote);
         FactOrder {
+            // The quote when the statement was made plain ("comes after
+            // decades of no relations" → "went decades without").
             stated: stated_order(statement, &toks)
+                .or_else(|| stated_order(quote, &quote_toks))
                 .map(|(l, r, later)| (gist(v, l), gist(v, r), later)),
             framed: (0..toks.len()).any(|k| marker(&toks, k).is_some()),
             negated: v.facts[fi].negated,

@@ -569,6 +569,26 @@ pub(crate) fn clauses(a: &Analysis) -> Vec<Vec<usize>> {
     out
 }
 
+/// Which of [`clauses`]' clauses holds token `k`: the one whose words
+/// lie on both sides of it, or the one its last word before it opens,
+/// when no clause break lies between.
+pub(crate) fn clause_at(a: &Analysis, clauses: &[Vec<usize>], k: usize) -> Option<usize> {
+    let breaks = |from: usize, to: usize| {
+        (from + 1..=to).any(|j| {
+            a.source[a.tokens[j - 1].end..a.tokens[j].start].contains(',')
+                || a.tokens[j].is(lang::CLASS_CONNECTORS)
+        })
+    };
+    let Some(before) = (clauses.iter()).rposition(|c| c.first().is_some_and(|&w| a.words[w] < k))
+    else {
+        // "In 2021 the images came out": the first clause, if unbroken.
+        let first = a.words[*clauses.first()?.first()?];
+        return (!breaks(k, first)).then_some(0);
+    };
+    let last = a.words[*clauses[before].last()?];
+    (!breaks(last.min(k), k)).then_some(before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,116 @@
+//! Behaviours that span stages, each on a bank of a few hand-written
+//! facts (a made-up article about two towns and a ferry).
+
+use super::{Verdict, Verifier};
+use crate::bank::{self, Bank};
+
+/// A bank of the given facts: `(id, statement, values as JSON)`, each
+/// quoting its own statement unless a quote is given after a `|`.
+fn bank_of(facts: &[(&str, &str, &str)]) -> Bank {
+    let facts: Vec<String> = facts
+        .iter()
+        .map(|(id, text, values)| {
+            let (statement, quote) = text.split_once(" | ").unwrap_or((text, text));
+            format!(
+                r#"{{"id": "{id}", "topic": "t", "statement": "{statement}", "quote": "{quote}", "entities": ["norby", "sudby"], "values": [{values}]}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"schema_version": 2, "source": {{"title": "Ferry", "date": "2024-03-01", "text": "-"}},
+        "entities": [{{"id": "norby", "name": "Norby", "kind": "city", "aliases": []}}, {{"id": "sudby", "name": "Sudby", "kind": "city", "aliases": []}}],
+        "facts": [{}]}}"#,
+        facts.join(", ")
+    );
+    bank::parse(&text, "ferry.json").expect("test bank")
+}
+
+fn verdicts(b: &Bank, cases: &[(&str, Verdict)]) {
+    let v = Verifier::new(b);
+    for (statement, want) in cases {
+        let j = v.judge(statement);
+        assert_eq!(j.verdict, *want, "{statement}: {}", j.explanation);
+    }
+}
+
+const LINKED: &str = r#"{"type": "date", "value": "2024-02-14", "text": "14 February 2024"}"#;
+
+#[test]
+fn the_present_sides_with_the_event_that_ended_a_time_without() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[
+        (
+            "linked",
+            "Norby and Sudby established a ferry link on 14 February 2024.",
+            LINKED,
+        ),
+        (
+            "without",
+            "Norby and Sudby went decades without a ferry link.",
+            "",
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            ("Norby and Sudby now have a ferry link", S),
+            // Without "now", the time is open: the two facts disagree.
+            ("Norby and Sudby had a ferry link", N),
+            ("Norby and Sudby still have no ferry link", R),
+        ],
+    );
+}
+
+#[test]
+fn a_value_in_one_facts_clause_is_that_facts_own() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[
+        (
+            "opened",
+            "The ferry terminal opened in 2022.",
+            r#"{"type": "date", "value": "2022", "text": "2022"}"#,
+        ),
+        (
+            "linked",
+            "The ferry link was established in 2024.",
+            r#"{"type": "date", "value": "2024", "text": "2024"}"#,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            (
+                "the terminal opened in 2022, and the link was established in 2024",
+                S,
+            ),
+            // 2024 is the link's year, not the terminal's.
+            (
+                "the terminal opened in 2024, the same year the link was established",
+                N,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_order_the_quote_states_decides_when_the_statement_is_plain() {
+    use Verdict::{Refuted as R, Supported as S};
+    let b = bank_of(&[(
+        "without",
+        "Norby and Sudby went decades without a ferry link. | The new link comes after decades without a ferry link between the towns.",
+        "",
+    )]);
+    verdicts(
+        &b,
+        &[
+            (
+                "the link comes after decades without a ferry link between the towns",
+                S,
+            ),
+            (
+                "decades without a ferry link between the towns came after the link",
+                R,
+            ),
+        ],
+    );
+}
