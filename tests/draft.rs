@@ -483,6 +483,13 @@ fn an_unedited_draft_judges_the_realistic_floating_wind_set_without_false_suppor
     realistic_set_holds("floating-wind", "2025-10-16", 54);
 }
 
+/// Round 13's unseen article (a Roman shipwreck), drafted unedited: first
+/// contact 42/100, no false SUPPORTED.
+#[test]
+fn an_unedited_draft_judges_the_realistic_shipwreck_set_without_false_support() {
+    realistic_set_holds("shipwreck", "2025-09-16", 42);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

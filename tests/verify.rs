@@ -667,6 +667,12 @@ fn round_12_mistakes_stay_fixed() {
             &[S],
         ),
     ];
+    each_judged(&env, cases);
+}
+
+/// Each statement, on its bank (the built-in one for `None`), gets one of
+/// the verdicts allowed.
+fn each_judged(env: &Env, cases: &[(Option<&str>, &str, &[Verdict])]) {
     for (bank, statement, want) in cases {
         let mut cmd = env.cmd();
         if let Some(b) = bank {
@@ -684,6 +690,60 @@ fn round_12_mistakes_stay_fixed() {
             got[0].explanation
         );
     }
+}
+
+#[test]
+fn round_13_mistakes_stay_fixed() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let w = Some(WEBB_BANK);
+    let cases: &[(Option<&str>, &str, &[Verdict])] = &[
+        // The false SUPPORTED: the year is the images' claim, not the
+        // launch's, though the launch's clause follows.
+        (
+            w,
+            "the first full-colour images were released in 2021, the same yr it launched",
+            &[R, N],
+        ),
+        // "now" against decades without; "still no" and "no longer".
+        (
+            None,
+            "the republic of korea and cuba now have official diplomatic relations",
+            &[S],
+        ),
+        (
+            None,
+            "south korea and cuba had official diplomatic relations before 1959",
+            &[N],
+        ),
+        (
+            None,
+            "Cuba and South Korea still have no official diplomatic ties.",
+            &[R],
+        ),
+        (
+            None,
+            "south korea and cuba no longer have diplomatic relations",
+            &[R],
+        ),
+        (w, "james webb was still running nasa in 1970", &[R]),
+        // The quote's order, where the statement was made plain.
+        (
+            None,
+            "The ties come after decades without official relations between the two countries.",
+            &[S],
+        ),
+        // Typed as people type: a holiday mistyped, dots day first, "a
+        // little under", "lol".
+        (w, "jwst launched on chrstmas eve 2021", &[R]),
+        (w, "jwst's first full colour pics came out 12.07.2022", &[S]),
+        (
+            w,
+            "so webb is a little under a million miles out from earth",
+            &[S],
+        ),
+        (w, "lol the telescope launched on 25 december 2021", &[S]),
+    ];
+    each_judged(&Env::new(), cases);
 }
 
 fn run_round(tsv: &str, bank: Option<&str>, floor: usize) {
@@ -804,6 +864,24 @@ fn blind_round_12_webb_holds() {
         include_str!("data/blind-round12-webb.tsv"),
         Some(WEBB_BANK),
         72,
+    );
+}
+
+/// Round 13, first contact (on be89f8b): 62/100 (Korea) and 73/100 (Webb,
+/// one false SUPPORTED: a year claimed for the images matched the
+/// launch's, joined from another clause); kept as regression data at what
+/// verify reaches since.
+#[test]
+fn blind_round_13_korea_holds() {
+    run_round(include_str!("data/blind-round13-korea.tsv"), None, 64);
+}
+
+#[test]
+fn blind_round_13_webb_holds() {
+    run_round(
+        include_str!("data/blind-round13-webb.tsv"),
+        Some(WEBB_BANK),
+        77,
     );
 }
 

@@ -136,6 +136,13 @@ impl Gazetteer {
     pub(crate) fn add_named_date(&mut self, name: &str, month: u8, day: u8) {
         let toks: Vec<Word> = tokenize(name).into_iter().map(|t| t.text).collect();
         if let Some(first) = toks.first() {
+            // "chrstmas eve": a holiday's word may be mistyped as a name's.
+            if let Some(&f) = first.as_bytes().first().filter(|_| first.len() >= 6) {
+                let targets = self.typo_targets.entry(f).or_default();
+                if !targets.contains(first) {
+                    targets.push(first.clone());
+                }
+            }
             self.starter_shape.add(first);
             self.starters.insert(first.clone());
             self.named_dates.push((toks, month, day));
@@ -206,6 +213,20 @@ impl Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_holidays_word_mistyped_is_mended() {
+        let gaz = Gazetteer::new();
+        for (typo, want) in [
+            ("chrstmas", Some("christmas")),
+            ("christmass", Some("christmas")),
+            ("halloweem", Some("halloween")),
+            ("christmas", None),
+            ("chrome", None),
+        ] {
+            assert_eq!(gaz.name_word_near(typo).map(|w| w.as_str()), want, "{typo}");
+        }
+    }
 
     #[test]
     fn one_edit_is_what_osa_distance_counts_as_one() {

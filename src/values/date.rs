@@ -131,6 +131,10 @@ pub(crate) fn parse_numeric_date(s: &str) -> Option<(PartialDate, Option<Partial
     };
     let dmy = mk(year, nums[1], nums[0]);
     let mdy = mk(year, nums[0], nums[1]);
+    // Dots are written day first ("12.07.2022"), where they are used.
+    if s.contains('.') && dmy.is_some() {
+        return dmy.map(|d| (d, None));
+    }
     match (dmy, mdy) {
         (Some(a), Some(b)) if a != b => Some((a, Some(b))),
         (Some(a), _) => Some((a, None)),
@@ -360,6 +364,22 @@ pub(crate) fn last_weekday(before: &PartialDate, day: u8) -> Option<PartialDate>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_dates_are_read_day_first_only_with_dots() {
+        let d = |s: &str| PartialDate::parse_iso(s).unwrap();
+        for (text, want, alt) in [
+            ("12.07.2022", "2022-07-12", None),
+            ("2/14/24", "2024-02-14", None),
+            ("12/07/2022", "2022-07-12", Some("2022-12-07")),
+            ("31.12.99", "1999-12-31", None),
+            ("2022-07-12", "2022-07-12", None),
+        ] {
+            let got = parse_numeric_date(text);
+            assert_eq!(got, Some((d(want), alt.map(d))), "{text}");
+        }
+        assert_eq!(parse_numeric_date("13.13.2022"), None);
+    }
 
     #[test]
     fn day_counts_turn_back_into_dates_and_weekdays() {

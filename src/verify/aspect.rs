@@ -3,7 +3,9 @@
 //! both deny that the state holds now, so they are REFUTED when the
 //! article supports that it does ("now have a ferry"); otherwise the
 //! other stages judge them, where the aspect word is one more word a fact
-//! must explain.
+//! must explain. "Still" and "again" in a positive claim only add to it
+//! ("he was still running it in 1970"): the claim without them refuted
+//! refutes the statement.
 
 use super::{Judgement, Verdict, Verifier};
 use crate::lang::{self, Token};
@@ -11,15 +13,16 @@ use crate::lang::{self, Token};
 /// Judges a statement that denies a present state, if it is one and the
 /// article says the state holds now.
 pub(crate) fn judge(v: &Verifier, statement: &str, toks: &[Token]) -> Option<Judgement> {
-    let dropped = denial(toks)?;
-    let mut positive = String::from("now");
-    for (k, t) in toks.iter().enumerate() {
-        if !dropped.contains(&k) {
-            positive.push(' ');
-            positive.push_str(&statement[t.start..t.end]);
-        }
+    if let Some(k) = added(toks) {
+        let j = v.judge(&without(statement, toks, &[k], ""));
+        return (j.verdict == Verdict::Refuted).then(|| Judgement {
+            statement: v.text(|| statement.to_string()),
+            correction: None,
+            ..j
+        });
     }
-    let j = v.judge(&positive);
+    let dropped = denial(toks)?;
+    let j = v.judge(&without(statement, toks, &dropped, "now"));
     (j.verdict == Verdict::Supported).then(|| Judgement {
         statement: v.text(|| statement.to_string()),
         verdict: Verdict::Refuted,
@@ -33,6 +36,27 @@ pub(crate) fn judge(v: &Verifier, statement: &str, toks: &[Token]) -> Option<Jud
         correction: None,
         ..j
     })
+}
+
+/// The statement's tokens but `dropped`, after `lead`.
+fn without(statement: &str, toks: &[Token], dropped: &[usize], lead: &str) -> String {
+    let mut out = String::from(lead);
+    for (k, t) in toks.iter().enumerate() {
+        if !dropped.contains(&k) {
+            out.push(' ');
+            out.push_str(&statement[t.start..t.end]);
+        }
+    }
+    out
+}
+
+/// "still" or "again" in a claim without negation.
+fn added(toks: &[Token]) -> Option<usize> {
+    if toks.iter().any(|t| t.is(lang::CLASS_NEGATIONS)) {
+        return None;
+    }
+    toks.iter()
+        .position(|t| matches!(t.text.as_str(), "still" | "again"))
 }
 
 /// The tokens that make a statement deny a present state ("still" with
@@ -90,6 +114,20 @@ mod tests {
             });
             let want = want.map(|w| w.into_iter().map(String::from).collect::<Vec<_>>());
             assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn still_and_again_add_to_a_positive_claim_only() {
+        for (s, want) in [
+            ("he was still running it in 1970", Some("still")),
+            ("it launched again in 2022", Some("again")),
+            ("he was not still running it", None),
+            ("he was running it in 1970", None),
+        ] {
+            let toks = tokenize(s);
+            let got = added(&toks).map(|k| toks[k].text.to_string());
+            assert_eq!(got.as_deref(), want, "{s}");
         }
     }
 }

@@ -33,12 +33,14 @@ pub(crate) fn decide(
     slots: &[Slot],
     ids: &[usize],
 ) -> Result<Outcome, Uncovered> {
+    let confirmed = (slots.iter()).any(|s| s.rel == Rel::Match && s.fact.role == Role::Claim);
     let outcome = |verdict, reason, replacements| {
         Ok(Outcome {
             facts: Facts::of(ids),
             verdict,
             reason,
             replacements,
+            confirmed,
         })
     };
     // Opposite words do not cancel each other ("loudly and publicly" for
@@ -199,13 +201,19 @@ fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict,
 /// verdicts beat undecided ones; if the best-scored decisive fact supports
 /// the statement while another refutes it, or refutes it while another of
 /// the same score supports it, the answer is NOT_ENOUGH_INFO, because a
-/// wrong SUPPORTED is the one mistake not to make.
+/// wrong SUPPORTED is the one mistake not to make. A support that
+/// confirms the claimed value stands against a refutation of much lower
+/// score: the refuting fact only shares the value's kind.
 ///
 /// One exception: a statement set in the present without negation ("they
 /// now have ties") that one fact supports and others refute only by
 /// being negative ("decades without ties"): the negative facts tell of
 /// an earlier time, the other of the event that ended it, so the support
 /// stands.
+/// A refutation scored below this share of a confirming support's score
+/// does not put it in doubt.
+const DOMINATED: f32 = 0.6;
+
 pub(crate) fn reconcile(mut outcomes: Vec<(Outcome, f32)>, a: &Analysis) -> Option<Outcome> {
     let by_polarity = |o: &(Outcome, f32)| {
         o.0.verdict == Verdict::Refuted && matches!(o.0.reason, Reason::Negated)
@@ -222,7 +230,9 @@ pub(crate) fn reconcile(mut outcomes: Vec<(Outcome, f32)>, a: &Analysis) -> Opti
     // which fact the statement is about is then not known.
     let conflict = outcomes.iter().find(decisive).is_some_and(|(top, score)| {
         let against = |(o, s): &&(Outcome, f32)| match top.verdict {
-            Verdict::Supported => o.verdict == Verdict::Refuted,
+            Verdict::Supported => {
+                o.verdict == Verdict::Refuted && !(top.confirmed && *s < DOMINATED * score)
+            }
             _ => o.verdict == Verdict::Supported && s >= score,
         };
         (outcomes.iter().filter(decisive)).any(|o| against(&o))
@@ -236,6 +246,7 @@ pub(crate) fn reconcile(mut outcomes: Vec<(Outcome, f32)>, a: &Analysis) -> Opti
             reason: Reason::Conflict,
             replacements: vec![],
             facts: top.facts,
+            confirmed: false,
         },
         false => top,
     })

@@ -59,6 +59,8 @@ pub(crate) struct Outcome {
     pub(crate) reason: Reason,
     /// Byte spans of the statement to replace, for the correction.
     pub(crate) replacements: Vec<(usize, usize, String)>,
+    /// A value the statement claims is the fact's own.
+    pub(crate) confirmed: bool,
 }
 
 /// One fact's index, or the two a statement spans: no allocation for the

@@ -189,7 +189,10 @@ impl Verifier<'_> {
         }
         let names: Vec<(usize, usize)> =
             a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
-        let parts = structure::clauses(statement, toks, &names);
+        let values: Vec<(usize, usize)> = (a.quantities.iter())
+            .map(|q| a.span(q.first, q.last))
+            .collect();
+        let parts = structure::clauses(statement, toks, &names, &values);
         let whole = || whole.unwrap_or_else(|| self.judge_read(statement, &a));
         if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
             return whole();

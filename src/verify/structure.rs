@@ -37,8 +37,14 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Splits a statement into its clauses; `toks` are its tokens, `names`
-/// the byte ranges of the bank's names in it.
-pub(crate) fn clauses(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Vec<Clause> {
+/// the byte ranges of the bank's names in it, `values` those of its
+/// values ("one and a half million" is never two clauses).
+pub(crate) fn clauses(
+    s: &str,
+    toks: &[Token],
+    names: &[(usize, usize)],
+    values: &[(usize, usize)],
+) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
     for (k, t) in toks.iter().enumerate() {
@@ -49,10 +55,12 @@ pub(crate) fn clauses(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Vec<
         let right_end = next_conjunction(toks, k + 1);
         // "between A and B" joins the two ends of one claim.
         let between = left.iter().any(|t| t.text == "between");
+        let in_value = values.iter().any(|&(a, b)| a <= t.start && t.end <= b);
         if is_claim(left)
             && is_claim(&toks[k + 1..right_end])
             && !joins_names(toks, k, names)
             && !between
+            && !in_value
         {
             out.push((start, k));
             start = k + 1;
@@ -292,7 +300,7 @@ mod tests {
             .iter()
             .filter_map(|n| s.find(n).map(|i| (i, i + n.len())))
             .collect();
-        clauses(s, &tokenize(s), &names)
+        clauses(s, &tokenize(s), &names, &[])
             .into_iter()
             .map(|c| {
                 let denied = c.denied.map(|d| match d {
@@ -302,6 +310,15 @@ mod tests {
                 (s[c.start..c.end].to_string(), denied)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_and_inside_a_value_joins_no_clauses() {
+        let s = "the probe works one and a half million kilometres away from the sun";
+        let value = s.find("one").unwrap()..s.find(" kilometres").unwrap();
+        assert_eq!(clauses(s, &tokenize(s), &[], &[]).len(), 2);
+        let whole = clauses(s, &tokenize(s), &[], &[(value.start, value.end)]);
+        assert_eq!(whole.len(), 1, "{whole:?}");
     }
 
     #[test]
