@@ -480,14 +480,14 @@ fn an_unedited_draft_judges_the_realistic_cable_car_set_without_false_support() 
 /// swapped in plain nouns); none now.
 #[test]
 fn an_unedited_draft_judges_the_realistic_floating_wind_set_without_false_support() {
-    realistic_set_holds("floating-wind", "2025-10-16", 54);
+    realistic_set_holds("floating-wind", "2025-10-16", 58);
 }
 
 /// Round 13's unseen article (a Roman shipwreck), drafted unedited: first
 /// contact 42/100, no false SUPPORTED.
 #[test]
 fn an_unedited_draft_judges_the_realistic_shipwreck_set_without_false_support() {
-    realistic_set_holds("shipwreck", "2025-09-16", 42);
+    realistic_set_holds("shipwreck", "2025-09-16", 44);
 }
 
 /// Article `name`'s 100 realistic statements, judged on its unedited

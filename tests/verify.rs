@@ -846,7 +846,7 @@ fn blind_round_11_webb_holds() {
     run_round(
         include_str!("data/blind-round11-webb.tsv"),
         Some(WEBB_BANK),
-        81,
+        82,
     );
 }
 

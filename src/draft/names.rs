@@ -162,10 +162,15 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "von", "van"];
+/// Lower-case words inside a name ("Biograd na Moru", "Viana do Castelo").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "de", "del", "la", "von", "van", "na", "do", "da", "di", "du", "der", "den",
+    "des", "dos", "das",
+];
 /// Words an acronym gives no letter to ("Ministry of Trade and Industry").
 const ACRONYM_GLUE: &[&str] = &[
-    "of", "for", "on", "and", "the", "de", "del", "la", "von", "van", "&",
+    "of", "for", "on", "and", "the", "de", "del", "la", "von", "van", "na", "do", "da", "di", "du",
+    "der", "den", "des", "dos", "das", "&",
 ];
 
 /// What the whole article tells about its words.
@@ -281,6 +286,8 @@ fn excluded(t: &Token) -> bool {
         || lang::month_of(w).is_some()
         || WEEKDAYS.contains(&w)
         || matches!(w, "day" | "eve")
+        // Eras: "AD 40", "300 BC".
+        || matches!(w, "ad" | "bc" | "bce")
         || lang::NAMED_DATES.iter().any(|(n, _)| {
             !n.starts_with("New ")
                 && n.split(' ')
@@ -298,13 +305,20 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
     // The last name's last token, and whether it was a place.
     let mut previous: Option<(usize, bool)> = None;
     while i < toks.len() {
-        if excluded(&toks[i]) || of_a_value(&toks, i) {
+        // "3D": a letter glued to a number is a value's.
+        // "Oslo-based": a part after a hyphen takes the capital of the first.
+        let glued = i > 0 && toks[i].attached && toks[i - 1].kind == TokKind::Number;
+        let lower = !s[toks[i].start..].starts_with(char::is_uppercase);
+        if excluded(&toks[i]) || of_a_value(&toks, i) || glued || lower {
             i += 1;
             continue;
         }
         let mut last = i;
         loop {
-            if toks[last].possessive {
+            // "Fishermen's Association" is one name; "Norway's Statkraft" two.
+            let org_next =
+                (toks.get(last + 1)).is_some_and(|n| n.cap && ORG_WORDS.contains(&n.text.as_str()));
+            if toks[last].possessive && !org_next {
                 break;
             }
             let gap_ok = |a: &Token, b: &Token| {
@@ -312,6 +326,8 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
                 gap.trim().is_empty()
                     || (gap.trim() == "." && a.text.len() == 1)
                     || (hyphenated(gap, a, b)
+                        // "Oslo-based": a lower-case word after the hyphen.
+                        && s[b.start..].starts_with(char::is_uppercase)
                         && !words.alone.contains(a.text.as_str())
                         && !words.alone.contains(b.text.as_str()))
             };
@@ -599,10 +615,23 @@ fn build(spans: Vec<Span>) -> Names {
     let placed: BTreeSet<String> = by_alias.keys().cloned().collect();
     // Surnames the article uses for a person ("Berg said"): a longer
     // name ending in one ("Anna Berg") is that person.
+    // Compared as the spans' words, which are folded ("Kovačević" →
+    // "kovacevic") as a longer name's words are.
+    // A word alone that ends a plain two- or three-word name ("Ante
+    // Brkić" … "Brkić, now 67") is a surname too.
+    let plain_last: BTreeSet<&str> = (order.iter())
+        .filter(|k| (2..=3).contains(&groups[*k][0].words.len()))
+        .filter(|k| matches!(kind_of(&groups[*k]), EntityKind::Other | EntityKind::Person))
+        .filter_map(|k| groups[k][0].words.last().map(String::as_str))
+        .collect();
     let surnames: BTreeSet<&str> = order
         .iter()
-        .filter(|k| !k.contains(' ') && groups[*k].iter().any(|s| s.person_cue))
-        .map(String::as_str)
+        .filter(|k| !k.contains(' ') && !placed.contains(*k))
+        .filter(|k| {
+            let word = groups[*k][0].words.first().map(String::as_str);
+            groups[*k].iter().any(|s| s.person_cue) || word.is_some_and(|w| plain_last.contains(w))
+        })
+        .filter_map(|k| groups[k][0].words.first().map(String::as_str))
         .collect();
     for key in order.iter().filter(|k| !placed.contains(*k)) {
         let group = &groups[key];
@@ -645,7 +674,29 @@ fn build(spans: Vec<Span>) -> Names {
         });
     }
     link_capitals(&mut names);
+    head_nouns(&mut names);
     names
+}
+
+/// "the institute", "the museum": the word that makes a name an
+/// organisation's ("Institute for Underwater Archaeology") names it when
+/// no other entity's name has it.
+fn head_nouns(names: &mut Names) {
+    let head = |e: &Entity| {
+        let words: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
+        let w = words
+            .iter()
+            .rev()
+            .find(|w| ORG_WORDS.contains(&w.as_str()))?;
+        (words.len() > 1).then(|| w.clone())
+    };
+    let heads: Vec<Option<String>> = names.entities.iter().map(head).collect();
+    for (i, h) in heads.iter().enumerate() {
+        let Some(h) = h else { continue };
+        if heads.iter().filter(|o| o.as_ref() == Some(h)).count() == 1 {
+            push_unique(&mut names.entities[i].aliases, h);
+        }
+    }
 }
 
 /// A group that is another name of an entity found already: an acronym
@@ -866,6 +917,60 @@ mod tests {
     fn sentence_starts_and_dates_are_not_names() {
         let es = entities("Officials met on Monday, 3 March. Officials said officials agreed.\n");
         assert!(es.is_empty(), "{es:#?}");
+    }
+
+    #[test]
+    fn eras_suffixes_and_letters_on_numbers_are_not_names() {
+        let es = entities(
+            "Officials said it sank between AD 40 and AD 70. It will be scanned in 3D by an Oslo-based charity.\n",
+        );
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Oslo"], "{es:#?}");
+    }
+
+    #[test]
+    fn a_lone_last_word_of_a_name_is_that_persons_surname() {
+        let text = "A fisherman, Ante Brkić, found it. Brkić, now 67, smiled. Officials thanked Marija Kovačević. Kovačević said it was old. He went to Biograd na Moru.\n";
+        let es = entities(text);
+        let aliases = |n: &str| {
+            let e = es.iter().find(|e| e.name == n);
+            e.map(|e| (e.kind, e.aliases.clone()))
+        };
+        assert_eq!(
+            aliases("Ante Brkić"),
+            Some((
+                EntityKind::Person,
+                vec!["Ante Brkić".into(), "Brkić".into()]
+            ))
+        );
+        assert_eq!(
+            aliases("Marija Kovačević"),
+            Some((
+                EntityKind::Person,
+                vec!["Marija Kovačević".into(), "Kovačević".into()]
+            ))
+        );
+        assert!(aliases("Biograd na Moru").is_some(), "{es:#?}");
+        assert_eq!(es.len(), 3, "{es:#?}");
+    }
+
+    #[test]
+    fn an_organisations_word_names_it_when_no_other_has_it() {
+        let text = "The Nordic Heritage Foundation and the Zadar Maritime Museum met the Sea Museum. Officials thanked them.\n";
+        let es = entities(text);
+        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.aliases.clone());
+        assert_eq!(
+            of("Nordic Heritage Foundation"),
+            Some(vec![
+                "Nordic Heritage Foundation".into(),
+                "foundation".into()
+            ])
+        );
+        // Two museums: "the museum" names neither.
+        assert_eq!(of("Sea Museum"), Some(vec!["Sea Museum".into()]));
+        let es = entities("Officials met the Lund Fishermen's Association (LFA).\n");
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Lund Fishermen's Association"], "{es:#?}");
     }
 
     #[test]

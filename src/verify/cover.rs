@@ -56,7 +56,9 @@ pub(crate) fn words_within(
         if t.kind != TokKind::Word {
             return Err(Uncovered::Word(k));
         }
-        if f.stems.contains(s) {
+        if f.stems.contains(s) || f.entities.iter().any(|&e| v.name_stems[e].contains(s)) {
+            // A word of a name the fact gives matches as written only: its
+            // other senses ("institute" as "found") are not the name's.
             w.matched += 1;
         } else if a.note(i, OPPOSED, || v.antonyms.contains_key(s))
             && let Some(ants) = v.antonyms.get(s)

@@ -38,6 +38,10 @@ pub struct Verifier<'b> {
     pub(crate) groups: Vec<(u64, Vec<usize>)>,
     /// Stem → (its inverse document frequency, the facts that use it).
     pub(crate) postings: HashMap<Word, (f32, Vec<usize>)>,
+    /// Entity index → the stems of its name's words, for organisations
+    /// and things ("the fishermen" for a fact naming the "Fishermen's
+    /// Association"); empty for places and people.
+    pub(crate) name_stems: Vec<Vec<Word>>,
     /// Entity index → what it stands for (a capital for its government).
     pub(crate) stands_for: Vec<Option<usize>>,
     pub(crate) part_of: Vec<Option<usize>>,
@@ -97,6 +101,7 @@ impl<'b> Verifier<'b> {
             postings: HashMap::default(),
             stands_for,
             part_of,
+            name_stems: bank.entities.iter().map(name_stems).collect(),
             fact_orders: bank.facts.iter().map(|_| OnceLock::new()).collect(),
             fact_roles: bank.facts.iter().map(|_| OnceLock::new()).collect(),
             texts: true,
@@ -334,6 +339,19 @@ fn antonyms(bank: &Bank) -> HashMap<Word, Vec<Word>> {
         antonyms.entry(b).or_default().push(a);
     }
     antonyms
+}
+
+/// The stems of an organisation's or a thing's name words; none for a
+/// place ("the two Yorks" is no word of New York's) or a person.
+fn name_stems(e: &crate::bank::Entity) -> Vec<Word> {
+    use crate::bank::EntityKind;
+    if !matches!(e.kind, EntityKind::Organisation | EntityKind::Other) {
+        return Vec::new();
+    }
+    (tokenize(&e.name).iter())
+        .filter(|t| t.kind == TokKind::Word && !lang::is_stopword(&t.text))
+        .map(|t| stem(&t.text))
+        .collect()
 }
 
 /// One fact's words (of its statement, quote and keywords), names, values

@@ -114,3 +114,22 @@ fn an_order_the_quote_states_decides_when_the_statement_is_plain() {
         ],
     );
 }
+
+#[test]
+fn the_plain_words_of_a_named_organisation_are_the_facts_words() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let text = r#"{"schema_version": 2, "source": {"title": "Ferry", "date": "2024-03-01", "text": "-"},
+        "entities": [{"id": "guild", "name": "Norby Ferrymen Guild", "kind": "organisation", "aliases": []},
+                     {"id": "norby", "name": "Norby", "kind": "city", "aliases": []}],
+        "facts": [{"id": "paid", "topic": "t", "statement": "The Norby Ferrymen Guild was paid 12 million euros.",
+          "quote": "The Norby Ferrymen Guild was paid 12 million euros.", "entities": ["guild"],
+          "values": [{"type": "money", "value": 12000000, "currency": "EUR", "text": "12 million euros"}]}]}"#;
+    let b = bank::parse(text, "guild.json").expect("test bank");
+    verdicts(
+        &b,
+        &[
+            ("the ferrymen were paid 12 million euros", S),
+            ("the bakers were paid 12 million euros", N),
+        ],
+    );
+}
