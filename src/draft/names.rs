@@ -296,6 +296,15 @@ fn excluded(t: &Token) -> bool {
         })
 }
 
+/// Whether token `i` of sentence `s` may start a name.
+fn may_start(s: &str, toks: &[Token], i: usize) -> bool {
+    // "3D": a letter glued to a number is a value's. "Oslo-based": a part
+    // after a hyphen takes the capital of the first, as tokens.
+    let glued = i > 0 && toks[i].attached && toks[i - 1].kind == TokKind::Number;
+    let lower = !s[toks[i].start..].starts_with(char::is_uppercase);
+    !(excluded(&toks[i]) || of_a_value(toks, i) || glued || lower)
+}
+
 /// The capitalised spans of one sentence.
 fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
     let (start_words, lower_words) = (words.start, words.lower);
@@ -306,10 +315,7 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
     let mut previous: Option<(usize, bool)> = None;
     while i < toks.len() {
         // "3D": a letter glued to a number is a value's.
-        // "Oslo-based": a part after a hyphen takes the capital of the first.
-        let glued = i > 0 && toks[i].attached && toks[i - 1].kind == TokKind::Number;
-        let lower = !s[toks[i].start..].starts_with(char::is_uppercase);
-        if excluded(&toks[i]) || of_a_value(&toks, i) || glued || lower {
+        if !may_start(s, &toks, i) {
             i += 1;
             continue;
         }
