@@ -746,6 +746,21 @@ fn round_13_mistakes_stay_fixed() {
     each_judged(&Env::new(), cases);
 }
 
+/// A correction replaces "in the 1990s" whole, preposition and all.
+#[test]
+fn a_decade_is_corrected_with_its_preposition() {
+    let env = Env::new();
+    let (code, got) = verify_json(
+        &env,
+        &["Cuba and South Korea established relations in the 1990s"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        got[0].correction.as_deref(),
+        Some("Cuba and South Korea established relations on 14 February 2024")
+    );
+}
+
 fn run_round(tsv: &str, bank: Option<&str>, floor: usize) {
     let env = Env::new();
     let rows = rows(tsv);

@@ -160,11 +160,13 @@ pub(crate) fn fact_text(a: &Analysis, s: &Slot) -> String {
 pub(crate) fn replacement(a: &Analysis, s: &Slot) -> (usize, usize, String) {
     let (mut b, e) = a.span(s.first, s.last);
     let mut text = s.fact.text.clone();
-    let prev = s.first.checked_sub(1).map(|k| &a.tokens[k]);
+    // "in the 1990s": the preposition before the article.
+    let the = s.first > 1 && a.tokens[s.first - 1].text == "the";
+    let prev = (s.first.checked_sub(1 + usize::from(the))).map(|k| &a.tokens[k]);
     match (&s.fact.value, prev) {
         (Value::Date { date: d, .. }, Some(prev)) => {
             let want = if d.day.is_some() { "on" } else { "in" };
-            if matches!(prev.text.as_str(), "in" | "on") && prev.text != want {
+            if matches!(prev.text.as_str(), "in" | "on") && (prev.text != want || the) {
                 b = prev.start;
                 text = format!("{want} {text}");
             }
