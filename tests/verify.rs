@@ -828,7 +828,7 @@ fn blind_round_9_webb_holds() {
     run_round(
         include_str!("data/blind-round9-webb.tsv"),
         Some(WEBB_BANK),
-        78,
+        81,
     );
 }
 
@@ -844,7 +844,7 @@ fn blind_round_10_webb_holds() {
     run_round(
         include_str!("data/blind-round10-webb.tsv"),
         Some(WEBB_BANK),
-        81,
+        82,
     );
 }
 
@@ -888,7 +888,7 @@ fn blind_round_12_webb_holds() {
 /// verify reaches since.
 #[test]
 fn blind_round_13_korea_holds() {
-    run_round(include_str!("data/blind-round13-korea.tsv"), None, 64);
+    run_round(include_str!("data/blind-round13-korea.tsv"), None, 65);
 }
 
 #[test]

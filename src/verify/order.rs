@@ -75,6 +75,15 @@ fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
     let Value::Duration { days } = q.kind else {
         return None;
     };
+    // "the link between A and B came five years after C": an order word
+    // after the figure makes it a gap before that order, not between.
+    if (q.last..=q.last + 1).any(|k| {
+        a.tokens
+            .get(k)
+            .is_some_and(|t| t.is(lang::CLASS_ORDER_FIRST))
+    }) {
+        return None;
+    }
     let (q_start, q_end) = a.span(q.first, q.last);
     let (right_start, mut right_end) = (toks[split + 1..].first()?.start, s.len());
     if q_start >= right_start {
@@ -470,17 +479,44 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
     // The words that pick an end of a span are the order's, not the event's.
     // Cut out of the text as written, so that glued tokens ("$21m") stay
     // whole.
+    // "only" at the order word or before the verb is the order's too
+    // ("established ties only after …"), not a restriction of the event.
+    let toks = tokenize(text);
+    let order_only = |k: usize| {
+        toks[k].text == "only"
+            && toks.get(k + 1).is_none_or(|n| {
+                n.text.ends_with("ed") || lang::EVENT_VERBS_SET.contains(n.text.as_str())
+            })
+    };
     let mut plain = String::with_capacity(text.len());
     let mut from = 0;
-    for t in tokenize(text)
-        .iter()
-        .filter(|t| t.is(lang::CLASS_SPAN_CUES) || lang::EVENT_VERBS_SET.contains(t.text.as_str()))
-    {
-        plain.push_str(&text[from..t.start]);
-        from = t.end;
+    for (k, t) in toks.iter().enumerate() {
+        if t.is(lang::CLASS_SPAN_CUES)
+            || lang::EVENT_VERBS_SET.contains(t.text.as_str())
+            || order_only(k)
+        {
+            plain.push_str(&text[from..t.start]);
+            from = t.end;
+        }
     }
     plain.push_str(&text[from..]);
-    let j = v.judge_simple(&plain);
+    let mut j = v.judge_simple(&plain);
+    // "the new ties with X": an event no single fact judges (a fact of a
+    // time without them disagrees) is the one the supporting facts agree
+    // on. Not a lone noun (too many events), nor a state ("had ties"),
+    // whose facts date its start, not its whole.
+    let stative = toks.iter().any(|t| STATIVE.contains(&t.text.as_str()));
+    let b = v.analyse(&plain);
+    if j.verdict != Verdict::Supported
+        && a.negations == 0
+        && !stative
+        && (b.words.len() >= 2 || !b.mentions.is_empty())
+        && let Some((fi, time)) = agreed(v, &plain, cue)
+        && let Ok(o) = super::judge_fact(v, &b, &v.facts[fi], &[fi])
+    {
+        j = o.into_judgement(v, &plain);
+        return (Some(j), named.or(Some(time)));
+    }
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| {
             let fact = v.bank().fact(j.fact_id.as_deref()?)?;
@@ -488,6 +524,33 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
         })
         .flatten();
     (Some(j), named.or(from_fact))
+}
+
+/// Verbs of a state, not an event: "had ties before 1959".
+const STATIVE: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "having",
+    "maintain",
+    "maintained",
+    "maintains",
+    "keep",
+    "kept",
+    "keeps",
+];
+
+/// The first fact that supports an event alone, and the time all such
+/// facts with a time agree on.
+fn agreed(v: &Verifier, text: &str, cue: Cue) -> Option<(usize, Span)> {
+    let timed: Vec<(usize, Span)> = (v.supporting(text).into_iter())
+        .filter_map(|fi| Some((fi, fact_time(v, &v.bank().facts[fi], cue)?)))
+        .collect();
+    let &(fi, first) = timed.first()?;
+    timed
+        .iter()
+        .all(|&(_, t)| t == first)
+        .then_some((fi, first))
 }
 
 /// An event the best fact supports without a time ("relations were

@@ -133,3 +133,47 @@ fn the_plain_words_of_a_named_organisation_are_the_facts_words() {
         ],
     );
 }
+
+#[test]
+fn an_event_is_the_one_its_supporting_facts_agree_on_and_only_is_the_orders() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[
+        (
+            "linked",
+            "Norby and Sudby established a ferry link on 14 February 2024.",
+            LINKED,
+        ),
+        (
+            "without",
+            "Norby and Sudby went decades without a ferry link.",
+            "",
+        ),
+        (
+            "storm",
+            "A storm destroyed the old pier in 2019.",
+            r#"{"type": "date", "value": "2019", "text": "2019"}"#,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            (
+                "Norby and Sudby only established a ferry link about five years after the storm destroyed the old pier",
+                S,
+            ),
+            (
+                "the ferry link between Norby and Sudby came about five years after the storm destroyed the old pier",
+                S,
+            ),
+            (
+                "the ferry link between Norby and Sudby came before the storm destroyed the old pier",
+                R,
+            ),
+            // A state is dated by its start only: before it, unknown.
+            (
+                "Norby and Sudby had a ferry link before the storm destroyed the old pier",
+                N,
+            ),
+        ],
+    );
+}
