@@ -463,7 +463,7 @@ fn an_unedited_draft_judges_blind_sets() {
 /// a false SUPPORTED.
 #[test]
 fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
-    realistic_set_holds("halsafjord", "2025-09-13", 41);
+    realistic_set_holds("halsafjord", "2025-09-13", 42);
 }
 
 /// Round 11's unseen article (a cable car), drafted unedited: first

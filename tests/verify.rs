@@ -742,6 +742,23 @@ fn round_13_mistakes_stay_fixed() {
             &[S],
         ),
         (w, "lol the telescope launched on 25 december 2021", &[S]),
+        // A relative clause after a name is a claim of its own; "named
+        // after" is no order in time.
+        (
+            w,
+            "Named for James Webb, who led NASA from 1958 to 1968.",
+            &[R],
+        ),
+        (
+            w,
+            "Named for James Webb, who led NASA from 1961 to 1968.",
+            &[S],
+        ),
+        (
+            w,
+            "the telescope is named after james webb, who led nasa in 1963",
+            &[S],
+        ),
     ];
     each_judged(&Env::new(), cases);
 }
@@ -896,7 +913,7 @@ fn blind_round_13_webb_holds() {
     run_round(
         include_str!("data/blind-round13-webb.tsv"),
         Some(WEBB_BANK),
-        77,
+        78,
     );
 }
 

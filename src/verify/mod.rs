@@ -194,6 +194,14 @@ impl Verifier<'_> {
             .collect();
         let parts = structure::clauses(statement, toks, &names, &values);
         let whole = || whole.unwrap_or_else(|| self.judge_read(statement, &a));
+        // "…, who led the agency from 1958 to 1968": the name's clause apart.
+        if let Some(texts) = structure::relative(statement, toks, &names) {
+            let j = whole();
+            if j.verdict != Verdict::NotEnoughInfo {
+                return j;
+            }
+            return structure::judge_claims(self, statement, &texts);
+        }
         if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
             return whole();
         }

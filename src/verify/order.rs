@@ -149,6 +149,12 @@ fn marker(toks: &[Token], k: usize) -> Option<(usize, Later, bool)> {
     if !toks[k].is(lang::CLASS_ORDER_FIRST) {
         return None;
     }
+    if k > 0 {
+        let pair = format!("{} {}", toks[k - 1].text, toks[k].text);
+        if lang::NOT_ORDER_SET.contains(pair.as_str()) {
+            return None;
+        }
+    }
     let mut best: Option<(usize, Later, bool)> = None;
     for &(phrase, side) in lang::ORDER {
         let Some(n) = lang::phrase_at(toks, k, phrase) else {

@@ -226,6 +226,59 @@ fn replace_two(text: &str, x: (usize, usize), x_by: &str, y: (usize, usize), y_b
     )
 }
 
+/// "Named for Ola Berg, who led the agency from 1958 to 1968": a relative
+/// clause after a name is a claim about that name. The statement without
+/// it, and the name with it ("Ola Berg led the agency from 1958 to 1968"),
+/// as two texts.
+pub(crate) fn relative(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Option<[String; 2]> {
+    let k = (2..toks.len()).find(|&k| {
+        matches!(toks[k].text.as_str(), "who" | "which")
+            && s[toks[k - 1].end..toks[k].start].trim() == ","
+            && names.iter().any(|&(_, e)| e == toks[k - 1].end)
+    })?;
+    let &(name_start, name_end) = names.iter().find(|&&(_, e)| e == toks[k - 1].end)?;
+    let rest_start = toks.get(k + 1)?.start;
+    // The clause runs to the next comma; the main claim may go on after it.
+    let rest_end = s[rest_start..]
+        .find(',')
+        .map_or(s.len(), |c| rest_start + c);
+    let main = format!("{}{}", &s[..name_end], &s[rest_end..]);
+    let claim = format!("{} {}", &s[name_start..name_end], &s[rest_start..rest_end]);
+    let words = |t: &str| crate::lang::tokenize(t).len();
+    (words(&main) >= 2 && words(&claim) >= 3).then_some([main, claim])
+}
+
+/// Judges a statement as the claims `texts` make: any REFUTED refutes it,
+/// all SUPPORTED support it; else NOT_ENOUGH_INFO, naming the claim.
+pub(crate) fn judge_claims(v: &Verifier, statement: &str, texts: &[String]) -> Judgement {
+    let mut open = None;
+    for t in texts {
+        let j = v.judge(t);
+        let named = |mut j: Judgement| {
+            if v.texts {
+                j.explanation = format!("\u{201c}{t}\u{201d}: {}", j.explanation);
+                j.statement = statement.to_string();
+                j.correction = None;
+            }
+            j
+        };
+        match j.verdict {
+            Verdict::Refuted => return named(j),
+            Verdict::NotEnoughInfo => {
+                open.get_or_insert_with(|| named(j));
+            }
+            Verdict::Supported => {}
+        }
+    }
+    open.unwrap_or_else(|| {
+        let mut j = v.judge(&texts[0]);
+        j.statement = v.text(|| statement.to_string());
+        j.explanation = v.text(|| "the article says so, claim by claim".into());
+        j.correction = None;
+        j
+    })
+}
+
 /// Combines the clauses' judgements into the statement's.
 pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgement {
     let mut judged: Vec<(Judgement, &Clause)> = Vec::new();
@@ -310,6 +363,35 @@ mod tests {
                 (s[c.start..c.end].to_string(), denied)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_is_that_names_claim() {
+        let cases = [
+            (
+                "Named for Ola Berg, who led the agency from 1958 to 1968.",
+                Some([
+                    "Named for Ola Berg",
+                    "Ola Berg led the agency from 1958 to 1968.",
+                ]),
+            ),
+            (
+                "Ola Berg, who led the agency, opened the bridge in 2001",
+                Some([
+                    "Ola Berg, opened the bridge in 2001",
+                    "Ola Berg led the agency",
+                ]),
+            ),
+            // Not after a name, nor without its comma.
+            ("the man, who led the agency, opened it", None),
+            ("Ola Berg who led the agency opened it", None),
+        ];
+        for (s, want) in cases {
+            let names: Vec<(usize, usize)> =
+                s.find("Ola Berg").map(|i| (i, i + 8)).into_iter().collect();
+            let got = relative(s, &tokenize(s), &names);
+            assert_eq!(got, want.map(|w| w.map(String::from)), "{s}");
+        }
     }
 
     #[test]
