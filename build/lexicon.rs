@@ -8,17 +8,20 @@
 //! - `lexicon_starts.bin`: where each word's links start (u32 LE, one more
 //!   than there are words);
 //! - `lexicon_links.bin`: the links, a word id with the relation in its top
-//!   two bits (u32 LE), sorted by relation then word.
+//!   three bits (u32 LE), sorted by relation then word.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// Relations, as numbered in the top two bits of a link; the reader
+/// Relations, as numbered in the top three bits of a link; the reader
 /// uses the same numbers.
 const SYNONYM: u32 = 0;
 const DERIVATION: u32 = 1;
 const ANTONYM: u32 = 2;
 const BASE: u32 = 3;
+const HYPERNYM: u32 = 4;
+/// Bits of a link that hold the word id.
+const ID_BITS: u32 = 29;
 
 /// A link between two words by relation: (from, relation, to).
 type Link<'a> = (&'a str, u32, &'a str);
@@ -32,6 +35,7 @@ pub(crate) fn build(out: &Path) {
         read("derivations.txt"),
         read("antonyms.txt"),
         read("inflections.txt"),
+        read("hypernyms.txt"),
     ];
     let mut links: Vec<Link> = Vec::with_capacity(200_000);
     for group in rows(&texts[0]) {
@@ -46,8 +50,10 @@ pub(crate) fn build(out: &Path) {
             links.push((row[1], rel, row[0]));
         }
     }
-    for row in rows(&texts[3]) {
-        links.extend(row[1..].iter().map(|&base| (row[0], BASE, base)));
+    for (text, rel) in [(&texts[3], BASE), (&texts[4], HYPERNYM)] {
+        for row in rows(text) {
+            links.extend(row[1..].iter().map(|&to| (row[0], rel, to)));
+        }
     }
     write_tables(out, links);
 }
@@ -67,7 +73,10 @@ fn write_tables(out: &Path, links: Vec<Link>) {
         .into_iter()
         .collect();
     words.sort_unstable();
-    assert!(words.len() < 1 << 30, "word ids must leave two bits free");
+    assert!(
+        words.len() < 1 << ID_BITS,
+        "word ids must leave three bits free"
+    );
     let ids: HashMap<&str, u32> = words.iter().zip(0..).map(|(&w, i)| (w, i)).collect();
     // Each word's links sorted by relation, then target (ids follow the
     // words' order): a word's links for one relation sit together,
@@ -75,7 +84,7 @@ fn write_tables(out: &Path, links: Vec<Link>) {
     // an unoptimised build script.
     let mut per_word = vec![Vec::new(); words.len()];
     for (a, rel, b) in links {
-        per_word[ids[a] as usize].push(rel << 30 | ids[b]);
+        per_word[ids[a] as usize].push(rel << ID_BITS | ids[b]);
     }
     let (mut text, mut ends) = (String::new(), Vec::with_capacity(4 * words.len()));
     let (mut starts, mut flat) = (vec![0; 4], Vec::new());

@@ -823,7 +823,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 80);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 82);
 }
 
 #[test]
@@ -837,7 +837,7 @@ fn blind_round_8_webb_holds() {
 
 #[test]
 fn blind_round_9_korea_holds() {
-    run_round(include_str!("data/blind-round9-korea.tsv"), None, 71);
+    run_round(include_str!("data/blind-round9-korea.tsv"), None, 73);
 }
 
 #[test]
@@ -853,7 +853,7 @@ fn blind_round_9_webb_holds() {
 /// SUPPORTED; kept as regression data at what verify reaches since.
 #[test]
 fn blind_round_10_korea_holds() {
-    run_round(include_str!("data/blind-round10-korea.tsv"), None, 76);
+    run_round(include_str!("data/blind-round10-korea.tsv"), None, 77);
 }
 
 #[test]
@@ -887,7 +887,7 @@ fn blind_round_11_webb_holds() {
 /// (Webb); kept as regression data at what verify reaches since.
 #[test]
 fn blind_round_12_korea_holds() {
-    run_round(include_str!("data/blind-round12-korea.tsv"), None, 64);
+    run_round(include_str!("data/blind-round12-korea.tsv"), None, 67);
 }
 
 #[test]
@@ -905,7 +905,7 @@ fn blind_round_12_webb_holds() {
 /// verify reaches since.
 #[test]
 fn blind_round_13_korea_holds() {
-    run_round(include_str!("data/blind-round13-korea.tsv"), None, 65);
+    run_round(include_str!("data/blind-round13-korea.tsv"), None, 67);
 }
 
 #[test]

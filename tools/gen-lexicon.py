@@ -18,6 +18,7 @@ parsing at start-up:
   derivations.txt  one pair of derivationally related words a line
   antonyms.txt     one pair of opposites a line
   inflections.txt  an irregular form, then its base form(s)
+  hypernyms.txt    a noun, then the words of its direct hypernyms
   LICENSE          the WordNet 3.0 licence, which must travel with the data
 
 Why the filtering (WordNet has ~150,000 words and ~120,000 synsets, most of
@@ -239,6 +240,34 @@ def indirect_antonyms(synsets, kept):
     return pairs
 
 
+def hypernyms(synsets, kept):
+    """Noun -> the words of its direct hypernyms ("ship": "vessel",
+    "watercraft"), from the noun's commonest kept sense only and for
+    hypernym words of which that synset is a kept sense: what a statement
+    may call the fact's thing without claiming more. One way: a vessel is
+    not always a ship."""
+    rows = {}
+    for sense, (_, lemmas, ptrs) in synsets.items():
+        if sense[0] != "n":
+            continue
+        words = [norm(l) for l in lemmas if first_sense(kept, l, sense)]
+        words = [w for w in words if w]
+        if not words:
+            continue
+        general = set()
+        for sym, tsense, _, _ in ptrs:
+            if sym not in ("@", "@i") or tsense not in synsets:
+                continue
+            for h in synsets[tsense][1]:
+                nh = norm(h)
+                if nh and is_kept(kept, h, tsense):
+                    general.add(nh)
+        for w in words:
+            have = rows.setdefault(w, set())
+            have.update(g for g in general if g != w)
+    return [" ".join([w] + sorted(g)) for w, g in sorted(rows.items()) if g]
+
+
 def inflections(wn, tagged):
     rows = {}
     for name, pos in (("verb", "v"), ("noun", "n")):
@@ -281,11 +310,13 @@ def main():
     ants = lexical_pairs(synsets, kept, "!") | indirect_antonyms(synsets, kept)
     ants = sorted(" ".join(p) for p in ants)
     infl = inflections(wn, tagged)
+    hyper = hypernyms(synsets, kept)
     files = [
         ("synonyms.txt", "Synonym groups: words sharing a common sense", groups),
         ("derivations.txt", "Derivationally related pairs (pointer +)", derivs),
         ("antonyms.txt", "Opposites (pointer !, and via & for satellites)", ants),
         ("inflections.txt", "Irregular form, then base forms, commonest first", infl),
+        ("hypernyms.txt", "Noun, then its direct hypernyms (commonest sense)", hyper),
     ]
     for name, what, rows in files:
         write(os.path.join(out, name), header(what, len(rows)), rows)

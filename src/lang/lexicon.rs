@@ -29,19 +29,21 @@ static ENDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_ends.bin"
 /// Little-endian u32s: where each word's links start in `LINKS`, and one
 /// more for the end of the last.
 static STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_starts.bin"));
-/// Little-endian u32s: a word id, with the relation in the top two bits.
+/// Little-endian u32s: a word id, with the relation in the top three bits.
 static LINKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_links.bin"));
 
-/// The relations, numbered as in the top two bits of a link (build/lexicon.rs).
+/// The relations, numbered as in the top three bits of a link
+/// (build/lexicon.rs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rel {
     Synonym = 0,
     Derivation = 1,
     Antonym = 2,
     Base = 3,
+    Hypernym = 4,
 }
 
-const ID_BITS: u32 = 30;
+const ID_BITS: u32 = 29;
 
 fn u32_at(table: &'static [u8], i: usize) -> u32 {
     let b = &table[4 * i..4 * i + 4];
@@ -134,6 +136,13 @@ impl Entry {
     /// stemmer's work.
     pub(crate) fn base_form(self) -> Option<&'static str> {
         related(self.exact, Rel::Base).next()
+    }
+
+    /// What a noun's commonest sense is a kind of ("ship": "vessel",
+    /// "watercraft"): words a statement may use for it without claiming
+    /// more. One way only.
+    pub(crate) fn hypernyms(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Hypernym)
     }
 }
 
@@ -389,6 +398,15 @@ mod tests {
 
     /// Synonyms, derivations and antonyms go both ways, and no word is
     /// related to itself.
+    #[test]
+    fn a_nouns_hypernyms_are_what_it_is_a_kind_of() {
+        assert!(has(entry("ship").hypernyms(), "vessel"));
+        assert!(has(entry("ships").hypernyms(), "vessel"));
+        assert!(has(entry("amphora").hypernyms(), "jar"));
+        assert!(!has(entry("vessel").hypernyms(), "ship"));
+        assert_eq!(entry("qwzx").hypernyms().count(), 0);
+    }
+
     #[test]
     fn relations_are_symmetric_and_never_reflexive() {
         for id in 0..len() {

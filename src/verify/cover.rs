@@ -94,6 +94,9 @@ pub(crate) fn words_within(
                 .any(|r| f.stems.contains(r))
         {
             w.matched += 1;
+        } else if f.is_general_of(s) {
+            // "the vessel" for the fact's "ship": what it is a kind of.
+            w.matched += 1;
         } else if a
             .lexical(i, v.id, known)
             .opposite

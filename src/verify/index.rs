@@ -403,6 +403,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         |words: &[String]| -> Vec<Word> { words.iter().map(|w| stem(&w.to_lowercase())).collect() };
     FactIndex {
         roots: roots(&stems),
+        general: OnceLock::new(),
         subject: f.subject.as_deref().and_then(|id| bank.entity_index(id)),
         people: ids(&f.people),
         scope_words: stems_of(&f.scope_words),
@@ -516,6 +517,9 @@ fn roots(stems: &HashSet<Word>) -> Vec<[u8; ROOT]> {
 #[derive(Debug)]
 pub(crate) struct FactIndex {
     pub(crate) stems: HashSet<Word>,
+    /// The stems of what the fact's nouns are kinds of ("vessel" for its
+    /// "ship"), found the first time a statement needs them.
+    general: OnceLock<HashSet<Word>>,
     /// The first `ROOT` bytes of each stem that has as many letters.
     pub(crate) roots: Vec<[u8; ROOT]>,
     /// Lower-case words, for typo matching.
@@ -619,6 +623,7 @@ impl FactIndex {
         let stems: HashSet<Word> = self.stems.union(&other.stems).cloned().collect();
         Some(FactIndex {
             roots: roots(&stems),
+            general: OnceLock::new(),
             stems,
             surfaces: self.surfaces.union(&other.surfaces).cloned().collect(),
             entities,
@@ -632,6 +637,20 @@ impl FactIndex {
             owners: self.owners.iter().chain(&other.owners).copied().collect(),
             scope_words: union(&self.scope_words, &other.scope_words),
         })
+    }
+
+    /// Whether a statement's stem names what one of the fact's nouns is a
+    /// kind of: "the vessel" for the fact's "ship" (never the reverse).
+    pub(crate) fn is_general_of(&self, stem_: &str) -> bool {
+        self.general
+            .get_or_init(|| {
+                (self.surfaces.iter())
+                    .flat_map(|w| lang::lexicon::entry(w).hypernyms())
+                    .filter(|h| !h.contains('_'))
+                    .map(stem)
+                    .collect()
+            })
+            .contains(stem_)
     }
 
     pub(crate) fn place(&self) -> Option<(usize, &FactValue)> {

@@ -177,3 +177,28 @@ fn an_event_is_the_one_its_supporting_facts_agree_on_and_only_is_the_orders() {
         ],
     );
 }
+
+#[test]
+fn a_statement_may_name_what_the_facts_thing_is_a_kind_of() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[
+        (
+            "ship",
+            "The ship carried 300 passengers.",
+            r#"{"type": "count", "value": 300, "text": "300"}"#,
+        ),
+        (
+            "vessel",
+            "A vessel sank in 1907.",
+            r#"{"type": "date", "value": "1907", "text": "1907"}"#,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            ("the vessel carried 300 passengers", S),
+            // A vessel is not always a ship.
+            ("a ship sank in 1907", N),
+        ],
+    );
+}
