@@ -759,6 +759,36 @@ fn round_13_mistakes_stay_fixed() {
             "the telescope is named after james webb, who led nasa in 1963",
             &[S],
         ),
+        // A sum in another currency needs a rate the article does not
+        // give, unless it is the article's figure itself.
+        (
+            None,
+            "bilateral trade was worth about 27 billion won in 2022",
+            &[N],
+        ),
+        (
+            None,
+            "2022 trade between the two countries came to 21 million euros",
+            &[R],
+        ),
+        // "never … before" where the refuting fact tells of the later
+        // event itself.
+        (
+            w,
+            "kourou had never launched a space telescope before webb",
+            &[N],
+        ),
+        (
+            None,
+            "there was no trade at all between seoul and havana before they established ties",
+            &[R],
+        ),
+        // An order inside a contrast: each half is judged with its order.
+        (
+            w,
+            "first full-color images were released after the launch, not before it",
+            &[S],
+        ),
     ];
     each_judged(&Env::new(), cases);
 }
@@ -823,7 +853,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 82);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 83);
 }
 
 #[test]
@@ -837,7 +867,7 @@ fn blind_round_8_webb_holds() {
 
 #[test]
 fn blind_round_9_korea_holds() {
-    run_round(include_str!("data/blind-round9-korea.tsv"), None, 73);
+    run_round(include_str!("data/blind-round9-korea.tsv"), None, 74);
 }
 
 #[test]
@@ -870,7 +900,7 @@ fn blind_round_10_webb_holds() {
 /// reaches since.
 #[test]
 fn blind_round_11_korea_holds() {
-    run_round(include_str!("data/blind-round11-korea.tsv"), None, 79);
+    run_round(include_str!("data/blind-round11-korea.tsv"), None, 81);
 }
 
 #[test]
@@ -887,7 +917,7 @@ fn blind_round_11_webb_holds() {
 /// (Webb); kept as regression data at what verify reaches since.
 #[test]
 fn blind_round_12_korea_holds() {
-    run_round(include_str!("data/blind-round12-korea.tsv"), None, 67);
+    run_round(include_str!("data/blind-round12-korea.tsv"), None, 68);
 }
 
 #[test]
@@ -913,7 +943,7 @@ fn blind_round_13_webb_holds() {
     run_round(
         include_str!("data/blind-round13-webb.tsv"),
         Some(WEBB_BANK),
-        78,
+        80,
     );
 }
 

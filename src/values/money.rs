@@ -95,7 +95,17 @@ pub(crate) fn relation(
     fact: Cmp,
 ) -> Rel {
     match (currency, fact_currency) {
-        (Some(c), Some(f)) if !c.eq_ignore_ascii_case(f) => Rel::Mismatch,
+        // Another currency: the same figure ("21 million euros" for 21
+        // million dollars, or 21 billion) is the figure misremembered; any
+        // other would need an exchange rate, which the article does not give.
+        (Some(c), Some(f)) if !c.eq_ignore_ascii_case(f) => {
+            let thousands = (x / v).abs().log10() / 3.0;
+            if v != 0.0 && (thousands - thousands.round()).abs() < 1e-9 {
+                Rel::Mismatch
+            } else {
+                Rel::Unknown
+            }
+        }
         _ => amount_relation(x, cmp, v, fact),
     }
 }

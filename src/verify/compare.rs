@@ -54,10 +54,20 @@ pub(crate) fn values<'f>(
         {
             return Err(Uncovered::Entity(other));
         }
+        // A money claim is set against the fact's figure in its currency
+        // when the fact gives one ("€2.4 million (about $2.8 million)").
+        let currency = |v: &Value| match v {
+            Value::Money { currency, .. } => currency.clone(),
+            _ => None,
+        };
+        let claimed = currency(&q.kind);
+        let in_kind =
+            (f.values.iter()).any(|fv| claimed.is_some() && currency(&fv.value) == claimed);
         let best = f
             .values
             .iter()
             .filter(|fv| q.kind.comparable(&fv.value))
+            .filter(|fv| !in_kind || currency(&fv.value) == claimed)
             .map(|fv| Slot {
                 first: q.first,
                 last: q.last,

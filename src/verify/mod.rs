@@ -161,6 +161,11 @@ fn judge_fact_within(
     decide::decide(a, f, &w, required, &slots, ids)
 }
 
+/// Whether a statement makes several claims, or sets one against another.
+fn several(parts: &[structure::Clause]) -> bool {
+    parts.len() > 1 || parts.iter().any(|c| c.denied.is_some())
+}
+
 impl Verifier<'_> {
     /// Judges one statement: clause by clause when it makes several
     /// claims or sets one against another.
@@ -179,20 +184,26 @@ impl Verifier<'_> {
         if let Some(j) = aspect::judge(self, statement, toks) {
             return j;
         }
-        let mut whole = None;
-        if let Some(o) = order::find(self, statement, toks) {
-            let w = self.judge_read(statement, &a);
-            if let Some(j) = order::judge(self, statement, &o, &w) {
-                return j;
-            }
-            whole = Some(w);
-        }
         let names: Vec<(usize, usize)> =
             a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();
         let values: Vec<(usize, usize)> = (a.quantities.iter())
             .map(|q| a.span(q.first, q.last))
             .collect();
         let parts = structure::clauses(statement, toks, &names, &values);
+        let mut whole = None;
+        if let Some(o) = order::find(self, statement, toks) {
+            let w = self.judge_read(statement, &a);
+            match order::judge(self, statement, &o, &w) {
+                // An order left open across clauses ("released after the
+                // launch, not before it") is the clauses' to judge, each
+                // with its own order; never the whole as one claim.
+                Some(j) if j.verdict == Verdict::NotEnoughInfo && several(&parts) => {
+                    return structure::judge(self, statement, &parts);
+                }
+                Some(j) => return j,
+                None => whole = Some(w),
+            }
+        }
         let whole = || whole.unwrap_or_else(|| self.judge_read(statement, &a));
         // "…, who led the agency from 1958 to 1968": the name's clause apart.
         if let Some(texts) = structure::relative(statement, toks, &names) {
@@ -202,7 +213,7 @@ impl Verifier<'_> {
             }
             return structure::judge_claims(self, statement, &texts);
         }
-        if parts.len() <= 1 && parts.iter().all(|c| c.denied.is_none()) {
+        if !several(&parts) {
             return whole();
         }
         // A statement one fact covers whole is judged whole first.

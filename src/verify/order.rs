@@ -237,16 +237,20 @@ pub(crate) fn judge(
     if whole.verdict != Verdict::NotEnoughInfo && fact.is_some_and(|f| f.framed) {
         return None;
     }
-    let (lj, lt) = event(v, left);
-    let (rj, rt) = event(v, right);
     // The main clause judged alone and refuted refutes the statement
     // ("the king broke off ties with X before …"); the other side may mix the
     // two events ("… after the revolution for them to establish ties").
     // A lone noun ("the ties came …") makes no claim of its own to refute.
+    let (lj, lt) = event(v, left);
+    let (rj, rt) = event(v, right);
+    // A negated one ("had never launched X before Y") not where the
+    // refuting fact names what the other side names: it may tell of that
+    // event itself (the launch of Y is none before Y).
     let claims = {
         let a = v.analyse(left);
         let own = |&&k: &&usize| !lang::EVENT_VERBS_SET.contains(a.tokens[k].text.as_str());
-        a.words.iter().filter(own).count() >= 2 || !a.mentions.is_empty()
+        (a.words.iter().filter(own).count() >= 2 || !a.mentions.is_empty())
+            && (a.negations == 0 || !names_its_other_side(v, lj.as_ref(), right))
     };
     if let Some(j) = lj
         .as_ref()
@@ -530,6 +534,19 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
         })
         .flatten();
     (Some(j), named.or(from_fact))
+}
+
+/// Whether the fact that judged one side names every name of the other.
+fn names_its_other_side(v: &Verifier, j: Option<&Judgement>, other: &str) -> bool {
+    let Some(fact) = j.and_then(|j| v.bank().fact(j.fact_id.as_deref()?)) else {
+        return false;
+    };
+    let a = v.analyse(other);
+    !a.mentions.is_empty()
+        && (a.mentions.iter()).all(|m| {
+            let id = &v.bank().entities[m.entity].id;
+            fact.entities.contains(id)
+        })
 }
 
 /// Verbs of a state, not an event: "had ties before 1959".

@@ -283,7 +283,9 @@ pub(crate) fn judge_claims(v: &Verifier, statement: &str, texts: &[String]) -> J
 pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgement {
     let mut judged: Vec<(Judgement, &Clause)> = Vec::new();
     for c in parts {
-        let j = v.judge_simple(&statement[c.start..c.end]);
+        // Judged whole: a clause may order events ("released after the
+        // launch, not before it").
+        let j = v.judge(&statement[c.start..c.end]);
         if j.verdict == Verdict::Refuted {
             return whole(v, statement, j, c);
         }
