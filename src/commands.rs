@@ -418,8 +418,7 @@ impl<'a> Sink<'a> {
             }
             VerifyFormat::Jsonl => {
                 // Straight into the buffered writer: no string per record.
-                serde_json::to_writer(&mut *w, j).map_err(json_error)?;
-                w.write_all(b"\n")?;
+                j.write_json_line(w)?;
             }
             VerifyFormat::Json => {
                 write!(
@@ -452,15 +451,6 @@ impl<'a> Sink<'a> {
             }
         }
         Ok(())
-    }
-}
-
-/// A serialisation error; one that is really I/O (a closed pipe) keeps
-/// its kind, so that `| head` still ends quietly.
-fn json_error(e: serde_json::Error) -> Error {
-    match e.io_error_kind() {
-        Some(kind) => Error::from(io::Error::from(kind)),
-        None => Error::Io(io::Error::other(e)),
     }
 }
 
