@@ -220,7 +220,7 @@ impl Verifier<'_> {
         let a = read::analyse_tokens(statement, toks, &self.gaz);
         let toks = written.as_deref().unwrap_or(&a.tokens);
         let mut whole = None;
-        if let Some(o) = order::find(self, statement, toks) {
+        if let Some(o) = order::find(self, statement, toks, &a) {
             let w = self.judge_read(statement, &a);
             if let Some(j) = order::judge(self, statement, &o, &w) {
                 return j;

@@ -4,7 +4,7 @@
 //! supports it; the times decide. An order the verifier cannot resolve
 //! is NOT_ENOUGH_INFO, never SUPPORTED.
 
-use super::{Judgement, Verdict, Verifier};
+use super::{Analysis, Judgement, Verdict, Verifier};
 use crate::bank::Role;
 use crate::lang::{self, Cmp, Token, Word, tokenize};
 use crate::values::date::{Span, span};
@@ -35,9 +35,9 @@ pub(crate) struct Order {
 }
 
 /// Finds the first order word with words on both sides; `toks` are the
-/// statement's tokens.
-pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
-    if let Some(o) = find_gap(v, s, toks).or_else(|| find_took(v, s, toks)) {
+/// statement's tokens as written, `a` its reading (taken, not read again).
+pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
+    if let Some(o) = find_gap(s, toks, a).or_else(|| find_took(s, toks, a)) {
         return Some(o);
     }
     for k in 1..toks.len() {
@@ -62,12 +62,11 @@ pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
 /// "200 days passed between A and B", "65 years separate A and B",
 /// "the gap between A and B was about 7 months": a duration claimed
 /// between two events, in no order.
-fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
+fn find_gap(s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
     let k = toks
         .iter()
         .position(|t| lang::GAP_WORDS_SET.contains(t.text.as_str()))?;
     let split = (k + 2..toks.len()).find(|&j| matches!(toks[j].text.as_str(), "and" | "from"))?;
-    let a = v.analyse(s);
     let q = a
         .quantities
         .iter()
@@ -99,9 +98,8 @@ fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
 
 /// "it took over 60 years after A for B", "it took less than three years
 /// (to go) from A to B": B came the claimed time after A.
-fn find_took(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
+fn find_took(s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
     let k = toks.iter().position(|t| t.text == "took")?;
-    let a = v.analyse(s);
     let q = a.quantities.iter().find(|q| q.first == k + 1)?;
     let Value::Duration { days } = q.kind else {
         return None;
