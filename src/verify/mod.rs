@@ -354,7 +354,7 @@ impl Verifier<'_> {
     }
 
     /// Judges one claim, already read.
-    fn judge_read(&self, statement: &str, a: &Analysis) -> Judgement {
+    pub(crate) fn judge_read(&self, statement: &str, a: &Analysis) -> Judgement {
         let candidates = self.retrieve(a);
         let mut outcomes: Vec<(explain::Outcome, f32)> = Vec::new();
         let mut closest: Option<(usize, explain::Uncovered)> = None;

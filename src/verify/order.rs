@@ -220,14 +220,16 @@ pub(crate) fn judge(
     if whole.verdict != Verdict::NotEnoughInfo && fact.is_some_and(|f| f.framed) {
         return None;
     }
-    let (lj, lt) = event(v, left);
-    let (rj, rt) = event(v, right);
+    // Each side read once, for its event and (the left) for its claims.
+    let left_read = v.analyse(left);
+    let (lj, lt) = event(v, left, &left_read);
+    let (rj, rt) = event(v, right, &v.analyse(right));
     // The main clause judged alone and refuted refutes the statement
     // ("the king broke off ties with X before …"); the other side may mix the
     // two events ("… after the revolution for them to establish ties").
     // A lone noun ("the ties came …") makes no claim of its own to refute.
     let claims = {
-        let a = v.analyse(left);
+        let a = &left_read;
         let own = |&&k: &&usize| !lang::EVENT_VERBS_SET.contains(a.tokens[k].text.as_str());
         a.words.iter().filter(own).count() >= 2 || !a.mentions.is_empty()
     };
@@ -395,9 +397,9 @@ impl Cue {
 }
 
 /// An event: how the article judges its words, and its time, from a date
-/// it names or from the supporting fact's date or period.
-fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
-    let a = v.analyse(text);
+/// it names or from the supporting fact's date or period. `a` is the
+/// text's reading.
+fn event(v: &Verifier, text: &str, a: &Analysis) -> (Option<Judgement>, Option<Span>) {
     let cue = Cue::of(&a.tokens);
     let named = a.quantities.iter().find_map(|q| match &q.kind {
         Value::Date { date, alt: None } => span(date),
@@ -425,7 +427,11 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
         from = t.end;
     }
     plain.push_str(&text[from..]);
-    let j = v.judge_simple(&plain);
+    // Nothing cut out: the text is judged as already read.
+    let j = match plain == text {
+        true => v.judge_read(text, a),
+        false => v.judge_simple(&plain),
+    };
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| {
             let fact = v.bank().fact(j.fact_id.as_deref()?)?;
