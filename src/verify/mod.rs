@@ -180,10 +180,8 @@ fn judge_fact_within(
     let w = cover::words_within(v, a, f, budget)?;
     // "the fishermen pay the developer" where the developer pays them.
     if a.tokens.iter().any(|t| t.is(lang::CLASS_ROLE_VERBS)) {
-        let fact: Vec<[lang::Word; 3]> = (ids.iter())
-            .flat_map(|&i| v.fact_roles(i).iter().cloned())
-            .collect();
-        if let Some(r) = roles::swapped(&a.tokens, &fact) {
+        let fact = || ids.iter().flat_map(|&i| v.fact_roles(i));
+        if let Some(r) = roles::swapped(a.roles(), fact) {
             return Err(explain::Uncovered::Roles(r));
         }
     }
