@@ -130,9 +130,8 @@ pub(crate) fn swapped<'f, I>(mine: &[(Roles, [Word; 3])], fact: impl Fn() -> I) 
 where
     I: Iterator<Item = &'f [Word; 3]>,
 {
-    if fact().next().is_none() {
-        return None;
-    }
+    // A fact without roles has none the other way round.
+    fact().next()?;
     let opposed = |[a, v, p]: &[Word; 3]| {
         let mut against = false;
         for [fa, fv, fp] in fact() {
