@@ -390,6 +390,29 @@ struct Sink<'a> {
     count: usize,
     /// Text is wrapped to a terminal's width, never in a pipe or file.
     width: Option<usize>,
+    labels: Labels,
+}
+
+/// The text format's labels, padded and dimmed once (colours are settled
+/// before a sink is made), and the indent that hangs lines under them.
+struct Labels {
+    why: String,
+    evidence: String,
+    correction: String,
+    hang: String,
+}
+
+impl Labels {
+    fn new() -> Self {
+        // Padded to one width, continuation lines hung under the text.
+        let label = |name: &str| format!("  {} ", render::dim(&format!("{name:<11}")));
+        Labels {
+            why: label("why:"),
+            evidence: label("evidence:"),
+            correction: label("correction:"),
+            hang: " ".repeat(14),
+        }
+    }
 }
 
 impl<'a> Sink<'a> {
@@ -400,6 +423,7 @@ impl<'a> Sink<'a> {
             bank,
             count: 0,
             width: render::stdout_width(),
+            labels: Labels::new(),
         }
     }
 
@@ -414,12 +438,11 @@ impl<'a> Sink<'a> {
                 if self.count > 1 {
                     out(w, "")?;
                 }
-                write_text(w, self.width, j)?;
+                write_text(w, self.width, &self.labels, j)?;
             }
             VerifyFormat::Jsonl => {
                 // Straight into the buffered writer: no string per record.
-                serde_json::to_writer(&mut *w, j).map_err(json_error)?;
-                w.write_all(b"\n")?;
+                j.write_json_line(w)?;
             }
             VerifyFormat::Json => {
                 write!(
@@ -455,15 +478,6 @@ impl<'a> Sink<'a> {
     }
 }
 
-/// A serialisation error; one that is really I/O (a closed pipe) keeps
-/// its kind, so that `| head` still ends quietly.
-fn json_error(e: serde_json::Error) -> Error {
-    match e.io_error_kind() {
-        Some(kind) => Error::from(io::Error::from(kind)),
-        None => Error::Io(io::Error::other(e)),
-    }
-}
-
 fn indent(s: &str) -> String {
     s.lines()
         .map(|l| format!("  {l}"))
@@ -471,29 +485,35 @@ fn indent(s: &str) -> String {
         .join("\n")
 }
 
-fn write_text(w: &mut impl Write, width: Option<usize>, j: &Judgement) -> Result<()> {
+fn write_text(w: &mut impl Write, width: Option<usize>, l: &Labels, j: &Judgement) -> Result<()> {
     // Sanitised first, then wrapped: an escape code must neither reach the
     // terminal nor count as columns.
     let head = format!("{}  ", render::verdict(j.verdict));
-    out(w, render::wrap(width, &head, "  ", &clean(&j.statement)))?;
-    // Labels padded to one width, continuation lines hung under the text.
-    let label = |name: &str| format!("  {} ", render::dim(&format!("{name:<11}")));
-    let hang = " ".repeat(14);
-    out(
-        w,
-        render::wrap(width, &label("why:"), &hang, &clean(&j.explanation)),
-    )?;
+    line(w, width, &head, "  ", &clean(&j.statement))?;
+    line(w, width, &l.why, &l.hang, &clean(&j.explanation))?;
     if let (Some(id), Some(quote)) = (&j.fact_id, &j.evidence) {
         let text = format!("[{}] {}", clean(id), render::quote(quote));
-        out(w, render::wrap(width, &label("evidence:"), &hang, &text))?;
+        line(w, width, &l.evidence, &l.hang, &text)?;
     }
     if let Some(c) = &j.correction {
-        out(
-            w,
-            render::wrap(width, &label("correction:"), &hang, &clean(c)),
-        )?;
+        line(w, width, &l.correction, &l.hang, &clean(c))?;
     }
     Ok(())
+}
+
+/// One labelled line, wrapped to a terminal's `width`; in a pipe or file
+/// written as it is, without a string made for it.
+fn line(
+    w: &mut impl Write,
+    width: Option<usize>,
+    first: &str,
+    rest: &str,
+    text: &str,
+) -> Result<()> {
+    match width {
+        None => writeln!(w, "{first}{text}").map_err(Error::from),
+        Some(_) => out(w, render::wrap(width, first, rest, text)),
+    }
 }
 
 /// schema.org ClaimReview for one judgement, reviewing the statement

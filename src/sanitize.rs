@@ -16,7 +16,10 @@ fn is_control(c: char) -> bool {
 /// included, since it moves the cursor) shown as a visible escape such as
 /// `\x1b` or `\u{202e}`; everything else untouched.
 pub(crate) fn terminal(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_control) {
+    // Printable ASCII, most text, is told without decoding a character
+    // (many bytes at once, as in `reading`).
+    let printable = |ok: bool, &b: &u8| ok & (b' '..=b'~').contains(&b);
+    if s.as_bytes().iter().fold(true, printable) || !s.chars().any(is_control) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

@@ -230,9 +230,10 @@ pub(crate) fn derivations(word: &str) -> impl Iterator<Item = &'static str> + us
     entry(word).derivations()
 }
 
-/// [`Entry::base_form`] of a word.
+/// [`Entry::base_form`] of a word. It needs only the word as written, so
+/// the regular inflections [`entry`] would also try are not looked up.
 pub(crate) fn base_form(word: &str) -> Option<&'static str> {
-    entry(word).base_form()
+    related(find(word), Rel::Base).next()
 }
 
 #[cfg(test)]

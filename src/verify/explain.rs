@@ -212,15 +212,12 @@ impl Outcome {
                 correction: None,
             };
         }
-        let facts: Vec<&crate::bank::Fact> = self.facts.iter().map(|&i| &v.bank.facts[i]).collect();
-        let said = facts
-            .iter()
-            .map(|f| f.statement.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let facts = || self.facts.iter().map(|&i| &v.bank.facts[i]);
+        let said = joined(facts().map(|f| f.statement.as_str()), " ");
         let explanation = match &self.reason {
-            Reason::Agrees => format!("the article says so: {said}"),
-            Reason::Negated => format!("the article says the opposite: {said}"),
+            // The commonest texts put together without formatting.
+            Reason::Agrees => joined(["the article says so: ", &said].into_iter(), ""),
+            Reason::Negated => joined(["the article says the opposite: ", &said].into_iter(), ""),
             Reason::Opposite { word } => {
                 format!("\"{word}\" says the opposite of the article: {said}")
             }
@@ -263,18 +260,25 @@ impl Outcome {
         Judgement {
             statement: statement.to_string(),
             verdict: self.verdict,
-            fact_id: Some(facts[0].id.clone()),
-            evidence: Some(
-                facts
-                    .iter()
-                    .map(|f| f.quote.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" … "),
-            ),
+            fact_id: Some(v.bank.facts[self.facts[0]].id.clone()),
+            evidence: Some(joined(facts().map(|f| f.quote.as_str()), " … ")),
             explanation,
             correction,
         }
     }
+}
+
+/// `parts` with `sep` between them, in one allocation and no formatting.
+fn joined<'a>(parts: impl Iterator<Item = &'a str> + Clone, sep: &str) -> String {
+    let len = parts.clone().map(|p| p.len() + sep.len()).sum::<usize>();
+    let mut out = String::with_capacity(len);
+    for (k, p) in parts.enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 /// Explains a NOT_ENOUGH_INFO that no fact covered.

@@ -30,6 +30,10 @@ pub struct Verifier<'b> {
     pub(crate) kind_facts: HashMap<std::mem::Discriminant<Value>, Vec<usize>>,
     /// Value kind → its bit in a fact's boost mask.
     pub(crate) kind_bits: HashMap<std::mem::Discriminant<Value>, u64>,
+    /// Each value kind of `kind_facts`, in its order, with a value of
+    /// that kind (its first fact's) and its bit: what retrieval asks of
+    /// every value a statement claims, found once.
+    pub(crate) kind_raises: Vec<(std::mem::Discriminant<Value>, Option<Value>, u64)>,
     /// Each fact's mask of the whole lists it is in (kinds, person, place).
     pub(crate) boosts: Vec<u64>,
     /// Facts by mask, each list in the order retrieval breaks ties: a
@@ -96,6 +100,7 @@ impl<'b> Verifier<'b> {
             place_facts: Vec::new(),
             kind_facts: HashMap::default(),
             kind_bits: HashMap::default(),
+            kind_raises: Vec::new(),
             boosts: Vec::new(),
             groups: Vec::new(),
             postings: HashMap::default(),
@@ -146,6 +151,14 @@ impl<'b> Verifier<'b> {
             list.sort_by_key(|&fi| (size(fi), fi));
         }
         self.groups.sort_by_key(|g| g.0);
+        self.kind_raises = (self.kind_facts.iter())
+            .map(|(kind, facts)| {
+                let sample = (self.facts[facts[0]].values.iter())
+                    .find(|v| std::mem::discriminant(&v.value) == *kind)
+                    .map(|v| v.value.clone());
+                (*kind, sample, self.kind_bits[kind])
+            })
+            .collect();
     }
 
     /// The postings: by stem, entity and value kind.

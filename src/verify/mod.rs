@@ -106,6 +106,54 @@ pub struct Judgement {
     pub correction: Option<String>,
 }
 
+impl Judgement {
+    /// Writes the judgement as one line of JSON, exactly as `serde_json`
+    /// would: a string with nothing to escape (nearly every one) is copied
+    /// whole instead of byte by byte.
+    pub fn write_json_line(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        // Destructured so that a new field cannot be left out unnoticed.
+        let Judgement {
+            statement,
+            verdict,
+            fact_id,
+            evidence,
+            explanation,
+            correction,
+        } = self;
+        w.write_all(b"{\"statement\":")?;
+        json_str(w, statement)?;
+        write!(w, ",\"verdict\":\"{}\",\"fact_id\":", verdict.label())?;
+        json_opt(w, fact_id.as_deref())?;
+        w.write_all(b",\"evidence\":")?;
+        json_opt(w, evidence.as_deref())?;
+        w.write_all(b",\"explanation\":")?;
+        json_str(w, explanation)?;
+        w.write_all(b",\"correction\":")?;
+        json_opt(w, correction.as_deref())?;
+        w.write_all(b"}\n")
+    }
+}
+
+/// A JSON string. Only control bytes, `"` and `\` need escaping; the test
+/// folds over every byte without stopping early, which the compiler turns
+/// into a check of many bytes at once.
+fn json_str(w: &mut impl std::io::Write, s: &str) -> std::io::Result<()> {
+    let escaped = (s.bytes()).fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    if escaped {
+        return serde_json::to_writer(w, s).map_err(std::io::Error::from);
+    }
+    w.write_all(b"\"")?;
+    w.write_all(s.as_bytes())?;
+    w.write_all(b"\"")
+}
+
+fn json_opt(w: &mut impl std::io::Write, s: Option<&str>) -> std::io::Result<()> {
+    match s {
+        Some(s) => json_str(w, s),
+        None => w.write_all(b"null"),
+    }
+}
+
 /// Judges one statement with a fresh verifier; for one-shots and tests.
 pub fn verify(bank: &Bank, statement: &str) -> Judgement {
     Verifier::new(bank).judge(statement)
@@ -136,10 +184,8 @@ fn judge_fact_within(
     let w = cover::words_within(v, a, f, budget)?;
     // "the fishermen pay the developer" where the developer pays them.
     if a.tokens.iter().any(|t| t.is(lang::CLASS_ROLE_VERBS)) {
-        let fact: Vec<[lang::Word; 3]> = (ids.iter())
-            .flat_map(|&i| v.fact_roles(i).iter().cloned())
-            .collect();
-        if let Some(r) = roles::swapped(&a.tokens, &fact) {
+        let fact = || ids.iter().flat_map(|&i| v.fact_roles(i));
+        if let Some(r) = roles::swapped(a.roles(), fact) {
             return Err(explain::Uncovered::Roles(r));
         }
     }
@@ -191,7 +237,7 @@ impl Verifier<'_> {
             .collect();
         let parts = structure::clauses(statement, toks, &names, &values);
         let mut whole = None;
-        if let Some(o) = order::find(self, statement, toks) {
+        if let Some(o) = order::find(self, statement, toks, &a) {
             let w = self.judge_read(statement, &a);
             match order::judge(self, statement, &o, &w) {
                 // An order left open across clauses ("released after the
@@ -362,7 +408,7 @@ impl Verifier<'_> {
     }
 
     /// Judges one claim, already read.
-    fn judge_read(&self, statement: &str, a: &Analysis) -> Judgement {
+    pub(crate) fn judge_read(&self, statement: &str, a: &Analysis) -> Judgement {
         let candidates = self.retrieve(a);
         let mut outcomes: Vec<(explain::Outcome, f32)> = Vec::new();
         let mut closest: Option<(usize, explain::Uncovered)> = None;

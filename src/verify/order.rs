@@ -4,7 +4,7 @@
 //! supports it; the times decide. An order the verifier cannot resolve
 //! is NOT_ENOUGH_INFO, never SUPPORTED.
 
-use super::{Judgement, Verdict, Verifier};
+use super::{Analysis, Judgement, Verdict, Verifier};
 use crate::bank::Role;
 use crate::lang::{self, Cmp, Token, Word, tokenize};
 use crate::values::date::{Span, span};
@@ -35,9 +35,9 @@ pub(crate) struct Order {
 }
 
 /// Finds the first order word with words on both sides; `toks` are the
-/// statement's tokens.
-pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
-    if let Some(o) = find_gap(v, s, toks).or_else(|| find_took(v, s, toks)) {
+/// statement's tokens as written, `a` its reading (taken, not read again).
+pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
+    if let Some(o) = find_gap(s, toks, a).or_else(|| find_took(s, toks, a)) {
         return Some(o);
     }
     for k in 1..toks.len() {
@@ -62,12 +62,11 @@ pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
 /// "200 days passed between A and B", "65 years separate A and B",
 /// "the gap between A and B was about 7 months": a duration claimed
 /// between two events, in no order.
-fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
+fn find_gap(s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
     let k = toks
         .iter()
         .position(|t| lang::GAP_WORDS_SET.contains(t.text.as_str()))?;
     let split = (k + 2..toks.len()).find(|&j| matches!(toks[j].text.as_str(), "and" | "from"))?;
-    let a = v.analyse(s);
     let q = a
         .quantities
         .iter()
@@ -108,9 +107,8 @@ fn find_gap(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
 
 /// "it took over 60 years after A for B", "it took less than three years
 /// (to go) from A to B": B came the claimed time after A.
-fn find_took(v: &Verifier, s: &str, toks: &[Token]) -> Option<Order> {
+fn find_took(s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
     let k = toks.iter().position(|t| t.text == "took")?;
-    let a = v.analyse(s);
     let q = a.quantities.iter().find(|q| q.first == k + 1)?;
     let Value::Duration { days } = q.kind else {
         return None;
@@ -237,17 +235,19 @@ pub(crate) fn judge(
     if whole.verdict != Verdict::NotEnoughInfo && fact.is_some_and(|f| f.framed) {
         return None;
     }
+    // Each side read once, for its event and (the left) for its claims.
+    let left_read = v.analyse(left);
+    let (lj, lt) = event(v, left, &left_read);
+    let (rj, rt) = event(v, right, &v.analyse(right));
     // The main clause judged alone and refuted refutes the statement
     // ("the king broke off ties with X before …"); the other side may mix the
     // two events ("… after the revolution for them to establish ties").
     // A lone noun ("the ties came …") makes no claim of its own to refute.
-    let (lj, lt) = event(v, left);
-    let (rj, rt) = event(v, right);
     // A negated one ("had never launched X before Y") not where the
     // refuting fact names what the other side names: it may tell of that
     // event itself (the launch of Y is none before Y).
     let claims = {
-        let a = v.analyse(left);
+        let a = &left_read;
         let own = |&&k: &&usize| !lang::EVENT_VERBS_SET.contains(a.tokens[k].text.as_str());
         (a.words.iter().filter(own).count() >= 2 || !a.mentions.is_empty())
             && (a.negations == 0 || !names_its_other_side(v, lj.as_ref(), right))
@@ -303,10 +303,10 @@ pub struct SideReading {
 /// The order reading of a statement, if it orders two events.
 pub(crate) fn reading(v: &Verifier, statement: &str) -> Option<OrderReading> {
     let toks = tokenize(statement);
-    let o = find(v, statement, &toks)?;
+    let o = find(v, statement, &toks, &v.analyse(statement))?;
     let side = |(from, to): (usize, usize)| {
         let text = statement[from..to].trim_end_matches([',', ' ']).trim();
-        let (j, t) = event(v, text);
+        let (j, t) = event(v, text, &v.analyse(text));
         let day = |d: i64| {
             let (y, m, d) = crate::values::date::civil(d);
             format!("{y:04}-{m:02}-{d:02}")
@@ -469,9 +469,9 @@ impl Cue {
 }
 
 /// An event: how the article judges its words, and its time, from a date
-/// it names or from the supporting fact's date or period.
-fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
-    let a = v.analyse(text);
+/// it names or from the supporting fact's date or period. `a` is the
+/// text's reading.
+fn event(v: &Verifier, text: &str, a: &Analysis) -> (Option<Judgement>, Option<Span>) {
     let cue = Cue::of(&a.tokens);
     let named = a.quantities.iter().find_map(|q| match &q.kind {
         Value::Date { date, alt: None } => span(date),
@@ -510,7 +510,11 @@ fn event(v: &Verifier, text: &str) -> (Option<Judgement>, Option<Span>) {
         }
     }
     plain.push_str(&text[from..]);
-    let mut j = v.judge_simple(&plain);
+    // Nothing cut out: the text is judged as already read.
+    let mut j = match plain == text {
+        true => v.judge_read(text, a),
+        false => v.judge_simple(&plain),
+    };
     // "the new ties with X": an event no single fact judges (a fact of a
     // time without them disagrees) is the one the supporting facts agree
     // on. Not a lone noun (too many events), nor a state ("had ties"),

@@ -7,7 +7,10 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{self, Alias, CompactString, Gazetteer, TokKind, Token, lexicon, stem, tokenize};
+use super::roles::Roles;
+use crate::lang::{
+    self, Alias, CompactString, Gazetteer, TokKind, Token, Word, lexicon, stem, tokenize,
+};
 use crate::values::{Quantity, read_quantity};
 
 /// A name from the bank found in a statement.
@@ -48,6 +51,8 @@ pub struct Analysis {
     /// What is found out about each of `words` the first time a fact
     /// asks, then kept for the other candidates.
     notes: Vec<Notes>,
+    /// Its role verbs with their sides, read the first time a fact asks.
+    roles: OnceCell<Vec<(Roles, [Word; 3])>>,
 }
 
 /// What is found out about one content word whatever the fact.
@@ -144,6 +149,12 @@ impl Analysis {
             .get_or_init(|| Lexical::cached(word, owner, known))
     }
 
+    /// Who does what to whom (see `roles`), read once for all candidates.
+    pub(crate) fn roles(&self) -> &[(Roles, [Word; 3])] {
+        self.roles
+            .get_or_init(|| super::roles::of_statement(&self.tokens))
+    }
+
     /// A yes-or-no fact about content word `i` (of `words`) that does not
     /// depend on the fact it is tried against: `ask` the first time, the
     /// answer kept for the other candidates. `note` is one bit of the low
@@ -217,6 +228,7 @@ fn analyse_with(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
         stems,
         all_caps,
         notes,
+        roles: OnceCell::new(),
     }
 }
 

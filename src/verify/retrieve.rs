@@ -204,14 +204,10 @@ impl Verifier<'_> {
         for q in a.quantities.iter().filter(|q| !q.small) {
             // Whole lists by kind: a fact of the kind (if not of the
             // measure's dimension) is found out by the later stages.
-            for (kind, facts) in &self.kind_facts {
-                let sample = self.facts[facts[0]]
-                    .values
-                    .iter()
-                    .find(|v| std::mem::discriminant(&v.value) == *kind);
+            for (kind, sample, bit) in &self.kind_raises {
                 let same_kind = std::mem::discriminant(&q.kind) == *kind;
-                if same_kind || sample.is_some_and(|v| q.kind.comparable(&v.value)) {
-                    s.raise(&self.boosts, self.kind_bits[kind], 1.5);
+                if same_kind || sample.as_ref().is_some_and(|v| q.kind.comparable(v)) {
+                    s.raise(&self.boosts, *bit, 1.5);
                 }
             }
         }

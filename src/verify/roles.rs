@@ -116,27 +116,36 @@ pub(crate) fn of_texts(texts: &[&str]) -> Vec<[Word; 3]> {
     out
 }
 
-/// The statement's roles that the fact has the other way round: the same
-/// verb with the statement's doer as its object or the statement's
-/// object as its doer (and not also as the statement has it).
-pub(crate) fn swapped(statement: &[Token], fact: &[[Word; 3]]) -> Option<Roles> {
-    if fact.is_empty() || !statement.iter().any(|t| t.is(lang::CLASS_ROLE_VERBS)) {
-        return None;
-    }
-    all(statement).find(|&r| {
-        let [a, v, p] = stems(statement, r);
+/// Every role verb of a statement with both its sides, and their stems:
+/// read once per statement (see `Analysis::roles`), whatever the facts.
+pub(crate) fn of_statement(tokens: &[Token]) -> Vec<(Roles, [Word; 3])> {
+    all(tokens).map(|r| (r, stems(tokens, r))).collect()
+}
+
+/// The statement's roles (`mine`, from [`of_statement`]) that the fact has
+/// the other way round: the same verb with the statement's doer as its
+/// object or the statement's object as its doer (and not also as the
+/// statement has it). `fact` lists the fact's roles, each time anew.
+pub(crate) fn swapped<'f, I>(mine: &[(Roles, [Word; 3])], fact: impl Fn() -> I) -> Option<Roles>
+where
+    I: Iterator<Item = &'f [Word; 3]>,
+{
+    // A fact without roles has none the other way round.
+    fact().next()?;
+    let opposed = |[a, v, p]: &[Word; 3]| {
         let mut against = false;
-        for [fa, fv, fp] in fact {
-            if *fv != v {
+        for [fa, fv, fp] in fact() {
+            if fv != v {
                 continue;
             }
-            if *fa == a || *fp == p {
+            if fa == a || fp == p {
                 return false;
             }
-            against |= p == *fa || a == *fp;
+            against |= p == fa || a == fp;
         }
         against
-    })
+    };
+    mine.iter().find(|(_, s)| opposed(s)).map(|&(r, _)| r)
 }
 
 #[cfg(test)]
@@ -203,8 +212,10 @@ mod tests {
             // Another verb: nothing to say about its roles.
             ("the association sued the developer", false),
         ];
+        let fact = of_texts(&fact);
         for (s, want) in cases {
-            let got = swapped(&lang::tokenize(s), &of_texts(&fact)).is_some();
+            let mine = of_statement(&lang::tokenize(s));
+            let got = swapped(&mine, || fact.iter()).is_some();
             assert_eq!(got, want, "{s}");
         }
     }
@@ -212,6 +223,10 @@ mod tests {
     #[test]
     fn a_fact_that_has_both_orders_settles_no_swap() {
         let facts = ["Lima visited Quito.", "Then Quito visited Lima."];
-        assert!(swapped(&lang::tokenize("quito visited lima"), &of_texts(&facts)).is_none());
+        let (mine, facts) = (
+            of_statement(&lang::tokenize("quito visited lima")),
+            of_texts(&facts),
+        );
+        assert!(swapped(&mine, || facts.iter()).is_none());
     }
 }

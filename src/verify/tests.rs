@@ -1,7 +1,7 @@
 //! Behaviours that span stages, each on a bank of a few hand-written
 //! facts (a made-up article about two towns and a ferry).
 
-use super::{Verdict, Verifier};
+use super::{Judgement, Verdict, Verifier};
 use crate::bank::{self, Bank};
 
 /// A bank of the given facts: `(id, statement, values as JSON)`, each
@@ -201,4 +201,29 @@ fn a_statement_may_name_what_the_facts_thing_is_a_kind_of() {
             ("a ship sank in 1907", N),
         ],
     );
+}
+
+#[test]
+fn a_json_line_is_what_serde_json_writes() {
+    let texts = [
+        "plain words",
+        "",
+        "a \"quote\" and a \\ backslash",
+        "tab\there, line\nfeed, bell\u{7} and del\u{7f}",
+        "Zürich’s 東京 – 5 €",
+    ];
+    for (k, t) in texts.iter().enumerate() {
+        let j = Judgement {
+            statement: t.to_string(),
+            verdict: [Verdict::Supported, Verdict::Refuted, Verdict::NotEnoughInfo][k % 3],
+            fact_id: (k % 2 == 0).then(|| t.to_string()),
+            evidence: (k % 2 == 1).then(|| format!("{t}{t}")),
+            explanation: t.repeat(3),
+            correction: (k != 1).then(|| t.to_string()),
+        };
+        let mut got = Vec::new();
+        j.write_json_line(&mut got).expect("a Vec takes every byte");
+        let want = serde_json::to_string(&j).expect("serialisable") + "\n";
+        assert_eq!(String::from_utf8(got).expect("UTF-8"), want, "{t:?}");
+    }
 }
