@@ -783,6 +783,12 @@ fn round_13_mistakes_stay_fixed() {
             "there was no trade at all between seoul and havana before they established ties",
             &[R],
         ),
+        // A currency after a colon is the next figure's; a decade holds for
+        // a term inside it.
+        (None, "2022 trade btwn the two: USD 21 mn", &[S]),
+        (w, "james webb led nasa in the 1960s", &[S]),
+        (w, "james webb led nasa in the 1950s", &[R]),
+        (w, "james webb led nasa from 1960 to 1969", &[R]),
         // An order inside a contrast: each half is judged with its order.
         (
             w,
@@ -935,7 +941,7 @@ fn blind_round_12_webb_holds() {
 /// verify reaches since.
 #[test]
 fn blind_round_13_korea_holds() {
-    run_round(include_str!("data/blind-round13-korea.tsv"), None, 67);
+    run_round(include_str!("data/blind-round13-korea.tsv"), None, 69);
 }
 
 #[test]

@@ -141,6 +141,15 @@ pub(crate) fn suffix(
     k: usize,
 ) -> Option<(Option<&'static str>, usize)> {
     let free = |k: usize| k < tokens.len() && !used[k];
+    // "the two: USD 21 mn": a currency after a colon or comma belongs to
+    // what follows, not to the number before.
+    if k > 0
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.start > tokens[k - 1].end + 1)
+    {
+        return None;
+    }
     if free(k)
         && free(k + 1)
         && let Some(c) = lang::currency_of_people(&tokens[k].text, &tokens[k + 1].text)

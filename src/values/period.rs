@@ -160,7 +160,12 @@ pub(crate) fn relation(
         let agree = |x: Option<u8>, y: Option<u8>| x.is_none() || y.is_none() || x == y;
         a.year == b.year && agree(a.month, b.month) && agree(a.day, b.day)
     };
+    // "led it in the 1960s" places a span of 1961 to 1968 rather than
+    // giving its ends: a decade holds for a span inside it, not outside.
+    let decade = is_decade(from, until);
     match (from.year, until.year, f.year, u.year) {
+        (Some(a), Some(b), Some(x), Some(y)) if decade && a <= x && y <= b => Rel::Match,
+        (Some(a), Some(b), Some(x), Some(y)) if decade && !(y < a || x > b) => Rel::Unknown,
         (Some(_), Some(_), Some(_), Some(_)) if same(from, f) && same(until, u) => Rel::Match,
         (Some(_), Some(_), Some(_), Some(_)) => Rel::Mismatch,
         _ => Rel::Unknown,
@@ -284,7 +289,23 @@ fn read_decade(
 ) -> Option<(PartialDate, PartialDate, usize)> {
     let start = year_at(tokens, used, k)?;
     tokens.get(k + 1).filter(|t| t.attached && t.text == "s")?;
-    Some((year_date(start), year_date(start + 9), k + 2))
+    // Written to the day, which a decade's ends are and a bank's years
+    // are not: `relation` reads a decade as a time, not as two ends.
+    let day = |y: i32, m: u8, d: u8| PartialDate {
+        year: Some(y),
+        month: Some(m),
+        day: Some(d),
+    };
+    Some((day(start, 1, 1), day(start + 9, 12, 31), k + 2))
+}
+
+/// A decade as read from a statement ("the 1960s"): 1 January of a year
+/// ending in 0 to 31 December nine years on.
+fn is_decade(from: &PartialDate, until: &PartialDate) -> bool {
+    matches!(
+        (from.year, from.month, from.day, until.year, until.month, until.day),
+        (Some(a), Some(1), Some(1), Some(b), Some(12), Some(31)) if a % 10 == 0 && b == a + 9
+    )
 }
 
 /// A quiz answer's expected period: `1961/1968`.
@@ -323,6 +344,14 @@ mod tests {
         for (claim, fact, want) in [
             (("1961", "1968"), ("1961-02-14", "1968-10-07"), Rel::Match),
             (("1960", "1969"), ("1961", "1968"), Rel::Mismatch),
+            // A decade as a statement writes it holds for a span inside it.
+            (("1960-01-01", "1969-12-31"), ("1961", "1968"), Rel::Match),
+            (("1960-01-01", "1969-12-31"), ("1958", "1968"), Rel::Unknown),
+            (
+                ("1950-01-01", "1959-12-31"),
+                ("1961", "1968"),
+                Rel::Mismatch,
+            ),
             (
                 ("2023-05", "2023-06"),
                 ("2023-05", "2023-07"),

@@ -375,8 +375,8 @@ mod tests {
             (
                 "the 1950s",
                 Value::Period {
-                    from: year(1950),
-                    until: year(1959),
+                    from: PartialDate::parse_iso("1950-01-01").expect("a date"),
+                    until: PartialDate::parse_iso("1959-12-31").expect("a date"),
                 },
             ),
         ];
