@@ -303,6 +303,7 @@ pub(crate) fn statement_of(quote: &str) -> String {
     }
     s.push_str(rest);
     let s: String = s.chars().filter(|c| !matches!(c, '*' | '`')).collect();
+    let s = without_dateline(&s);
     let s = s.trim().trim_end_matches([';', ':', ',']).trim();
     let mut c = s.chars();
     let mut out: String = match c.next() {
@@ -313,6 +314,30 @@ pub(crate) fn statement_of(quote: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// "HOBART, Australia, March 11, 2025 — A team arrived on Monday …": a
+/// dateline tells where and when the report was filed; when the claim
+/// gives its own time, the statement is what follows the dateline (the
+/// quote keeps it). Without one, the dateline's date is the claim's.
+fn without_dateline(s: &str) -> &str {
+    let Some((head, rest)) = [" — ", " – ", " -- "].iter().find_map(|d| s.split_once(d)) else {
+        return s;
+    };
+    let place = head.split(',').next().unwrap_or("");
+    let capitals = place.chars().any(char::is_alphabetic)
+        && (place.chars()).all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let dateline = head.len() <= 80 && head.contains(',') && capitals;
+    let own_time = lang::tokenize(rest).iter().any(|t| {
+        lang::weekday_of(&t.text).is_some()
+            || lang::month_of(&t.text).is_some()
+            || (t.kind == lang::TokKind::Number && t.text.len() == 4)
+    });
+    if dateline && own_time && rest.split_whitespace().count() >= 3 {
+        rest
+    } else {
+        s
+    }
 }
 
 /// The fact for one clause, or nothing when it makes no claim.
@@ -626,6 +651,25 @@ mod tests {
                 "See the report today.",
             ),
             ("It rained.", "It rained."),
+            // A dateline is the report's, not the claim's.
+            (
+                "BREST, France, May 2, 2025 — Divers raised the hull on Tuesday",
+                "Divers raised the hull on Tuesday.",
+            ),
+            // Without a time of its own, the claim keeps the dateline's.
+            (
+                "BREST, France, May 2, 2025 — Divers raised the hull",
+                "BREST, France, May 2, 2025 — Divers raised the hull.",
+            ),
+            // Not a dashed aside, nor a place not in capitals.
+            (
+                "The hull — oak, not pine — was raised",
+                "The hull — oak, not pine — was raised.",
+            ),
+            (
+                "Brest, France — divers raised the hull",
+                "Brest, France — divers raised the hull.",
+            ),
         ] {
             assert_eq!(statement_of(quote), want);
         }
