@@ -490,6 +490,13 @@ fn an_unedited_draft_judges_the_realistic_shipwreck_set_without_false_support() 
     realistic_set_holds("shipwreck", "2025-09-16", 46);
 }
 
+/// Round 14's unseen article (an ice core drilled on a polar traverse),
+/// drafted unedited: first contact 31/100, no false SUPPORTED.
+#[test]
+fn an_unedited_draft_judges_the_realistic_ice_core_set_without_false_support() {
+    realistic_set_holds("ice-core", "2025-03-11", 31);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

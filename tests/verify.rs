@@ -953,6 +953,22 @@ fn blind_round_13_webb_holds() {
     );
 }
 
+/// Round 14, first contact (on 561ee8e): 56/100 (Korea) and 65/100
+/// (Webb), no false SUPPORTED; kept as regression data.
+#[test]
+fn blind_round_14_korea_holds() {
+    run_round(include_str!("data/blind-round14-korea.tsv"), None, 56);
+}
+
+#[test]
+fn blind_round_14_webb_holds() {
+    run_round(
+        include_str!("data/blind-round14-webb.tsv"),
+        Some(WEBB_BANK),
+        65,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.

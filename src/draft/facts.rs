@@ -316,7 +316,7 @@ pub(crate) fn statement_of(quote: &str) -> String {
     out
 }
 
-/// "HOBART, Australia, March 11, 2025 — A team arrived on Monday …": a
+/// "BREST, France, May 2, 2025 — Divers raised the hull on Tuesday": a
 /// dateline tells where and when the report was filed; when the claim
 /// gives its own time, the statement is what follows the dateline (the
 /// quote keeps it). Without one, the dateline's date is the claim's.
