@@ -33,9 +33,11 @@ pub(crate) struct Gazetteer {
     starter_shape: Shape,
     /// Every word of every alias.
     words: FxHashSet<Word>,
-    /// The words of four letters or more, by first byte: what a typo of
-    /// a name may be taken for.
-    typo_targets: HashMap<u8, Vec<Word>>,
+    /// The words of four letters or more, by first byte and length: what
+    /// a typo of a name may be taken for. By length too, so that a lookup
+    /// reads three short lists, not every name word of that letter (a bank
+    /// of 24,000 facts has thousands).
+    typo_targets: HashMap<(u8, usize), Vec<Word>>,
     /// Every alias added, by entity.
     added: FxHashSet<(usize, Vec<Word>)>,
 }
@@ -65,7 +67,7 @@ impl Gazetteer {
             if !self.words.contains(t) {
                 self.words.insert(t.clone());
                 if let Some(&f) = t.as_bytes().first().filter(|_| t.len() >= 4) {
-                    self.typo_targets.entry(f).or_default().push(t.clone());
+                    (self.typo_targets.entry((f, t.len())).or_default()).push(t.clone());
                 }
             }
         }
@@ -126,7 +128,11 @@ impl Gazetteer {
             4 => w.len() == 4 && one_edit(w.as_bytes(), typo.as_bytes()),
             _ => one_edit(w.as_bytes(), typo.as_bytes()),
         };
-        let mut near = (self.typo_targets.get(first)?.iter()).filter(|w| edits(w));
+        let n = typo.len();
+        let mut near = (n - 1..=n + 1)
+            .filter_map(|len| self.typo_targets.get(&(*first, len)))
+            .flatten()
+            .filter(|w| edits(w));
         match (near.next(), near.next()) {
             (Some(w), None) => Some(w),
             _ => None,
@@ -138,7 +144,7 @@ impl Gazetteer {
         if let Some(first) = toks.first() {
             // "chrstmas eve": a holiday's word may be mistyped as a name's.
             if let Some(&f) = first.as_bytes().first().filter(|_| first.len() >= 6) {
-                let targets = self.typo_targets.entry(f).or_default();
+                let targets = self.typo_targets.entry((f, first.len())).or_default();
                 if !targets.contains(first) {
                     targets.push(first.clone());
                 }
