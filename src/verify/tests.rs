@@ -35,21 +35,24 @@ fn verdicts(b: &Bank, cases: &[(&str, Verdict)]) {
 
 const LINKED: &str = r#"{"type": "date", "value": "2024-02-14", "text": "14 February 2024"}"#;
 
+/// A link established on a date, after a time without one.
+const LINKED_AFTER_WITHOUT: [(&str, &str, &str); 2] = [
+    (
+        "linked",
+        "Norby and Sudby established a ferry link on 14 February 2024.",
+        LINKED,
+    ),
+    (
+        "without",
+        "Norby and Sudby went decades without a ferry link.",
+        "",
+    ),
+];
+
 #[test]
 fn the_present_sides_with_the_event_that_ended_a_time_without() {
     use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
-    let b = bank_of(&[
-        (
-            "linked",
-            "Norby and Sudby established a ferry link on 14 February 2024.",
-            LINKED,
-        ),
-        (
-            "without",
-            "Norby and Sudby went decades without a ferry link.",
-            "",
-        ),
-    ]);
+    let b = bank_of(&LINKED_AFTER_WITHOUT);
     verdicts(
         &b,
         &[
@@ -137,17 +140,10 @@ fn the_plain_words_of_a_named_organisation_are_the_facts_words() {
 #[test]
 fn an_event_is_the_one_its_supporting_facts_agree_on_and_only_is_the_orders() {
     use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let [linked, without] = LINKED_AFTER_WITHOUT;
     let b = bank_of(&[
-        (
-            "linked",
-            "Norby and Sudby established a ferry link on 14 February 2024.",
-            LINKED,
-        ),
-        (
-            "without",
-            "Norby and Sudby went decades without a ferry link.",
-            "",
-        ),
+        linked,
+        without,
         (
             "storm",
             "A storm destroyed the old pier in 2019.",
