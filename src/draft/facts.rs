@@ -534,6 +534,10 @@ fn slot_values(bank: &Bank, a: &Analysis) -> Vec<bank::Value> {
 }
 
 fn iso(d: &PartialDate, year: Option<i32>) -> Option<String> {
+    // "on the 14th" names no month: no date a bank can hold.
+    if d.day.is_some() && d.month.is_none() {
+        return None;
+    }
     let y = d.year.or(year)?;
     Some(match (d.month, d.day) {
         (Some(m), Some(day)) => format!("{y:04}-{m:02}-{day:02}"),

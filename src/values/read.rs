@@ -272,6 +272,15 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // "on the 14th" is a day of a month; "on the 12th day" a rank.
+        assert!(matches!(
+            &quantities("they met on the 14th")[..],
+            [Value::Date { .. }]
+        ));
+        assert_eq!(
+            quantities("on the 12th day it broke"),
+            [Value::Ordinal { value: 12 }]
+        );
     }
 
     #[test]

@@ -88,7 +88,10 @@ fn find_gap(s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
     if q_start >= right_start {
         // "… and B was about 7 months": the figure ends B's words.
         right_end = q_start;
-    } else if q_end > toks[k].start {
+    } else if q_end > toks[k].start || s[q_end..toks[k].start].split_whitespace().count() > 1 {
+        // Before the gap word, at most one word between ("200 days passed
+        // between"): "who spent five years drilling …, said … split
+        // between A and B" claims no gap between A and B.
         return None;
     }
     let left = (toks[k + 1].start, toks[split - 1].end);

@@ -223,3 +223,20 @@ fn a_json_line_is_what_serde_json_writes() {
         assert_eq!(String::from_utf8(got).expect("UTF-8"), want, "{t:?}");
     }
 }
+
+#[test]
+fn a_figure_far_before_between_claims_no_gap() {
+    use Verdict::Supported as S;
+    let b = bank_of(&[(
+        "split",
+        "Ola Berg, who spent five years drilling from 2009 to 2014, said the core would be split between Norby and Sudby.",
+        r#"{"type": "period", "from": "2009", "until": "2014", "text": "from 2009 to 2014"}"#,
+    )]);
+    verdicts(
+        &b,
+        &[(
+            "Ola Berg, who spent five years drilling from 2009 to 2014, said the core would be split between Norby and Sudby.",
+            S,
+        )],
+    );
+}
