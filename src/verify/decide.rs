@@ -197,6 +197,10 @@ fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict,
     (Verdict::Supported, Reason::Agrees)
 }
 
+/// A refutation scored below this share of a confirming support's score
+/// does not put it in doubt.
+const DOMINATED: f32 = 0.6;
+
 /// Picks one outcome among the facts that cover the statement. Decisive
 /// verdicts beat undecided ones; if the best-scored decisive fact supports
 /// the statement while another refutes it, or refutes it while another of
@@ -210,10 +214,6 @@ fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict,
 /// being negative ("decades without ties"): the negative facts tell of
 /// an earlier time, the other of the event that ended it, so the support
 /// stands.
-/// A refutation scored below this share of a confirming support's score
-/// does not put it in doubt.
-const DOMINATED: f32 = 0.6;
-
 pub(crate) fn reconcile(mut outcomes: Vec<(Outcome, f32)>, a: &Analysis) -> Option<Outcome> {
     let by_polarity = |o: &(Outcome, f32)| {
         o.0.verdict == Verdict::Refuted && matches!(o.0.reason, Reason::Negated)
