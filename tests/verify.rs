@@ -789,6 +789,28 @@ fn round_13_mistakes_stay_fixed() {
         (w, "james webb led nasa in the 1960s", &[S]),
         (w, "james webb led nasa in the 1950s", &[R]),
         (w, "james webb led nasa from 1960 to 1969", &[R]),
+        // A part of a decade; a state dated by its start only; another
+        // person "also"; an initial glued to its word.
+        (
+            None,
+            "the revolution that froze exchanges between the two happened in the late 1950s",
+            &[S],
+        ),
+        (
+            None,
+            "Seoul and Havana had formal diplomatic relations before the 1959 revolution.",
+            &[N],
+        ),
+        (
+            None,
+            "moon jae-in's government had also tried to establish ties with cuba",
+            &[N],
+        ),
+        (
+            None,
+            "the goal is to expand s.korea's diplomatic footprint in latin america",
+            &[S],
+        ),
         // An order inside a contrast: each half is judged with its order.
         (
             w,
@@ -859,7 +881,7 @@ const WEBB_BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/webb.json");
 
 #[test]
 fn blind_round_8_korea_holds() {
-    run_round(include_str!("data/blind-round8-korea.tsv"), None, 83);
+    run_round(include_str!("data/blind-round8-korea.tsv"), None, 84);
 }
 
 #[test]
@@ -906,7 +928,7 @@ fn blind_round_10_webb_holds() {
 /// reaches since.
 #[test]
 fn blind_round_11_korea_holds() {
-    run_round(include_str!("data/blind-round11-korea.tsv"), None, 81);
+    run_round(include_str!("data/blind-round11-korea.tsv"), None, 82);
 }
 
 #[test]
@@ -941,7 +963,7 @@ fn blind_round_12_webb_holds() {
 /// verify reaches since.
 #[test]
 fn blind_round_13_korea_holds() {
-    run_round(include_str!("data/blind-round13-korea.tsv"), None, 69);
+    run_round(include_str!("data/blind-round13-korea.tsv"), None, 70);
 }
 
 #[test]
@@ -957,7 +979,7 @@ fn blind_round_13_webb_holds() {
 /// (Webb), no false SUPPORTED; kept as regression data.
 #[test]
 fn blind_round_14_korea_holds() {
-    run_round(include_str!("data/blind-round14-korea.tsv"), None, 56);
+    run_round(include_str!("data/blind-round14-korea.tsv"), None, 60);
 }
 
 #[test]

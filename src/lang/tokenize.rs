@@ -219,8 +219,9 @@ fn scan_word(s: &str, i: usize, c: char) -> (usize, Option<Letters>) {
         } else if matches!(d, '\'' | '’' | '-' | '‐') && is_alnum(j + dl) {
             j += dl;
             seg_len = 0;
-        } else if d == '.' && seg_len == 1 && is_alpha(j + 1) {
-            // An abbreviation made of single letters: U.S., U.N.
+        } else if d == '.' && seg_len == 1 && is_alpha(j + 1) && !is_alpha(j + 2) {
+            // An abbreviation made of single letters: U.S., U.N. (not
+            // "n.zealand", an initial glued to the word it stands before).
             j += 1;
             seg_len = 0;
         } else {
@@ -462,6 +463,20 @@ mod tests {
             t,
             ["spain", "did", "not", "join", "norway", "us", "led", "bloc"]
         );
+    }
+
+    #[test]
+    fn an_initial_glued_to_a_word_is_no_abbreviation() {
+        for (s, want) in [
+            (
+                "n.zealand and the U.N.",
+                vec!["n", "zealand", "and", "the", "un"],
+            ),
+            ("the U.S.A. team", vec!["the", "usa", "team"]),
+        ] {
+            let got: Vec<Word> = tokenize(s).into_iter().map(|t| t.text).collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

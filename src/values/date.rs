@@ -235,6 +235,13 @@ fn relative(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
         return Some((date(None, Some(m), None), None, k + 2));
     }
     let y = year_at(tokens, used, k + 1)?;
+    // "late 1950s" is a part of a decade, a period's to read.
+    if tokens
+        .get(k + 2)
+        .is_some_and(|t| t.attached && t.text == "s")
+    {
+        return None;
+    }
     Some((date(Some(y), None, None), None, k + 2))
 }
 

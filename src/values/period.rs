@@ -16,7 +16,8 @@ pub(crate) struct Period;
 
 impl Kind for Period {
     fn read(&self, at: &At) -> Option<Found> {
-        let (from, until, end) = read_decade(at.tokens, at.used, at.k)
+        let (from, until, end) = part_of_decade(at.tokens, at.used, at.k)
+            .or_else(|| read_decade(at.tokens, at.used, at.k))
             .or_else(|| read_part(at.tokens, at.used, at.k))
             .or_else(|| read(at.tokens, at.used, at.k, at.gaz))?;
         Some(Found::whole(Value::Period { from, until }, end))
@@ -299,6 +300,24 @@ fn read_decade(
     Some((day(start, 1, 1), day(start + 9, 12, 31), k + 2))
 }
 
+/// "early 1950s" (1950–1953), "mid-1950s" (1953–1956), "late 1950s"
+/// (1956–1959), as the words are commonly taken.
+fn part_of_decade(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+) -> Option<(PartialDate, PartialDate, usize)> {
+    let offset = match tokens.get(k).filter(|_| !used[k])?.text.as_str() {
+        "early" => 0,
+        "mid" => 3,
+        "late" => 6,
+        _ => return None,
+    };
+    let (from, _, end) = read_decade(tokens, used, k + 1)?;
+    let start = from.year? + offset;
+    Some((year_date(start), year_date(start + 3), end))
+}
+
 /// A decade as read from a statement ("the 1960s"): 1 January of a year
 /// ending in 0 to 31 December nine years on.
 fn is_decade(from: &PartialDate, until: &PartialDate) -> bool {
@@ -344,7 +363,8 @@ mod tests {
         for (claim, fact, want) in [
             (("1961", "1968"), ("1961-02-14", "1968-10-07"), Rel::Match),
             (("1960", "1969"), ("1961", "1968"), Rel::Mismatch),
-            // A decade as a statement writes it holds for a span inside it.
+            // A decade as a statement writes it holds for a span inside it;
+            // a part of one ("late 1950s", 1956 to 1959) is ends of its own.
             (("1960-01-01", "1969-12-31"), ("1961", "1968"), Rel::Match),
             (("1960-01-01", "1969-12-31"), ("1958", "1968"), Rel::Unknown),
             (
@@ -428,5 +448,23 @@ mod tests {
     fn spans_read_in_one_token() {
         let toks = crate::lang::tokenize("1961-68");
         assert_eq!(span_token(&toks[0]), Some((1961, 1968)));
+    }
+
+    #[test]
+    fn parts_of_a_decade_are_periods_of_their_years() {
+        let tokens_of = |s: &str| crate::lang::tokenize(s);
+        for (s, want) in [
+            ("early 1950s", Some((1950, 1953))),
+            ("mid 1950s", Some((1953, 1956))),
+            ("late 1950s", Some((1956, 1959))),
+            ("late 1950", None),
+            ("1950s", None),
+        ] {
+            let toks = tokens_of(s);
+            let used = vec![false; toks.len()];
+            let got = part_of_decade(&toks, &used, 0)
+                .map(|(a, b, _)| (a.year.expect("a year"), b.year.expect("a year")));
+            assert_eq!(got, want, "{s}");
+        }
     }
 }

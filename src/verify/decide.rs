@@ -5,6 +5,7 @@
 //! |---|---|
 //! | an opposite of a word that frames the fact | NOT_ENOUGH_INFO (another frame) |
 //! | a value that differs from a scope value | NOT_ENOUGH_INFO (another frame) |
+//! | another person, with "also" / "too" | NOT_ENOUGH_INFO |
 //! | a value that differs, under negation | SUPPORTED if the fact's value rules it out (`denies_another`), else NOT_ENOUGH_INFO |
 //! | a value that differs | REFUTED |
 //! | the fact's key word missing | not covered |
@@ -77,6 +78,20 @@ pub(crate) fn decide(
         && (wrong.is_empty() || negated || !required || !w.flips.is_empty())
     {
         return Err(Uncovered::Word(k));
+    }
+    // "X also tried": another person beside the article's is no denial
+    // of it.
+    let also = (a.tokens.iter()).any(|t| matches!(t.text.as_str(), "also" | "too" | "likewise"));
+    if also
+        && let Some(first) = wrong.first()
+        && (wrong.iter()).all(|s| matches!(s.fact.value, Value::Person { .. }))
+    {
+        let (claim, fact) = (slot_text(a, first), fact_text(a, first));
+        return outcome(
+            Verdict::NotEnoughInfo,
+            Reason::Undecided { claim, fact },
+            vec![],
+        );
     }
     if let Some(first) = wrong.first() {
         let (claim, fact) = (slot_text(a, first), fact_text(a, first));

@@ -268,6 +268,14 @@ pub(crate) fn judge(
         (Some(l), Some(r)) => relation(l, r, o),
         _ => None,
     };
+    // "had ties before 1959" where ties were established in 2024: a
+    // state's fact dates its start, and it may have held before, then
+    // ended; the order refutes no state.
+    let stative = |t: &Token| STATIVE.contains(&t.text.as_str());
+    let rel = match rel {
+        Some(false) if left_read.tokens.iter().any(stative) => None,
+        r => r,
+    };
     let supported =
         |j: &Option<Judgement>| j.as_ref().is_none_or(|j| j.verdict == Verdict::Supported);
     match rel {
