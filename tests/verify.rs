@@ -811,6 +811,25 @@ fn round_13_mistakes_stay_fixed() {
             "the goal is to expand s.korea's diplomatic footprint in latin america",
             &[S],
         ),
+        // Scales in a row multiply; a dictionary word after "in the" is no
+        // place; "followed in July" is no order; a holiday; "thx".
+        (
+            w,
+            "developing the telescope cost roughly ten thousand million US dollars",
+            &[S],
+        ),
+        (w, "The launch took place in the morning, local time.", &[N]),
+        (
+            w,
+            "webb launched in dec 2021 and the first full-color images followed in july 2022",
+            &[S, N],
+        ),
+        (w, "the launch happened on boxing day 2021", &[R]),
+        (
+            w,
+            "thx to the sunshield the instruments stay below 50 kelvin",
+            &[S],
+        ),
         // An order inside a contrast: each half is judged with its order.
         (
             w,
@@ -936,7 +955,7 @@ fn blind_round_11_webb_holds() {
     run_round(
         include_str!("data/blind-round11-webb.tsv"),
         Some(WEBB_BANK),
-        82,
+        83,
     );
 }
 
@@ -987,7 +1006,7 @@ fn blind_round_14_webb_holds() {
     run_round(
         include_str!("data/blind-round14-webb.tsv"),
         Some(WEBB_BANK),
-        65,
+        68,
     );
 }
 

@@ -163,7 +163,14 @@ fn read_words(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, b
             if !any {
                 return None;
             }
-            total = total.saturating_add(current.max(1).saturating_mul(scale));
+            // "ten thousand million": a larger scale right after a smaller
+            // one multiplies all before it.
+            let previous = j.checked_sub(1).map(|p| tokens[p].text.as_str());
+            if current == 0 && matches!(previous, Some("thousand" | "million")) {
+                total = total.saturating_mul(scale);
+            } else {
+                total = total.saturating_add(current.max(1).saturating_mul(scale));
+            }
             current = 0;
         } else if w == "and" && any && word_at(tokens, j + 1).is_some_and(number_word) {
             // "one hundred and twelfth"

@@ -196,7 +196,12 @@ mod tests {
         ] {
             assert_eq!(quantities(s), vec![count(17000.0)], "{s}");
         }
-        for (s, want) in [("six and a half", 6.5), ("2 and a half", 2.5)] {
+        for (s, want) in [
+            ("six and a half", 6.5),
+            ("2 and a half", 2.5),
+            ("ten thousand million", 1e10),
+            ("two million three thousand", 2_003_000.0),
+        ] {
             assert_eq!(quantities(s), vec![count(want)], "{s}");
         }
     }

@@ -77,7 +77,10 @@ pub(crate) fn words_within(
             // Explained: carries no claim of its own.
         } else if !a.note(i, KNOWN, || v.known(&t.text, s))
             && (a.looks_like_name(k)
-                || (after_place_word(a, k, f) && typo_of(&t.text, f).is_none()))
+                || (after_place_word(a, k, f)
+                    && typo_of(&t.text, f).is_none()
+                    // "in the morning": a word of the dictionary is no place.
+                    && !lang::lexicon::knows(&t.text)))
         {
             // Also "at baikonur": a word no dictionary knows where the fact
             // puts its place is a name, typed in lower case.

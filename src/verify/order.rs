@@ -47,6 +47,11 @@ pub(crate) fn find(v: &Verifier, s: &str, toks: &[Token], a: &Analysis) -> Optio
         if k + len >= toks.len() || !has_content(&toks[..k]) || !has_content(&toks[k + len..]) {
             continue;
         }
+        // "the images followed in July 2022": a word of other senses before
+        // a time is when its own event came, not an order between two.
+        if weak && toks[k + len].is(lang::CLASS_LOCATIVES) {
+            continue;
+        }
         let (gap, left_end) = gap_before(v, s, toks, k);
         return Some(Order {
             left: (toks[0].start, left_end),
