@@ -81,7 +81,7 @@ pub(crate) fn decide(
     }
     // "X also tried": another person beside the article's is no denial
     // of it.
-    let also = (a.tokens.iter()).any(|t| matches!(t.text.as_str(), "also" | "too" | "likewise"));
+    let also = (a.tokens.iter()).any(|t| t.is(lang::CLASS_ADDITIVE));
     if also
         && let Some(first) = wrong.first()
         && (wrong.iter()).all(|s| matches!(s.fact.value, Value::Person { .. }))

@@ -207,6 +207,13 @@ fn judge_fact_within(
     decide::decide(a, f, &w, required, &slots, ids)
 }
 
+/// Whether one of a fact's values is the one claimed.
+fn has_value(f: &index::FactIndex, q: &values::Quantity) -> bool {
+    (f.values.iter()).any(|fv| {
+        q.kind.comparable(&fv.value) && q.relation(&fv.value, fv.cmp) == values::Rel::Match
+    })
+}
+
 /// Whether a statement makes several claims, or sets one against another.
 fn several(parts: &[structure::Clause]) -> bool {
     parts.len() > 1 || parts.iter().any(|c| c.denied.is_some())
@@ -325,12 +332,7 @@ impl Verifier<'_> {
                 let f = &self.facts[fi];
                 // A point, not a bound: "fewer than 200" fits many a figure.
                 let point = |q: &&values::Quantity| matches!(q.cmp, Cmp::Exact | Cmp::Approx);
-                (a.quantities.iter()).filter(point).any(|q| {
-                    (f.values.iter()).any(|fv| {
-                        q.kind.comparable(&fv.value)
-                            && q.relation(&fv.value, fv.cmp) == values::Rel::Match
-                    })
-                })
+                (a.quantities.iter()).filter(point).any(|q| has_value(f, q))
             })
     }
 
@@ -401,9 +403,7 @@ impl Verifier<'_> {
                 (false, true) => pair[1].0,
                 _ => return true,
             };
-            (self.facts[owner].values.iter()).any(|fv| {
-                q.kind.comparable(&fv.value) && q.relation(&fv.value, fv.cmp) == values::Rel::Match
-            })
+            has_value(&self.facts[owner], q)
         })
     }
 

@@ -276,7 +276,7 @@ pub(crate) fn judge(
     // "had ties before 1959" where ties were established in 2024: a
     // state's fact dates its start, and it may have held before, then
     // ended; the order refutes no state.
-    let stative = |t: &Token| STATIVE.contains(&t.text.as_str());
+    let stative = |t: &Token| t.is(lang::CLASS_STATIVE);
     let rel = match rel {
         Some(false) if left_read.tokens.iter().any(stative) => None,
         r => r,
@@ -535,11 +535,11 @@ fn event(v: &Verifier, text: &str, a: &Analysis) -> (Option<Judgement>, Option<S
     // time without them disagrees) is the one the supporting facts agree
     // on. Not a lone noun (too many events), nor a state ("had ties"),
     // whose facts date its start, not its whole.
-    let stative = toks.iter().any(|t| STATIVE.contains(&t.text.as_str()));
-    let b = v.analyse(&plain);
+    let stative = toks.iter().any(|t| t.is(lang::CLASS_STATIVE));
     if j.verdict != Verdict::Supported
         && a.negations == 0
         && !stative
+        && let b = v.analyse(&plain)
         && (b.words.len() >= 2 || !b.mentions.is_empty())
         && let Some((fi, time)) = agreed(v, &plain, cue)
         && let Ok(o) = super::judge_fact(v, &b, &v.facts[fi], &[fi])
@@ -550,7 +550,7 @@ fn event(v: &Verifier, text: &str, a: &Analysis) -> (Option<Judgement>, Option<S
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| {
             let fact = v.bank().fact(j.fact_id.as_deref()?)?;
-            fact_time_near(v, fact, cue, &plain).or_else(|| time_elsewhere(v, &plain, cue))
+            fact_time_near(v, fact, cue, &plain).or_else(|| agreed(v, &plain, cue).map(|(_, t)| t))
         })
         .flatten();
     (Some(j), named.or(from_fact))
@@ -569,22 +569,10 @@ fn names_its_other_side(v: &Verifier, j: Option<&Judgement>, other: &str) -> boo
         })
 }
 
-/// Verbs of a state, not an event: "had ties before 1959".
-const STATIVE: &[&str] = &[
-    "have",
-    "has",
-    "had",
-    "having",
-    "maintain",
-    "maintained",
-    "maintains",
-    "keep",
-    "kept",
-    "keeps",
-];
-
 /// The first fact that supports an event alone, and the time all such
-/// facts with a time agree on.
+/// facts with a time agree on: also the time of an event the best fact
+/// supports without one ("relations were established" by "relations are
+/// at ambassador level").
 fn agreed(v: &Verifier, text: &str, cue: Cue) -> Option<(usize, Span)> {
     let timed: Vec<(usize, Span)> = (v.supporting(text).into_iter())
         .filter_map(|fi| Some((fi, fact_time(v, &v.bank().facts[fi], cue)?)))
@@ -594,16 +582,6 @@ fn agreed(v: &Verifier, text: &str, cue: Cue) -> Option<(usize, Span)> {
         .iter()
         .all(|&(_, t)| t == first)
         .then_some((fi, first))
-}
-
-/// An event the best fact supports without a time ("relations were
-/// established" by "relations are at ambassador level"): the time of the
-/// other facts that support it too, when they agree on one.
-fn time_elsewhere(v: &Verifier, text: &str, cue: Cue) -> Option<Span> {
-    let mut times =
-        (v.supporting(text).into_iter()).filter_map(|fi| fact_time(v, &v.bank().facts[fi], cue));
-    let first = times.next()?;
-    times.all(|t| t == first).then_some(first)
 }
 
 fn fact_time(v: &Verifier, fact: &crate::bank::Fact, cue: Cue) -> Option<Span> {

@@ -567,9 +567,8 @@ pub(crate) fn negation_count(tokens: &[Token]) -> usize {
 pub(crate) fn clauses(a: &Analysis) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = vec![Vec::new()];
     let mut next_word = 0;
-    for (k, t) in a.tokens.iter().enumerate() {
-        let comma_before = k > 0 && a.source[a.tokens[k - 1].end..t.start].contains(',');
-        if comma_before || t.is(lang::CLASS_CONNECTORS) {
+    for k in 0..a.tokens.len() {
+        if clause_break(a, k) {
             out.push(Vec::new());
         }
         if a.words.get(next_word) == Some(&k) {
@@ -581,16 +580,18 @@ pub(crate) fn clauses(a: &Analysis) -> Vec<Vec<usize>> {
     out
 }
 
+/// Whether a new clause starts at token `k`: after a comma between
+/// words (not the one in "12,500"), or at a conjunction.
+fn clause_break(a: &Analysis, k: usize) -> bool {
+    let comma_before = k > 0 && a.source[a.tokens[k - 1].end..a.tokens[k].start].contains(',');
+    comma_before || a.tokens[k].is(lang::CLASS_CONNECTORS)
+}
+
 /// Which of [`clauses`]' clauses holds token `k`: the one whose words
 /// lie on both sides of it, or the one its last word before it opens,
 /// when no clause break lies between.
 pub(crate) fn clause_at(a: &Analysis, clauses: &[Vec<usize>], k: usize) -> Option<usize> {
-    let breaks = |from: usize, to: usize| {
-        (from + 1..=to).any(|j| {
-            a.source[a.tokens[j - 1].end..a.tokens[j].start].contains(',')
-                || a.tokens[j].is(lang::CLASS_CONNECTORS)
-        })
-    };
+    let breaks = |from: usize, to: usize| (from + 1..=to).any(|j| clause_break(a, j));
     let Some(before) = (clauses.iter()).rposition(|c| c.first().is_some_and(|&w| a.words[w] < k))
     else {
         // "In 2021 the images came out": the first clause, if unbroken.

@@ -231,12 +231,12 @@ fn replace_two(text: &str, x: (usize, usize), x_by: &str, y: (usize, usize), y_b
 /// it, and the name with it ("Ola Berg led the agency from 1958 to 1968"),
 /// as two texts.
 pub(crate) fn relative(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Option<[String; 2]> {
-    let k = (2..toks.len()).find(|&k| {
-        matches!(toks[k].text.as_str(), "who" | "which")
-            && s[toks[k - 1].end..toks[k].start].trim() == ","
-            && names.iter().any(|&(_, e)| e == toks[k - 1].end)
+    let (k, &(name_start, name_end)) = (2..toks.len()).find_map(|k| {
+        let relative = matches!(toks[k].text.as_str(), "who" | "which")
+            && s[toks[k - 1].end..toks[k].start].trim() == ",";
+        let name = names.iter().find(|&&(_, e)| e == toks[k - 1].end);
+        Some(k).zip(name.filter(|_| relative))
     })?;
-    let &(name_start, name_end) = names.iter().find(|&&(_, e)| e == toks[k - 1].end)?;
     let rest_start = toks.get(k + 1)?.start;
     // The clause runs to the next comma; the main claim may go on after it.
     let rest_end = s[rest_start..]
@@ -250,8 +250,8 @@ pub(crate) fn relative(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Opt
 
 /// Judges a statement as the claims `texts` make: any REFUTED refutes it,
 /// all SUPPORTED support it; else NOT_ENOUGH_INFO, naming the claim.
-pub(crate) fn judge_claims(v: &Verifier, statement: &str, texts: &[String]) -> Judgement {
-    let mut open = None;
+pub(crate) fn judge_claims(v: &Verifier, statement: &str, texts: &[String; 2]) -> Judgement {
+    let (mut open, mut first) = (None, None);
     for t in texts {
         let j = v.judge(t);
         let named = |mut j: Judgement| {
@@ -267,16 +267,19 @@ pub(crate) fn judge_claims(v: &Verifier, statement: &str, texts: &[String]) -> J
             Verdict::NotEnoughInfo => {
                 open.get_or_insert_with(|| named(j));
             }
-            Verdict::Supported => {}
+            Verdict::Supported => {
+                first.get_or_insert(j);
+            }
         }
     }
-    open.unwrap_or_else(|| {
-        let mut j = v.judge(&texts[0]);
+    open.or_else(|| {
+        let mut j = first?;
         j.statement = v.text(|| statement.to_string());
         j.explanation = v.text(|| "the article says so, claim by claim".into());
         j.correction = None;
-        j
+        Some(j)
     })
+    .expect("two claims, each judged")
 }
 
 /// Combines the clauses' judgements into the statement's.
