@@ -167,11 +167,9 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "on", "de", "del", "la", "von", "van", "na", "do", "da", "di", "du", "der", "den",
     "des", "dos", "das",
 ];
-/// Words an acronym gives no letter to ("Ministry of Trade and Industry").
-const ACRONYM_GLUE: &[&str] = &[
-    "of", "for", "on", "and", "the", "de", "del", "la", "von", "van", "na", "do", "da", "di", "du",
-    "der", "den", "des", "dos", "das", "&",
-];
+/// Words an acronym gives no letter to ("Ministry of Trade and Industry"):
+/// a name's lower-case words, and these.
+const ACRONYM_GLUE: &[&str] = &["and", "the", "&"];
 
 /// What the whole article tells about its words.
 struct Words<'a> {
@@ -314,7 +312,6 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
     // The last name's last token, and whether it was a place.
     let mut previous: Option<(usize, bool)> = None;
     while i < toks.len() {
-        // "3D": a letter glued to a number is a value's.
         if !may_start(s, &toks, i) {
             i += 1;
             continue;
@@ -551,7 +548,8 @@ fn acronym_start(
         }
         // Back over function words to the capitalised word before.
         let mut j = start.checked_sub(1)?;
-        while !toks[j].cap && ACRONYM_GLUE.contains(&toks[j].text.as_str()) {
+        let glue = |w: &str| CONNECTORS.contains(&w) || ACRONYM_GLUE.contains(&w);
+        while !toks[j].cap && glue(toks[j].text.as_str()) {
             j = j.checked_sub(1)?;
         }
         if !toks[j].cap || toks[j].kind != TokKind::Word || excluded(&toks[j]) {

@@ -271,12 +271,8 @@ fn day_first(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
     let after_on = p > 0 && tokens[p - 1].text == "on";
     let ordinal = end > k + 1;
     // "on the 12th day (of the trek)": a rank of a span, not a day of a month.
-    let span_after = word_at(tokens, end).is_some_and(|w| {
-        matches!(
-            w,
-            "day" | "week" | "month" | "year" | "days" | "weeks" | "time" | "minute" | "hour"
-        )
-    });
+    let span_after =
+        (tokens.get(end)).is_some_and(|t| t.is(lang::CLASS_DURATIONS) || t.text == "time");
     if after_on && ordinal && !span_after && word_at(tokens, end).and_then(lang::month_of).is_none()
     {
         return Some((date(None, None, Some(d)), None, end));
