@@ -232,10 +232,12 @@ fn replace_two(text: &str, x: (usize, usize), x_by: &str, y: (usize, usize), y_b
 /// as two texts.
 pub(crate) fn relative(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Option<[String; 2]> {
     let (k, &(name_start, name_end)) = (2..toks.len()).find_map(|k| {
+        // The cheap test first: most words are no "who" after a comma.
         let relative = matches!(toks[k].text.as_str(), "who" | "which")
             && s[toks[k - 1].end..toks[k].start].trim() == ",";
-        let name = names.iter().find(|&&(_, e)| e == toks[k - 1].end);
-        Some(k).zip(name.filter(|_| relative))
+        relative
+            .then(|| names.iter().find(|&&(_, e)| e == toks[k - 1].end))?
+            .map(|name| (k, name))
     })?;
     let rest_start = toks.get(k + 1)?.start;
     // The clause runs to the next comma; the main claim may go on after it.
