@@ -497,6 +497,14 @@ fn an_unedited_draft_judges_the_realistic_ice_core_set_without_false_support() {
     realistic_set_holds("ice-core", "2025-03-11", 32);
 }
 
+/// Round 15's unseen article (a rail tunnel's breakthrough), drafted
+/// unedited: first contact 32/100, one false SUPPORTED ("never had more
+/// than 1000 workers", its figure read as a year), since mended.
+#[test]
+fn an_unedited_draft_judges_the_realistic_rail_tunnel_set_without_false_support() {
+    realistic_set_holds("rail-tunnel", "2025-04-11", 32);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

@@ -1010,6 +1010,22 @@ fn blind_round_14_webb_holds() {
     );
 }
 
+/// Round 15, first contact (on 59dc203): 62/100 (Korea) and 68/100
+/// (Webb), no false SUPPORTED; kept as regression data.
+#[test]
+fn blind_round_15_korea_holds() {
+    run_round(include_str!("data/blind-round15-korea.tsv"), None, 63);
+}
+
+#[test]
+fn blind_round_15_webb_holds() {
+    run_round(
+        include_str!("data/blind-round15-webb.tsv"),
+        Some(WEBB_BANK),
+        69,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.

@@ -302,7 +302,23 @@ fn year(tokens: &[Token], used: &[bool], k: usize) -> Option<Read> {
             || lang::unit_of(w).is_some()
     });
     let prev_symbol = k > 0 && tokens[k - 1].kind == TokKind::Symbol;
-    (!money_like && !prev_symbol).then_some((date(Some(y), None, None), None, k + 1))
+    (!money_like && !prev_symbol && !after_bound(tokens, k)).then_some((
+        date(Some(y), None, None),
+        None,
+        k + 1,
+    ))
+}
+
+/// Whether a bound ends right before `k` ("more than", "topped", "at
+/// least"): a four-digit figure after it is a count ("more than 1000
+/// workers"), never a year. "about 1800" may still be a year.
+fn after_bound(tokens: &[Token], k: usize) -> bool {
+    (1..=4.min(k)).any(|n| {
+        lang::comparators_from(&tokens[k - n].text).any(|(phrase, cmp)| {
+            matches!(cmp, Cmp::Gt | Cmp::Ge | Cmp::Lt | Cmp::Le)
+                && lang::phrase_at(tokens, k - n, phrase) == Some(n)
+        })
+    })
 }
 
 pub(crate) fn seq_matches(tokens: &[Token], used: &[bool], i: usize, seq: &[lang::Word]) -> bool {

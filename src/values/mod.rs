@@ -91,6 +91,16 @@ pub enum Value {
 }
 
 impl Value {
+    /// The figure of an amount (a count, a measure, a sum of money).
+    pub(crate) fn figure(&self) -> Option<f64> {
+        match self {
+            Value::Count { value } | Value::Measure { value, .. } | Value::Money { value, .. } => {
+                Some(*value)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether a claim of this kind can be compared with a fact's value.
     pub(crate) fn comparable(&self, fact: &Value) -> bool {
         KINDS.iter().any(|k| k.comparable(self, fact))

@@ -172,8 +172,14 @@ fn read_words(tokens: &[Token], used: &[bool], k: usize) -> Option<(f64, bool, b
                 total = total.saturating_add(current.max(1).saturating_mul(scale));
             }
             current = 0;
-        } else if w == "and" && any && word_at(tokens, j + 1).is_some_and(number_word) {
-            // "one hundred and twelfth"
+        } else if w == "and"
+            && any
+            && j.checked_sub(1)
+                .is_some_and(|p| lang::scale_of(&tokens[p].text).is_some())
+            && word_at(tokens, j + 1).is_some_and(number_word)
+        {
+            // "one hundred and twelfth"; never "one and two million" (a
+            // range's two ends, not a sum).
         } else {
             break;
         }

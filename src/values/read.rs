@@ -50,7 +50,21 @@ fn range(at: &At, i: usize) -> Option<Quantity> {
     let e1 = low.end;
     tokens.get(e1).filter(|t| t.text == "and" && !used[e1])?;
     let high = amount(&At { k: e1 + 1, ..*at })?;
-    let low = match low.value {
+    // "between one and two million": the high end's scale is both ends',
+    // when the low end has none and is below the high end's figure.
+    let scale_in =
+        |ks: std::ops::Range<usize>| ks.into_iter().find_map(|k| lang::scale_of(&tokens[k].text));
+    let low_value = match (&low.value, scale_in(i + 1..e1), scale_in(e1 + 1..high.end)) {
+        (Value::Count { value }, None, Some(scale))
+            if high.value.figure().is_some_and(|h| *value < h / scale) =>
+        {
+            Value::Count {
+                value: value * scale,
+            }
+        }
+        (v, ..) => v.clone(),
+    };
+    let low = match low_value {
         Value::Count { value } => KINDS
             .iter()
             .find_map(|k| k.range_low(value, &high.value))
@@ -295,6 +309,25 @@ mod tests {
         assert!(read_all("under the treaty").is_empty());
     }
 
+    #[test]
+    fn a_four_digit_figure_after_a_bound_is_a_count_not_a_year() {
+        for s in [
+            "more than 1000 workers",
+            "topped 1800",
+            "at least 2000",
+            "under 1500",
+        ] {
+            assert!(
+                matches!(quantities(s)[..], [Value::Count { .. }]),
+                "{s}: {:?}",
+                quantities(s)
+            );
+        }
+        for s in ["about 1800", "in 1959", "around 1960"] {
+            assert!(matches!(quantities(s)[..], [Value::Date { .. }]), "{s}");
+        }
+    }
+
     fn year(y: i32) -> PartialDate {
         PartialDate {
             year: Some(y),
@@ -310,6 +343,19 @@ mod tests {
             ("between 10k and 20k", approx(14_000.0), Rel::Match),
             ("between 15,000 and 20,000", approx(14_000.0), Rel::Mismatch),
             ("between 1 and 30,000", approx(14_000.0), Rel::Match),
+            // The high end's scale is both ends', unless the low end is
+            // above its figure.
+            (
+                "between one and two million",
+                approx(1_500_000.0),
+                Rel::Match,
+            ),
+            (
+                "between 3 and 4 million",
+                approx(1_500_000.0),
+                Rel::Mismatch,
+            ),
+            ("between 500 and 2 million", approx(1_500.0), Rel::Match),
             (
                 "between 6 and 7 metres",
                 (

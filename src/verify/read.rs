@@ -529,7 +529,11 @@ fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, V
             continue;
         }
         if t.is(lang::CLASS_CONCESSIVE) {
-            concession_end = text[t.end..].find(',').map_or(t.end, |c| t.end + c);
+            // Without a comma, at least a negation right after it ("even
+            // without ties the two traded …").
+            let next = tokens.get(k + 1).filter(|n| n.is(lang::CLASS_NEGATIONS));
+            concession_end =
+                (text[t.end..].find(',')).map_or(next.map_or(t.end, |n| n.end), |c| t.end + c);
         }
         if t.is(lang::CLASS_NEGATIONS) {
             if t.start >= concession_end {
@@ -612,6 +616,19 @@ mod tests {
             .iter()
             .map(|&k| a.tokens[k].text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_negation_in_a_concession_does_not_negate_the_claim() {
+        for (statement, want) in [
+            ("despite the lack of ties, they traded goods", 0),
+            ("even without ties the two traded goods", 0),
+            ("even without ties the two did not trade", 1),
+            ("the two did not trade", 1),
+        ] {
+            let a = analyse(statement, &Gazetteer::new());
+            assert_eq!(a.negations, want, "{statement}");
+        }
     }
 
     #[test]
