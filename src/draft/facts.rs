@@ -61,10 +61,12 @@ pub(crate) fn draft(
     let text = &bank.source.text;
     let reader = Verifier::new(bank);
     let mut ids = BTreeSet::new();
-    let mut out = Vec::new();
+    let mut out: Vec<Fact> = Vec::new();
     let mut topic = String::from("article");
     let title = title_words(&reader, text, sentences);
     let mut previous: Option<&Sentence> = None;
+    let (mut before, mut paragraph_start) = (0, 0);
+    let mut by_pronoun: Vec<usize> = Vec::new();
     for s in sentences {
         let sentence = &text[s.start..s.end];
         if s.heading {
@@ -82,9 +84,24 @@ pub(crate) fn draft(
         if let Some(p) = previous.filter(|p| p.paragraph == s.paragraph) {
             context.extend(context_words(&reader, &text[p.start..p.end], true));
         }
+        // The facts of this paragraph and the one before, for a pronoun.
+        if previous.is_some_and(|p| p.paragraph != s.paragraph) {
+            (before, paragraph_start) = (paragraph_start, out.len());
+        }
         for quote in clauses(sentence) {
             match fact(bank, &reader, quote, ctx) {
                 Some(mut f) => {
+                    // "It will be …" after a sentence about the subject.
+                    // Only a fact that names it, not one a pronoun linked.
+                    if let Some((id, _)) = &ctx.subject
+                        && starts_with_pronoun(quote)
+                        && (before..out.len())
+                            .any(|i| !by_pronoun.contains(&i) && out[i].entities.contains(id))
+                        && !f.entities.contains(id)
+                    {
+                        f.entities.push(id.clone());
+                        by_pronoun.push(out.len());
+                    }
                     f.id = unique_id(&f.id, &mut ids);
                     f.topic = topic.clone();
                     for w in &context {
@@ -100,6 +117,13 @@ pub(crate) fn draft(
         previous = Some(s);
     }
     out
+}
+
+/// Whether a clause opens with a pronoun standing for what the sentence
+/// before spoke of ("It will be the second …", "Its mirror …").
+fn starts_with_pronoun(quote: &str) -> bool {
+    let first = quote.split_whitespace().next().unwrap_or("");
+    matches!(first, "It" | "Its")
 }
 
 /// The title's words that the article keeps coming back to (in two
@@ -642,6 +666,34 @@ fn bank_value(a: &Analysis, q: &Quantity, ctx: &Context) -> Option<bank::Value> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pronoun_after_a_paragraph_about_the_subject_stands_for_it() {
+        let text = "Machines meet as Ola Ridge rail tunnel breaks through\n\nBREST, 2 May 2025 — Engineers building the Ola Ridge Base Tunnel broke through on Tuesday.\n\nOnce open, the tunnel will cut the trip to 48 minutes. Trains will run every hour.\n\nIt will be only the second base tunnel in the country, after the 19-kilometre Norby Tunnel.\n\nIt rained in Sudby on 3 May, the weather office said.\n";
+        let (bank, _) = crate::draft::draft(text, &Default::default()).expect("a bank");
+        let lists = |word: &str| {
+            let f = (bank.facts.iter())
+                .find(|f| f.quote.contains(word))
+                .unwrap_or_else(|| panic!("no fact quoting {word}"));
+            f.entities.iter().any(|e| e == "ola-ridge-base-tunnel")
+        };
+        assert!(lists("Once open"), "the tunnel");
+        assert!(
+            lists("second base tunnel"),
+            "a pronoun the paragraph before explains"
+        );
+        assert!(!lists("rained"), "a pronoun two paragraphs on");
+        let tunnel = bank
+            .entities
+            .iter()
+            .find(|e| e.id == "ola-ridge-base-tunnel")
+            .unwrap();
+        assert!(
+            tunnel.aliases.iter().any(|a| a == "Ola Ridge"),
+            "{:?}",
+            tunnel.aliases
+        );
+    }
 
     #[test]
     fn statements_lose_markup_and_end_with_a_stop() {

@@ -27,7 +27,10 @@ pub(crate) fn attach(
     entities: &mut [Entity],
 ) -> Option<Subject> {
     let headline = sentences.first().filter(|s| s.heading)?;
-    let head = head_phrase(&tokenize(&text[headline.start..headline.end]))?;
+    let headline = tokenize(&text[headline.start..headline.end]);
+    let Some(head) = head_phrase(&headline) else {
+        return named_in_headline(&headline, entities);
+    };
     let last = head.last()?.clone();
     let body: Vec<&Sentence> = sentences.iter().filter(|s| !s.heading).collect();
     let first_paragraph = body.first()?.paragraph;
@@ -38,19 +41,67 @@ pub(crate) fn attach(
         .collect();
     let entity = lead.iter().find_map(|s| named_thing(s, &last, entities))?;
     let alias = head.join(" ");
-    if !entities[entity]
-        .aliases
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(&alias))
-    {
-        entities[entity].aliases.push(alias.clone());
-    }
+    push_alias(&mut entities[entity], &alias);
     let nouns = apposition(lead.first()?, &head).into_iter().collect();
     Some(Subject {
         entity,
         alias,
         nouns,
     })
+}
+
+/// A headline that names the thing itself by the first words of its name
+/// ("… as Ola Ridge rail tunnel breaks through" for the Ola Ridge Base
+/// Tunnel): those words become an alias when no other entity's name starts
+/// with them, and the name's last word, a common noun, is the noun facts
+/// use for it ("the tunnel"). Never a person, a place or an organisation.
+fn named_in_headline(headline: &[Token], entities: &mut [Entity]) -> Option<Subject> {
+    let words = |e: &Entity| -> Vec<String> {
+        (tokenize(&e.name).iter())
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.text.to_string())
+            .collect()
+    };
+    // How many of a name's first words stand together in the headline.
+    let shown = |name: &[String]| {
+        (0..headline.len())
+            .map(|k| {
+                (name.iter().zip(&headline[k..]))
+                    .take_while(|(w, t)| t.text == **w)
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let (entity, n) = (entities.iter().enumerate())
+        .filter(|(_, e)| e.kind == EntityKind::Other)
+        .map(|(i, e)| (i, shown(&words(e))))
+        .filter(|&(_, n)| n >= 2)
+        .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))?;
+    let name = words(&entities[entity]);
+    let noun = name.last()?.clone();
+    if !lang::lexicon::is_word(&noun) {
+        return None;
+    }
+    let prefix = &name[..n];
+    let shared =
+        (entities.iter().enumerate()).any(|(i, e)| i != entity && words(e).starts_with(prefix));
+    if n < name.len() && !shared {
+        let alias: Vec<&str> = (entities[entity].name.split_whitespace()).take(n).collect();
+        let alias = alias.join(" ");
+        push_alias(&mut entities[entity], &alias);
+    }
+    Some(Subject {
+        entity,
+        alias: String::new(),
+        nouns: vec![noun],
+    })
+}
+
+fn push_alias(e: &mut Entity, alias: &str) {
+    if !e.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
+        e.aliases.push(alias.to_string());
+    }
 }
 
 /// The lower-case nouns after the headline's first launch verb, up to a
@@ -156,14 +207,28 @@ fn apposition(sentence: &str, head: &[String]) -> Option<String> {
 }
 
 /// Whether a quote speaks of the subject by the lead's noun: "the line",
-/// "the new line" (never "the old line").
+/// "the new line", "the 3-kilometre line" (never "the old line", "the
+/// second line").
 pub(crate) fn speaks_of(quote: &str, noun: &str) -> bool {
+    /// Words before a noun that make it another thing of the kind.
+    const OTHER: &[&str] = &["old", "other", "former", "previous", "existing", "another"];
     let toks = tokenize(quote);
+    let between = |t: &Token| {
+        !(t.kind == TokKind::Word
+            && (lang::is_stopword(&t.text)
+                || t.cap
+                || OTHER.contains(&t.text.as_str())
+                || lang::ordinal_word(&t.text).is_some()))
+    };
     (1..toks.len()).any(|k| {
         toks[k].text == noun
             && !toks[k].cap
-            && (toks[k - 1].text == "the"
-                || (k >= 2 && toks[k - 1].text == "new" && toks[k - 2].text == "the"))
+            && (1..=3.min(k))
+                .map(|n| k - n)
+                .take_while(|&j| {
+                    matches!(toks[j].text.as_str(), "the" | "this") || between(&toks[j])
+                })
+                .any(|j| matches!(toks[j].text.as_str(), "the" | "this"))
     })
 }
 
@@ -190,7 +255,12 @@ mod tests {
                 "Country opens record Brekke suspension bridge, ending ferries\n\nThe country opened its longest bridge on Saturday. The Ola Brekke Bridge has a main span of 1,200 metres.\n",
                 Some(("Ola Brekke Bridge", "suspension bridge", vec![])),
             ),
-            // No launch verb in the headline: no subject.
+            // The headline names the thing by its name's first words.
+            (
+                "Machines meet as Ola Ridge rail tunnel breaks through\n\nBREST, 2 May — Engineers building the Ola Ridge Base Tunnel broke through. The Ola Ridge Base Tunnel is 27 km long.\n",
+                Some(("Ola Ridge Base Tunnel", "", vec!["tunnel"])),
+            ),
+            // No launch verb in the headline, and no name: no subject.
             (
                 "Tram line to the harbour delayed\n\nMayor Ana Lima inaugurated the Rota Azul at noon.\n",
                 None,
@@ -221,6 +291,9 @@ mod tests {
             ("The old line carried 500 people.", false),
             ("Similar lines are planned.", false),
             ("A line of people waited.", false),
+            ("The 3.2-kilometre line runs west.", true),
+            ("It is the second line in the town.", false),
+            ("The Brekke line opened.", false),
         ] {
             assert_eq!(speaks_of(quote, "line"), want, "{quote}");
         }

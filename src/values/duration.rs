@@ -20,8 +20,24 @@ impl Kind for Duration {
     }
 
     fn read_figure(&self, f: &Figure, at: &At) -> Option<Found> {
-        let (days, end) = suffix(at.tokens, at.used, f.end)?;
-        let days = f.value * days;
+        let (unit, mut end) = suffix(at.tokens, at.used, f.end)?;
+        let mut days = f.value * unit;
+        // "2 hours 10 minutes", "3 years and 2 months": a smaller unit
+        // right after adds to the larger; one duration, not two.
+        let mut last = unit;
+        loop {
+            let and = at.tokens.get(end).is_some_and(|t| t.text == "and");
+            let Some(g) = Figure::read(at.tokens, at.used, end + usize::from(and)) else {
+                break;
+            };
+            match suffix(at.tokens, at.used, g.end) {
+                Some((u, e)) if u < last => {
+                    days += g.value * u;
+                    (last, end) = (u, e);
+                }
+                _ => break,
+            }
+        }
         Some(Found::whole(Value::Duration { days }, end))
     }
 

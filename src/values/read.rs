@@ -378,7 +378,7 @@ mod tests {
 
     #[test]
     fn measures_durations_and_periods() {
-        let cases: [(&str, Value); 12] = [
+        let cases: [(&str, Value); 14] = [
             (
                 "6.5 meters",
                 Value::Measure {
@@ -423,6 +423,19 @@ mod tests {
             ),
             ("six decades", Value::Duration { days: 6.0 * 3652.5 }),
             ("a year", Value::Duration { days: 365.25 }),
+            // A smaller unit after a larger adds to it.
+            (
+                "2 hours 10 minutes",
+                Value::Duration {
+                    days: 130.0 / 1440.0,
+                },
+            ),
+            (
+                "3 years and 6 months",
+                Value::Duration {
+                    days: 3.0 * 365.25 + 6.0 * 30.4375,
+                },
+            ),
             ("half a century", Value::Duration { days: 18262.5 }),
             ("an hour", Value::Duration { days: 1.0 / 24.0 }),
             (

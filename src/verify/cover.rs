@@ -69,7 +69,11 @@ pub(crate) fn words_within(
                 Some(frame) => w.reframed = Some((k, frame.clone())),
                 None => w.flips.push(k),
             }
-        } else if t.is(lang::CLASS_RESTRICTIVE) {
+        } else if t.is(lang::CLASS_RESTRICTIVE)
+            || a.tokens.get(k + 1).is_some_and(|n| n.text == "than")
+        {
+            // "only", "just"; and a comparison with no figure ("longer than
+            // the other tunnel"), which no value resolves.
             w.restrictive.push(k);
         } else if a.note(i, EXPLAINED, || {
             v.filler.contains(s) || v.filler.contains(&t.text) || is_title_before_name(v, a, k)

@@ -91,7 +91,12 @@ fn find_gap(s: &str, toks: &[Token], a: &Analysis) -> Option<Order> {
     let (q_start, q_end) = a.span(q.first, q.last);
     let (right_start, mut right_end) = (toks[split + 1..].first()?.start, s.len());
     if q_start >= right_start {
-        // "… and B was about 7 months": the figure ends B's words.
+        // "… and B was about 7 months": the figure ends B's words; never
+        // "between A and B from 2 hours to 48 minutes".
+        let linked = (q.first.checked_sub(1)).is_some_and(|p| a.tokens[p].is(lang::CLASS_COPULAS));
+        if !linked {
+            return None;
+        }
         right_end = q_start;
     } else if q_end > toks[k].start || s[q_end..toks[k].start].split_whitespace().count() > 1 {
         // Before the gap word, at most one word between ("200 days passed

@@ -240,3 +240,44 @@ fn a_figure_far_before_between_claims_no_gap() {
         )],
     );
 }
+
+#[test]
+fn a_comparison_without_a_figure_is_left_open() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[(
+        "bridge",
+        "The Norby bridge is the second bridge in the region, after the Sudby bridge.",
+        "",
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("The Norby bridge is the second bridge in the region", S),
+            ("The Sudby bridge is longer than the Norby bridge", N),
+            ("The Norby bridge is older than the Sudby bridge", N),
+        ],
+    );
+}
+
+#[test]
+fn a_range_between_two_places_is_no_gap_between_events() {
+    use Verdict::{Refuted as R, Supported as S};
+    let b = bank_of(&[(
+        "trip",
+        "The bridge will cut the journey between Norby and Sudby from 2 hours 10 minutes to 48 minutes.",
+        r#"{"type": "duration", "value": 130, "unit": "minutes", "text": "2 hours 10 minutes"}, {"type": "duration", "value": 48, "unit": "minutes", "text": "48 minutes"}"#,
+    )]);
+    verdicts(
+        &b,
+        &[
+            (
+                "The bridge will cut the journey between Norby and Sudby from 2 hours 10 minutes to 48 minutes.",
+                S,
+            ),
+            (
+                "The bridge will cut the journey between Norby and Sudby from 3 hours to 48 minutes.",
+                R,
+            ),
+        ],
+    );
+}
