@@ -149,7 +149,15 @@ fn is_stop(line: &str, i: usize) -> bool {
         .next()
         .unwrap_or("");
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    let dotted = word.contains('.');
+    // "at 11 a.m. She then …" ends there; "at 9 a.m. Tuesday" does not.
+    let next_word: String = (after.chars())
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let clock = matches!(word.to_lowercase().as_str(), "a.m" | "p.m")
+        && super::month_of(&next_word).is_none()
+        && super::weekday_of(&next_word).is_none();
+    let dotted = word.contains('.') && !clock;
     let abbreviation = ABBREVIATIONS.contains(&word.to_lowercase().as_str());
     !(initial || dotted || abbreviation)
 }
@@ -167,7 +175,7 @@ mod tests {
 
     #[test]
     fn sentences_split_at_stops_but_not_at_initials_or_abbreviations() {
-        let t = "# A Title\n\nMary K. Jones led UNESCO. It cost 21 million U.S. dollars. Dr. Lee said \"yes.\" Done!\n";
+        let t = "# A Title\n\nMary K. Jones led UNESCO. It cost 21 million U.S. dollars. Dr. Lee said \"yes.\" It opened at 9 a.m. Tuesday and closed at 5 p.m. Few came. Done!\n";
         assert_eq!(
             texts(t),
             vec![
@@ -175,6 +183,8 @@ mod tests {
                 ("Mary K. Jones led UNESCO.", false),
                 ("It cost 21 million U.S. dollars.", false),
                 ("Dr. Lee said \"yes.\"", false),
+                ("It opened at 9 a.m. Tuesday and closed at 5 p.m.", false),
+                ("Few came.", false),
                 ("Done!", false),
             ]
         );

@@ -21,6 +21,7 @@
 //! ```
 
 mod aspect;
+mod cleft;
 mod compare;
 mod cover;
 mod decide;
@@ -236,6 +237,10 @@ impl Verifier<'_> {
         // "still no ties" where the article says there are ties now.
         if let Some(j) = aspect::judge(self, statement, toks) {
             return j;
+        }
+        // "it was A, not B, that C": the claim and its alternative whole.
+        if let Some((asserted, denied)) = cleft::claims(statement, toks) {
+            return structure::judge_contrast(self, statement, &asserted, &denied);
         }
         let names: Vec<(usize, usize)> =
             a.mentions.iter().map(|m| a.span(m.first, m.last)).collect();

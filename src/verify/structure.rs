@@ -284,6 +284,31 @@ pub(crate) fn judge_claims(v: &Verifier, statement: &str, texts: &[String; 2]) -
     .expect("two claims, each judged")
 }
 
+/// Judges a claim against the alternative it denies, both written whole
+/// (a cleft's, [`super::cleft`]): the claim refuted, or the alternative
+/// supported, refutes the statement; else the claim decides.
+pub(crate) fn judge_contrast(
+    v: &Verifier,
+    statement: &str,
+    asserted: &str,
+    denied: &str,
+) -> Judgement {
+    let j = v.judge(asserted);
+    if j.verdict != Verdict::Refuted
+        && let d = v.judge_simple(denied)
+        && d.verdict == Verdict::Supported
+    {
+        return denied_holds(v, statement, d);
+    }
+    let mut j = j;
+    if v.texts {
+        j.explanation = format!("\u{201c}{asserted}\u{201d}: {}", j.explanation);
+        j.statement = statement.to_string();
+        j.correction = None;
+    }
+    j
+}
+
 /// Combines the clauses' judgements into the statement's.
 pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgement {
     let mut judged: Vec<(Judgement, &Clause)> = Vec::new();
