@@ -20,6 +20,7 @@
 //! assert_eq!(j.verdict.exit().code(), 3);
 //! ```
 
+mod answer;
 mod aspect;
 mod cleft;
 mod compare;
@@ -228,6 +229,12 @@ impl Verifier<'_> {
     /// clause stages take the same tokens, and its judgement as one claim
     /// is made at most once.
     pub fn judge(&self, statement: &str) -> Judgement {
+        // "did it launch from X? nope, from Y": the question and its answer.
+        if statement.contains('?')
+            && let Some(j) = answer::judge(self, statement)
+        {
+            return j;
+        }
         let toks = lang::tokenize(statement);
         // The reading takes the tokens; the order and clause stages take
         // them as written, which they are unless shorthand was expanded.

@@ -81,7 +81,7 @@ fn next_conjunction(toks: &[Token], from: usize) -> usize {
 }
 
 /// A clause makes a claim of its own: a few words beyond function words.
-fn is_claim(toks: &[Token]) -> bool {
+pub(crate) fn is_claim(toks: &[Token]) -> bool {
     toks.iter().filter(|t| !t.is(lang::CLASS_STOPWORDS)).count() >= 3
 }
 
@@ -154,7 +154,7 @@ fn is_other_way_round(denied: &[Token]) -> bool {
 /// The asserted words with the denied alternative in place of the phrase
 /// it stands for: after the same preposition if it starts with one, else
 /// after the asserted part's last preposition, else its last words.
-fn substitute(text: &str, asserted: &[Token], alternative: &str) -> String {
+pub(crate) fn substitute(text: &str, asserted: &[Token], alternative: &str) -> String {
     let first = alternative
         .split_whitespace()
         .next()
