@@ -887,6 +887,18 @@ fn round_15_mistakes_stay_fixed() {
             "the observatory sits somewhere between one and two million kilometres from earth",
             &[S],
         ),
+        // Another of the kind, by its number; the rocket as the launch's
+        // vehicle; the same place named twice.
+        (w, "the telescope rode an ariane 6 to space", &[R]),
+        (w, "webb launched aboard a falcon 9", &[R]),
+        (w, "webb launched aboard an ariane five", &[S]),
+        (
+            w,
+            "The telescope cost around $10 billion and operates near the third Lagrange point.",
+            &[R],
+        ),
+        (w, "jwst is parked near the first lagrange point, L1", &[R]),
+        (w, "webb launched from french guiana", &[S]),
     ];
     each_judged(&Env::new(), cases);
 }

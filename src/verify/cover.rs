@@ -171,9 +171,14 @@ pub(crate) fn mentions<'f>(
     f: &'f FactIndex,
     slots: &mut Vec<Slot<'f>>,
 ) -> Result<(), Uncovered> {
+    let mut slotted: Vec<usize> = Vec::new();
     for m in &a.mentions {
         let m = &resolve(v, f, m);
         let entity = &v.bank.entities[m.entity];
+        // "near S1, the first Sudby point": the same name again.
+        if slotted.contains(&m.entity) {
+            continue;
+        }
         // "Danes visited" is not "Norwegians visited".
         if m.people && !f.people.is_empty() && !f.people.contains(&m.entity) {
             return Err(Uncovered::Entity(m.entity));
@@ -181,12 +186,23 @@ pub(crate) fn mentions<'f>(
         // A place after "in", or a person, fills the fact's slot of that
         // kind: it must be the fact's (or contain the fact's place).
         // "in Scotland's history" names no place of the claim.
-        let locative = m.locative || introduced_by(a, m.first, &f.place_preps);
-        let slot = if locative && !m.possessive && entity.kind.is_place() {
-            f.place().map(|(p, pv)| (pv, v.place_within(p, m.entity)))
-        } else {
-            None
+        // A place, or a thing of the kind the fact gives as its place
+        // value (a rocket "aboard" which it went).
+        // Another of the kind ("a Norby 6") fills the slot wherever it
+        // stands.
+        let locative = m.locative || introduced_by(a, m.first, &f.place_preps) || m.sibling;
+        let fits = |p: usize| {
+            let kind = v.bank.entities[p].kind;
+            kind == entity.kind || (kind.is_place() && entity.kind.is_place())
         };
+        let slot = (locative && !m.possessive)
+            .then(|| f.place())
+            .flatten()
+            .filter(|&(p, _)| fits(p))
+            .map(|(p, pv)| (pv, !m.sibling && v.place_within(p, m.entity)));
+        if m.sibling && slot.is_none() {
+            return Err(Uncovered::Word(m.first));
+        }
         let slot = slot.or_else(|| {
             (entity.kind == EntityKind::Person)
                 .then(|| f.person())
@@ -194,6 +210,7 @@ pub(crate) fn mentions<'f>(
                 .map(|(p, pv)| (pv, p == m.entity))
         });
         if let Some((pv, same)) = slot {
+            slotted.push(m.entity);
             slots.push(Slot {
                 first: m.first,
                 last: m.last,

@@ -591,10 +591,17 @@ fn role_prepositions(
     };
     // Through the names' first words: linear in the bank, not in its
     // entities for every fact.
-    let starts_place = |w: &str| {
-        gaz.aliases
-            .get(w)
-            .is_some_and(|list| list.iter().any(|a| within(a.entity)))
+    // A capital, or a whole name in lower case ("near the second
+    // Sudby point"): "on the second day" names no place.
+    let starts_place = |toks: &[lang::Token], k: usize| {
+        gaz.aliases.get(toks[k].text.as_str()).is_some_and(|list| {
+            list.iter().any(|a| {
+                within(a.entity)
+                    && (toks[k].cap
+                        || (a.words.iter().enumerate())
+                            .all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text == *w)))
+            })
+        })
     };
     let mut out: Vec<Word> = Vec::new();
     for toks in [statement, quote] {
@@ -607,9 +614,7 @@ fn role_prepositions(
                 next += 1;
             }
             if lang::ROLE_PREPOSITIONS_SET.contains(t.text.as_str())
-                && toks
-                    .get(next)
-                    .is_some_and(|n| n.cap && starts_place(&n.text))
+                && toks.get(next).is_some_and(|_| starts_place(toks, next))
                 && !out.iter().any(|w| w.as_str() == t.text)
             {
                 out.push(Word::from(t.text.as_str()));

@@ -28,6 +28,10 @@ pub struct Mention {
     /// Other entities the same words name ("Jordan": the country and the
     /// river); the fact a statement is judged against decides.
     pub also: Vec<usize>,
+    /// Another of the entity's kind, named as it is but for a number
+    /// ("Norby 6" beside "Norby 5", "the third Sudby point"): never
+    /// the entity itself.
+    pub sibling: bool,
 }
 
 /// A statement read into what the verifier compares.
@@ -396,8 +400,15 @@ fn find_mentions(
                 && crate::values::seq_matches(tokens, used, i, &alias.words)
         });
         // The name as written, as a possessive typed without its
-        // apostrophe, or by the first word of a longer name alone.
-        let (alias, len, bare) = if let Some(a) = matched {
+        // apostrophe, or by the first word of a longer name alone; a name
+        // with another number is another thing of its kind.
+        let numbered = sibling_of(cands, tokens, used, i)
+            .or_else(|| numbered_sibling(gaz, tokens, used, i))
+            .filter(|(s, _)| matched.is_none_or(|m| m.words.len() < s.words.len()));
+        let sibling = numbered.is_some_and(|(_, other)| other);
+        let (alias, len, bare) = if let Some((a, _)) = numbered {
+            (a, a.words.len(), false)
+        } else if let Some(a) = matched {
             (a, a.words.len(), false)
         } else if let Some(a) = bare_possessive(gaz, cands, tokens, used, i) {
             (a, a.words.len(), true)
@@ -426,6 +437,7 @@ fn find_mentions(
             people: alias.people,
             possessive: tokens[i + len - 1].possessive || bare,
             also,
+            sibling,
         });
         i += len;
     }
@@ -475,6 +487,61 @@ fn bare_possessive<'g>(
 /// of a longer name, when every name it begins is one entity's and it is
 /// no word of its own (not "new" of "New York" and "New Delhi").
 /// `cands` are the names that begin with the word.
+/// A name of two words or more written with another number in it
+/// ("norby 6" for "Norby 5", "third sudby point" for "second Sudby
+/// point"): every word as the alias has it but one, a numeral in both;
+/// `true` when the numbers differ ("2" for "second" is the name itself).
+fn sibling_of<'g>(
+    cands: &'g [Alias],
+    tokens: &[Token],
+    used: &[bool],
+    i: usize,
+) -> Option<(&'g Alias, bool)> {
+    // A numeral's value: "2", "two" and "second" are one number.
+    let numeral = |w: &str| {
+        w.parse::<u64>()
+            .ok()
+            .or_else(|| lang::ordinal_word(w))
+            .or_else(|| lang::cardinal(w))
+    };
+    cands.iter().find_map(|a| {
+        let n = a.words.len();
+        if n < 2 || i + n > tokens.len() || used[i..i + n].iter().any(|&u| u) {
+            return None;
+        }
+        let differ: Vec<(Option<u64>, Option<u64>)> = (a.words.iter().zip(&tokens[i..i + n]))
+            .filter(|(w, t)| t.text != **w)
+            .map(|(w, t)| (numeral(w), numeral(&t.text)))
+            .collect();
+        match differ[..] {
+            [(Some(x), Some(y))] => Some((a, x != y)),
+            _ => None,
+        }
+    })
+}
+
+/// [`sibling_of`] for a name that starts with its number ("the third
+/// Sudby point" for "second Sudby point"): the names that start
+/// with another of the common numerals.
+fn numbered_sibling<'g>(
+    gaz: &'g Gazetteer,
+    tokens: &[Token],
+    used: &[bool],
+    i: usize,
+) -> Option<(&'g Alias, bool)> {
+    /// The numerals names start with, in words and digits.
+    const NUMERALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "1", "2", "3", "4", "5",
+    ];
+    let t = &tokens[i];
+    if !(t.kind == TokKind::Number || lang::ordinal_word(&t.text).is_some()) {
+        return None;
+    }
+    (NUMERALS.iter())
+        .filter(|&&n| n != t.text)
+        .find_map(|n| sibling_of(gaz.names_from(n), tokens, used, i))
+}
+
 fn first_word_of_one<'g>(cands: &'g [Alias], t: &Token) -> Option<&'g Alias> {
     // No name begins with most words.
     if cands.is_empty()
@@ -616,6 +683,26 @@ mod tests {
             .iter()
             .map(|&k| a.tokens[k].text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_name_with_another_number_is_another_of_its_kind() {
+        let mut gaz = Gazetteer::new();
+        gaz.add_alias("Norby 5", 0, false);
+        gaz.add_alias("second Sudby point", 1, false);
+        for (statement, want) in [
+            ("aboard a Norby 6", Some((0, true))),
+            ("aboard a Norby 5", Some((0, false))),
+            ("aboard a Norby five", Some((0, false))),
+            ("near the third sudby point", Some((1, true))),
+            ("near the second sudby point", Some((1, false))),
+            ("near the 2 sudby point", Some((1, false))),
+            ("near the third point", None),
+        ] {
+            let a = analyse(statement, &gaz);
+            let got = a.mentions.first().map(|m| (m.entity, m.sibling));
+            assert_eq!(got, want, "{statement}");
+        }
     }
 
     #[test]
