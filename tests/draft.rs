@@ -505,6 +505,14 @@ fn an_unedited_draft_judges_the_realistic_rail_tunnel_set_without_false_support(
     realistic_set_holds("rail-tunnel", "2025-04-11", 34);
 }
 
+/// Round 16's unseen article (a theatre reopening), drafted unedited:
+/// first contact 36/100, one false SUPPORTED ("the oldest theatre in the
+/// country" for the city's oldest stage), since mended.
+#[test]
+fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
+    realistic_set_holds("theatre", "2024-10-14", 37);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

@@ -1089,6 +1089,23 @@ fn blind_round_15_webb_holds() {
     );
 }
 
+/// Round 16, first contact (on 66b103e): 62/100 (Korea) and 71/100
+/// (Webb), no false SUPPORTED (the build at the start of the stop,
+/// 59dc203, scores 61 and 69); kept as regression data.
+#[test]
+fn blind_round_16_korea_holds() {
+    run_round(include_str!("data/blind-round16-korea.tsv"), None, 62);
+}
+
+#[test]
+fn blind_round_16_webb_holds() {
+    run_round(
+        include_str!("data/blind-round16-webb.tsv"),
+        Some(WEBB_BANK),
+        71,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.

@@ -223,10 +223,14 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
                 alone.insert(t.text.to_string());
             }
         }
-        for t in toks.into_iter().filter(|t| t.kind == TokKind::Word) {
+        for (k, t) in toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokKind::Word)
+        {
             if !t.cap {
                 lower_words.insert(t.text.to_string());
-            } else if !t.sentence_start {
+            } else if !opens_sentence(sentence, &toks, k) {
                 mid_caps.insert(t.text.to_string());
             }
         }
@@ -240,7 +244,14 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
         .chain(
             sentences
                 .iter()
-                .filter_map(|s| tokenize(&text[s.start..s.end]).into_iter().next())
+                .flat_map(|s| {
+                    let sentence = &text[s.start..s.end];
+                    let toks = tokenize(sentence);
+                    (0..toks.len())
+                        .filter(|&k| opens_sentence(sentence, &toks, k))
+                        .map(|k| toks[k].clone())
+                        .collect::<Vec<_>>()
+                })
                 .map(|t| t.text.to_string())
                 .filter(|w| !mid_caps.contains(w) && world::lookup(w).is_none()),
         )
@@ -371,7 +382,8 @@ fn spans_of(s: &str, words: &Words, out: &mut Vec<Span>) {
         while first <= last
             && (lang::is_stopword(&toks[first].text)
                 || HONORIFICS.contains(&toks[first].text.as_str())
-                || (toks[first].sentence_start && start_words.contains(toks[first].text.as_str())))
+                || (opens_sentence(s, &toks, first)
+                    && start_words.contains(toks[first].text.as_str())))
         {
             first += 1;
         }
@@ -557,6 +569,16 @@ fn acronym_start(
         }
         start = j;
     }
+}
+
+/// Whether token `k` opens the sentence, or the lead after its dateline
+/// ("OSLO, 2 May 2025 — Engineers said …").
+fn opens_sentence(s: &str, toks: &[Token], k: usize) -> bool {
+    toks[k].sentence_start
+        || (k > 0
+            && k <= 10
+            && toks[0].upper
+            && s[toks[k - 1].end..toks[k].start].contains(['\u{2014}', '\u{2013}']))
 }
 
 /// A name in capitals opening the sentence, then a comma: a dateline.
@@ -915,6 +937,16 @@ mod tests {
         for want in ["jose-nunez", "arhus", "smorbrod-strasse"] {
             assert!(ids.contains(&want), "{want}: {ids:?}");
         }
+    }
+
+    #[test]
+    fn the_first_word_after_a_dateline_starts_the_sentence() {
+        let got = entities(
+            "Title\n\nBREST, 2 May 2025 — Engineers finished the Ola Tunnel. The engineers were tired.\n",
+        );
+        let ids: Vec<&str> = got.iter().map(|e| e.id.as_str()).collect();
+        assert!(!ids.contains(&"engineers"), "{ids:?}");
+        assert!(ids.contains(&"ola-tunnel"), "{ids:?}");
     }
 
     #[test]

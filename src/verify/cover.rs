@@ -76,7 +76,8 @@ pub(crate) fn words_within(
             // the other tunnel"), which no value resolves.
             w.restrictive.push(k);
         } else if a.note(i, EXPLAINED, || {
-            v.filler.contains(s) || v.filler.contains(&t.text) || is_title_before_name(v, a, k)
+            (v.filler.contains(s) || v.filler.contains(&t.text) || is_title_before_name(v, a, k))
+                && !scopes_a_superlative(a, k)
         }) {
             // Explained: carries no claim of its own.
         } else if !a.note(i, KNOWN, || v.known(&t.text, s))
@@ -125,6 +126,32 @@ pub(crate) fn words_within(
         }
     }
     Ok(w)
+}
+
+/// "the oldest theatre in the country": a generic noun after "in (the)"
+/// in a statement with a superlative is the rank's scope, which the fact
+/// must give (the article may rank it only in its city).
+fn scopes_a_superlative(a: &Analysis, k: usize) -> bool {
+    let after_in = (k >= 1 && a.tokens[k - 1].text == "in")
+        || (k >= 2 && a.tokens[k - 1].text == "the" && a.tokens[k - 2].text == "in");
+    after_in && (a.tokens[..k].iter()).any(|t| t.kind == TokKind::Word && superlative(&t.text))
+}
+
+/// "oldest", "largest", "biggest", "busiest", "most": a superlative, by
+/// its ending and a known word under it ("best" and "nest" have none).
+fn superlative(word: &str) -> bool {
+    let knows = lang::lexicon::is_word;
+    let Some(root) = word.strip_suffix("est").filter(|r| r.len() >= 2) else {
+        return word == "most";
+    };
+    let b = root.as_bytes();
+    let doubled = b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2];
+    knows(root)
+        || knows(&format!("{root}e"))
+        || (doubled && knows(&root[..root.len() - 1]))
+        || root
+            .strip_suffix('i')
+            .is_some_and(|r| knows(&format!("{r}y")))
 }
 
 /// The token that carries the fact's key word (its `requires`), or an
@@ -351,7 +378,10 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
         .chain(built_in.iter().copied())
         .find(|s| {
             // Cheap tests first: length and first letter rule out most words.
+            // A word as written is no typo of itself ("country" under a
+            // superlative is not filler, and not explained as a typo of it).
             s.len().abs_diff(word.len()) <= max
+                && *s != word
                 && s.len() >= 4
                 && s.starts_with(first)
                 && within_edits(word, s, max)

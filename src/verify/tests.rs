@@ -281,3 +281,21 @@ fn a_range_between_two_places_is_no_gap_between_events() {
         ],
     );
 }
+
+#[test]
+fn a_superlatives_scope_is_the_facts_to_give() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[(
+        "oldest",
+        "The Norby Playhouse is the oldest stage in Sudby.",
+        "",
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("the Norby Playhouse is the oldest stage in Sudby", S),
+            ("the Norby Playhouse is the oldest stage in the country", N),
+            ("the Norby Playhouse is the oldest stage in the world", N),
+        ],
+    );
+}
