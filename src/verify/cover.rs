@@ -95,12 +95,15 @@ pub(crate) fn words_within(
         {
             w.matched += 1;
             w.corrected.push((k, stem(meant)));
-        } else if same_root(s, f)
-            || a.lexical(i, v.id, known)
-                .related
-                .iter()
-                .any(|r| f.stems.contains(r))
+        } else if !scopes_a_superlative(a, k)
+            && (same_root(s, f)
+                || a.lexical(i, v.id, known)
+                    .related
+                    .iter()
+                    .any(|r| f.stems.contains(r)))
         {
+            // A superlative's scope matches as written only: "the world"
+            // is no "stage" however the lexical database relates them.
             w.matched += 1;
         } else if f.is_general_of(s) {
             // "the vessel" for the fact's "ship": what it is a kind of.
@@ -371,7 +374,13 @@ fn typo_of<'f>(word: &str, f: &'f FactIndex) -> Option<&'f str> {
     // The first letter as written: a word starts with it when it starts
     // with these bytes.
     let first = &word[..word.chars().next().map_or(0, char::len_utf8)];
-    let built_in = &targets.long[usize::from(word.as_bytes()[0])];
+    // A word the dictionary knows is a typo of the fact's words only:
+    // "world" is no "would", though one edit apart.
+    let built_in: &[&str] = if lang::lexicon::knows(word) {
+        &[]
+    } else {
+        &targets.long[usize::from(word.as_bytes()[0])]
+    };
     f.surfaces
         .iter()
         .map(|w| w.as_str())
