@@ -301,10 +301,25 @@ fn clause_break(s: &str, i: usize) -> Option<usize> {
     let participle = lower
         && (first.ends_with("ed") || lang::lexicon::base_form(first).is_some())
         && TAIL_PREPOSITIONS.contains(&second);
-    if first == "with" || (gerund && !NOT_PARTICIPLES.contains(&first)) || participle {
+    let tail = (gerund && !NOT_PARTICIPLES.contains(&first)) || participle;
+    if first == "with" || (tail && !after_apposed_figure(&s[..i])) {
         return Some(i + 2);
     }
     None
+}
+
+/// "Most of the money, £31 million, came from …": a figure set off by
+/// commas just before; what follows is the sentence's verb, no tail.
+fn after_apposed_figure(before: &str) -> bool {
+    let Some(comma) = before.rfind(", ") else {
+        return false;
+    };
+    let apposed = &before[comma + 2..];
+    apposed.split_whitespace().count() <= 4
+        && apposed
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || !c.is_alphanumeric())
 }
 
 /// The quote as a plain statement: Markdown marks out, a capital first
@@ -756,6 +771,10 @@ mod tests {
             (
                 "It employed 900 workers, drawn from 12 countries.",
                 vec!["It employed 900 workers", "drawn from 12 countries."],
+            ),
+            (
+                "Most of it, £31 million, came from the state.",
+                vec!["Most of it, £31 million, came from the state."],
             ),
             (
                 "Half is paid by the state, with the rest from tolls.",

@@ -141,7 +141,10 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
             sentence_start = false;
             prev_end = j;
             i = j;
-        } else if matches!(c, '$' | '€' | '£' | '¥' | '₩' | '~' | '%') {
+        } else if matches!(c, '$' | '€' | '£' | '¥' | '₩' | '~' | '%')
+            // "300+": a bound, kept only right after a figure.
+            || (c == '+' && i > 0 && is_digit(i - 1))
+        {
             let end = start + len;
             out.push(Token::plain(
                 s,

@@ -109,13 +109,19 @@ pub(crate) fn read_quantity(
         gaz,
         k: j,
     };
-    let q = |f: Found| Quantity {
-        kind: f.value,
-        cmp,
-        first: i,
-        last: f.end,
-        small: f.small,
-        upper: None,
+    let q = |f: Found| {
+        trailing_bound(
+            tokens,
+            used,
+            Quantity {
+                kind: f.value,
+                cmp,
+                first: i,
+                last: f.end,
+                small: f.small,
+                upper: None,
+            },
+        )
     };
     if let Some(f) = KINDS.iter().find_map(|k| k.read_bare(&at)) {
         return Some(q(f));
@@ -138,6 +144,29 @@ pub(crate) fn read_quantity(
         return Some(r);
     }
     amount(&at).map(q)
+}
+
+/// "300+", "40 or more", "40 or fewer": a bound written after the figure
+/// makes an exact one a bound.
+fn trailing_bound(tokens: &[Token], used: &[bool], mut q: Quantity) -> Quantity {
+    let free = |k: usize| k < tokens.len() && !used[k];
+    let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    if q.cmp != Cmp::Exact || q.small || q.last == 0 {
+        return q;
+    }
+    let k = q.last;
+    let (cmp, n) = if text(k) == "+" && free(k) && tokens[k].start == tokens[k - 1].end {
+        (Cmp::Ge, 1)
+    } else if text(k) == "or" && free(k + 1) && matches!(text(k + 1), "more" | "over" | "above") {
+        (Cmp::Ge, 2)
+    } else if text(k) == "or" && free(k + 1) && matches!(text(k + 1), "fewer" | "less" | "under") {
+        (Cmp::Le, 2)
+    } else {
+        return q;
+    };
+    q.cmp = cmp;
+    q.last = k + n;
+    q
 }
 
 /// A comparative phrase at `i` ("more than", "up to"), kept only when a
@@ -300,6 +329,18 @@ mod tests {
             quantities("on the 12th day it broke"),
             [Value::Ordinal { value: 12 }]
         );
+    }
+
+    #[test]
+    fn a_bound_after_the_figure_bounds_it() {
+        for (s, want) in [
+            ("300+ businesses", Cmp::Ge),
+            ("40 or more workers", Cmp::Ge),
+            ("40 or fewer workers", Cmp::Le),
+            ("300 + 20", Cmp::Exact),
+        ] {
+            assert_eq!(read_all(s)[0].cmp, want, "{s}");
+        }
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub(crate) fn values<'f>(
     f: &'f FactIndex,
     slots: &mut Vec<Slot<'f>>,
 ) -> Result<(), Uncovered> {
+    let before = slots.len();
     for (qi, q) in a.quantities.iter().enumerate() {
         // "one of the partners", "one of few": membership, not a count.
         let of = a.tokens.get(q.last).is_some_and(|t| t.text == "of");
@@ -94,10 +95,31 @@ pub(crate) fn values<'f>(
             None => return Err(Uncovered::Quantity(qi)),
         }
     }
+    if let Some(k) = reused(&slots[before..])
+        && let Some(qi) = (a.quantities.iter()).position(|q| q.first == k)
+    {
+        return Err(Uncovered::Quantity(qi));
+    }
     if let Some(s) = implied_first(a, f) {
         slots.push(s);
     }
     Ok(())
+}
+
+/// "halted in summer 2023 when diggers found a well from the 1300s",
+/// where the fact's one date is 2023: a value that another of the
+/// statement's values already matches speaks of something else the fact
+/// does not give, so it refutes nothing. Not when the two stand side by
+/// side ("late january 2024": one date, read in two). The first token of
+/// such a claim.
+fn reused(slots: &[Slot]) -> Option<usize> {
+    let apart = |x: &Slot, y: &Slot| x.first > y.last + 1 || y.first > x.last + 1;
+    let matched = |m: &Slot| {
+        (slots.iter()).any(|s| s.rel == Rel::Match && std::ptr::eq(s.fact, m.fact) && apart(s, m))
+    };
+    (slots.iter())
+        .find(|s| s.rel == Rel::Mismatch && matched(s))
+        .map(|s| s.first)
 }
 
 /// "the longest" with no rank of its own, where the fact ranks by that

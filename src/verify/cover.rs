@@ -67,6 +67,17 @@ pub(crate) fn words_within(
             // Before filler: an opposite of the fact's word is never noise.
             match ants.iter().find(|x| f.scope_words.contains(x)) {
                 Some(frame) => w.reframed = Some((k, frame.clone())),
+                // "before" for the fact's "after" may order other events
+                // than the fact's: it can refute ("cut off before the
+                // revolution, not after"), never support, and with a
+                // negation ("before X had no Y") it decides nothing.
+                None if t.is(lang::CLASS_ORDER_FIRST) => {
+                    if a.negations > 0 {
+                        return Err(Uncovered::Word(k));
+                    }
+                    w.flips.push(k);
+                    w.restrictive.push(k);
+                }
                 None => w.flips.push(k),
             }
         } else if t.is(lang::CLASS_RESTRICTIVE)

@@ -18,7 +18,20 @@ use crate::lang::{self, Token};
 pub(crate) struct Clause {
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// "A, not B, was the biggest": the words after the denied
+    /// alternative that both halves share, as a byte range.
+    pub(crate) tail: Option<(usize, usize)>,
     pub(crate) denied: Option<Denied>,
+}
+
+impl Clause {
+    /// The asserted claim as written, with the shared tail if any.
+    pub(crate) fn text<'s>(&self, s: &'s str) -> std::borrow::Cow<'s, str> {
+        match self.tail {
+            Some((a, b)) => format!("{} {}", &s[self.start..self.end], &s[a..b]).into(),
+            None => s[self.start..self.end].into(),
+        }
+    }
 }
 
 /// What a contrast denies.
@@ -100,6 +113,7 @@ fn contrast(s: &str, toks: &[Token]) -> Clause {
     let plain = Clause {
         start: a,
         end: b,
+        tail: None,
         denied: None,
     };
     let Some((k, len)) = contrast_marker(s, toks) else {
@@ -111,16 +125,38 @@ fn contrast(s: &str, toks: &[Token]) -> Clause {
         return plain;
     }
     let end = asserted.last().map_or(a, |t| t.end);
+    let (denied, tail) = split_tail(s, denied);
     let alternative = &s[denied[0].start..denied[denied.len() - 1].end];
+    let tail = tail.map(|t| (t[0].start, t[t.len() - 1].end));
     let denied = if is_other_way_round(denied) {
         Denied::Swap
     } else {
-        Denied::Text(substitute(s, asserted, alternative))
+        Denied::Text(match tail {
+            // "A, not B, was C": A and B are the subject, C the claim.
+            Some((x, y)) if !PREPOSITIONS.contains(&s[x..y].split(' ').next().unwrap_or("")) => {
+                format!("{alternative} {}", &s[x..y])
+            }
+            // "… with X, not Y, in May": the tail is the claim's too.
+            Some((x, y)) => format!("{} {}", substitute(s, asserted, alternative), &s[x..y]),
+            None => substitute(s, asserted, alternative),
+        })
     };
     Clause {
         start: a,
         end,
+        tail,
         denied: Some(denied),
+    }
+}
+
+/// "the grant, not the fund, was the biggest source": a comma after a
+/// short alternative closes it; the words after it are both halves'.
+fn split_tail<'t>(s: &str, denied: &'t [Token]) -> (&'t [Token], Option<&'t [Token]>) {
+    let comma =
+        (1..denied.len().min(6)).find(|&j| s[denied[j - 1].end..denied[j].start].contains(','));
+    match comma {
+        Some(j) if j + 1 < denied.len() => (&denied[..j], Some(&denied[j..])),
+        _ => (denied, None),
     }
 }
 
@@ -315,13 +351,13 @@ pub(crate) fn judge(v: &Verifier, statement: &str, parts: &[Clause]) -> Judgemen
     for c in parts {
         // Judged whole: a clause may order events ("released after the
         // launch, not before it").
-        let j = v.judge(&statement[c.start..c.end]);
+        let j = v.judge(&c.text(statement));
         if j.verdict == Verdict::Refuted {
             return whole(v, statement, j, c);
         }
         let denied = match &c.denied {
             Some(Denied::Text(t)) => Some(t.clone()),
-            Some(Denied::Swap) => swap_names(v, &statement[c.start..c.end]),
+            Some(Denied::Swap) => swap_names(v, &c.text(statement)),
             None => None,
         };
         if let Some(d) = denied.map(|d| v.judge_simple(&d))
@@ -388,11 +424,12 @@ mod tests {
         clauses(s, &tokenize(s), &names, &[])
             .into_iter()
             .map(|c| {
+                let text = c.text(s).into_owned();
                 let denied = c.denied.map(|d| match d {
                     Denied::Text(t) => t,
                     Denied::Swap => "<swap>".into(),
                 });
-                (s[c.start..c.end].to_string(), denied)
+                (text, denied)
             })
             .collect()
     }
@@ -452,6 +489,16 @@ mod tests {
                 "the move targets diplomacy in africa, not latin america",
                 "the move targets diplomacy in africa",
                 "the move targets diplomacy in latin america",
+            ),
+            (
+                "the grant, not the fund, was the biggest source",
+                "the grant was the biggest source",
+                "the fund was the biggest source",
+            ),
+            (
+                "ties were set up with havana, not pyongyang, in may",
+                "ties were set up with havana in may",
+                "ties were set up with pyongyang in may",
             ),
             (
                 "the ties are only at consular level, not ambassador level",

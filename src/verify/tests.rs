@@ -299,3 +299,43 @@ fn a_superlatives_scope_is_the_facts_to_give() {
         ],
     );
 }
+
+#[test]
+fn a_value_another_already_matches_speaks_of_something_else() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[(
+        "halted",
+        "Work on the Norby quay stopped in 2023 after diggers found an old well.",
+        r#"{"type": "date", "value": "2023", "text": "2023"}"#,
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("work on the norby quay stopped in 2023", S),
+            ("work on the norby quay stopped in 2021", R),
+            // The well's age is no second date of the halt.
+            (
+                "work on the norby quay stopped in 2023 after diggers found a well from 1350",
+                N,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_order_word_against_the_facts_own_never_supports() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R};
+    let b = bank_of(&[(
+        "opened",
+        "Norby opened a flood wall eight years after the great flood.",
+        "",
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("norby opened a flood wall before the great flood", R),
+            // Two flips would make it "supported": the order is not resolved.
+            ("before the flood wall norby had no flood defences", N),
+        ],
+    );
+}
