@@ -513,6 +513,15 @@ fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
     realistic_set_holds("theatre", "2024-10-14", 37);
 }
 
+/// Round 17's unseen article (a town's flood wall), drafted unedited:
+/// first contact 33/100, two false SUPPORTED ("the regional grant, not
+/// the national fund, was the biggest source"; "before this scheme the
+/// town had no flood defences"), since mended.
+#[test]
+fn an_unedited_draft_judges_the_realistic_flood_wall_set_without_false_support() {
+    realistic_set_holds("flood-wall", "2025-03-14", 32);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

@@ -1106,6 +1106,22 @@ fn blind_round_16_webb_holds() {
     );
 }
 
+/// Round 17, first contact (on 079ef42): 61/100 (Korea) and 70/100
+/// (Webb), no false SUPPORTED; kept as regression data.
+#[test]
+fn blind_round_17_korea_holds() {
+    run_round(include_str!("data/blind-round17-korea.tsv"), None, 61);
+}
+
+#[test]
+fn blind_round_17_webb_holds() {
+    run_round(
+        include_str!("data/blind-round17-webb.tsv"),
+        Some(WEBB_BANK),
+        70,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.
