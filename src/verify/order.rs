@@ -231,11 +231,18 @@ pub(crate) fn judge(
     // A fact that states the order itself ("A followed B") decides by
     // which of its events each side is.
     let fact = whole.fact_id.as_deref().and_then(|id| fact_order(v, id));
+    // "opened eight years after the december 2016 flood": the date is the
+    // other event's, which the whole judgement set against this fact's
+    // own; the events' times decide.
+    let dated_other_side = whole.verdict == Verdict::Refuted
+        && !fact.is_some_and(|f| f.dates_other)
+        && !v.analyse(right).quantities.is_empty();
     if whole.verdict != Verdict::NotEnoughInfo
         && let Some(stated) = fact.and_then(|f| f.stated.as_ref())
         // "after decades without ties" orders a state that ended: a claim
         // of ties after it is no denial of it.
         && !(whole.verdict == Verdict::Refuted && fact.is_some_and(|f| f.negated))
+        && !dated_other_side
     {
         return Some(match same_order(v, (left, right, o.later), stated) {
             Some(true) => with_statement(v, whole.clone(), statement),
@@ -245,7 +252,7 @@ pub(crate) fn judge(
     }
     // The order word is the fact's frame ("before the pandemic, …"): its
     // words decide, as for any statement ("after" is then an opposite).
-    if whole.verdict != Verdict::NotEnoughInfo && fact.is_some_and(|f| f.framed) {
+    if whole.verdict != Verdict::NotEnoughInfo && fact.is_some_and(|f| f.framed) && !dated_other_side {
         return None;
     }
     // Each side read once, for its event and (the left) for its claims.
@@ -358,6 +365,9 @@ pub(crate) struct FactOrder {
     framed: bool,
     /// The fact's own statement is negative ("went decades without …").
     negated: bool,
+    /// A date after the fact's order word ("after Cuba's 1959
+    /// revolution"): the fact dates the other event too.
+    dates_other: bool,
 }
 
 /// The order reading of the fact with this id.
@@ -375,8 +385,21 @@ fn fact_order<'v>(v: &'v Verifier, id: &str) -> Option<&'v FactOrder> {
                 .map(|(l, r, later)| (gist(v, l), gist(v, r), later)),
             framed: (0..toks.len()).any(|k| marker(&toks, k).is_some()),
             negated: v.facts[fi].negated,
+            dates_other: dates_other(v, statement, &toks),
         }
     }))
+}
+
+/// Whether a date follows the first order word of a fact's statement.
+fn dates_other(v: &Verifier, statement: &str, toks: &[Token]) -> bool {
+    let Some(after) = (0..toks.len()).find_map(|k| marker(toks, k).map(|(len, ..)| k + len)) else {
+        return false;
+    };
+    let Some(rest) = toks.get(after) else {
+        return false;
+    };
+    (v.analyse(&statement[rest.start..]).quantities.iter())
+        .any(|q| matches!(q.kind, Value::Date { .. } | Value::Period { .. }))
 }
 
 /// A fact's own statement read as two events in order, if it is one:
