@@ -167,19 +167,25 @@ pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'sta
     {
         return Some((u.code, k + 2));
     }
-    // "40 square kilometres", "40 sq km": the area of that length.
-    if matches!(t.text.as_str(), "square" | "sq")
+    // "40 square kilometres", "40 sq km": the area of that length; "6
+    // cubic metres", its volume.
+    let power = match t.text.as_str() {
+        "square" | "sq" => Some('2'),
+        "cubic" => Some('3'),
+        _ => None,
+    };
+    if let Some(p) = power
         && let Some(side) = free(k + 1).and_then(|n| lang::unit_of(&n.text))
         && side.dimension == "length"
-        && let Some(area) = lang::unit_of(&format!("{}2", side.code))
+        && let Some(unit) = lang::unit_of(&format!("{}{p}", side.code))
     {
-        return Some((area.code, k + 2));
+        return per_unit(tokens, used, unit, k + 2);
     }
     let u = lang::unit_of(&t.text)?;
-    if let Some((per, end)) = per_time(tokens, used, k + 1)
-        && let Some(speed) = lang::unit_of(&format!("{}/{per}", u.code))
+    if let Some((code, end)) = per_unit(tokens, used, u, k + 1)
+        && end > k + 1
     {
-        return Some((speed.code, end));
+        return Some((code, end));
     }
     // A one-letter unit ("m", "k") is only one glued to its number or
     // after a space with nothing word-like following ("50 K").
@@ -192,20 +198,47 @@ pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'sta
     Some((u.code, k + 1))
 }
 
-/// "/h", "per hour", "/s", "per second" after a unit: the unit of time
-/// as the units table writes it after a slash, and the next token.
+/// A unit ending at `k`, then the unit of time it may be per ("km/h",
+/// "litres of water a second"): the rate's code where the table has one,
+/// else the unit's own, and the next token.
+fn per_unit(
+    tokens: &[Token],
+    used: &[bool],
+    u: Unit,
+    k: usize,
+) -> Option<(&'static str, usize)> {
+    let free = |k: usize| tokens.get(k).is_some_and(|_| !used[k]);
+    // "6,000 litres of water a second": what is measured, between.
+    let of_what = tokens.get(k).is_some_and(|t| t.text == "of")
+        && free(k + 1)
+        && tokens[k + 1].kind == lang::TokKind::Word;
+    let at = if of_what { k + 2 } else { k };
+    match per_time(tokens, used, at) {
+        Some((per, end)) => match lang::unit_of(&format!("{}/{per}", u.code)) {
+            Some(rate) => Some((rate.code, end)),
+            None => Some((u.code, k)),
+        },
+        None => Some((u.code, k)),
+    }
+}
+
+/// "/h", "per hour", "a second", "/s", "per second" after a unit: the
+/// unit of time as the units table writes it after a slash, and the next
+/// token.
 fn per_time(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'static str, usize)> {
     let free = |k: usize| tokens.get(k).filter(|_| !used[k]);
     let next = free(k)?;
     // The tokenizer drops a slash: "km/h" is "km", then "h" one byte on.
     let slashed = k > 0 && next.start == tokens[k - 1].end + 1 && !next.cap;
     let (word, end) = match next.text.as_str() {
-        "per" => (free(k + 1)?.text.as_str(), k + 2),
+        "per" | "a" | "an" | "each" | "every" => (free(k + 1)?.text.as_str(), k + 2),
         w if slashed => (w, k + 1),
         _ => return None,
     };
+    let spelled = end == k + 2;
     let per = match word {
         "s" | "sec" | "second" => "s",
+        "min" | "minute" if spelled || word == "min" => "min",
         "h" | "hr" | "hour" => "h",
         _ => return None,
     };
@@ -322,12 +355,26 @@ mod tests {
             ("10 gigawatts", Some(("GW", 2))),
             ("8 pc", Some(("%", 2))),
             ("40 square", None),
+            ("6 cubic metres", Some(("m3", 3))),
+            ("6 cubic metres per second", Some(("m3/s", 5))),
+            ("6000 litres of water a second", Some(("L/s", 6))),
+            ("360000 ltrs a minute", Some(("L/min", 4))),
+            ("6000 litres of water", Some(("L", 2))),
+            ("40 km a day", Some(("km", 2))),
         ];
         for (text, want) in cases {
             let toks = crate::lang::tokenize(text);
             let used = vec![false; toks.len()];
             assert_eq!(suffix(&toks, &used, 1), want, "{text}");
         }
+    }
+
+    #[test]
+    fn flows_convert_across_units_of_volume_and_time() {
+        // 6,000 litres a second is 6 cubic metres a second, 360,000 a minute.
+        assert_eq!(relation(6.0, "m3/s", Cmp::UpTo, 6000.0, "L/s", Cmp::UpTo), Rel::Match);
+        assert_eq!(relation(360000.0, "L/min", Cmp::Exact, 6000.0, "L/s", Cmp::Exact), Rel::Match);
+        assert_eq!(relation(600.0, "L/s", Cmp::UpTo, 6000.0, "L/s", Cmp::UpTo), Rel::Mismatch);
     }
 
     #[test]
