@@ -460,10 +460,12 @@ fn an_unedited_draft_judges_blind_sets() {
 /// The realistic set written for a third article (labels first, with a
 /// category: LABEL<TAB>CATEGORY<TAB>STATEMENT), judged on its unedited
 /// draft (first contact 31/100): held at the floor reached so far, never
-/// a false SUPPORTED.
+/// a false SUPPORTED. 42 → 41 when the director's quote lost its relative
+/// clause to a fact of its own: a row refuted through that joined fact
+/// now meets a conflicting one.
 #[test]
 fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
-    realistic_set_holds("halsafjord", "2025-09-13", 42);
+    realistic_set_holds("halsafjord", "2025-09-13", 41);
 }
 
 /// Round 11's unseen article (a cable car), drafted unedited: first
@@ -494,7 +496,7 @@ fn an_unedited_draft_judges_the_realistic_shipwreck_set_without_false_support() 
 /// drafted unedited: first contact 31/100, no false SUPPORTED.
 #[test]
 fn an_unedited_draft_judges_the_realistic_ice_core_set_without_false_support() {
-    realistic_set_holds("ice-core", "2025-03-11", 32);
+    realistic_set_holds("ice-core", "2025-03-11", 33);
 }
 
 /// Round 15's unseen article (a rail tunnel's breakthrough), drafted
@@ -510,7 +512,7 @@ fn an_unedited_draft_judges_the_realistic_rail_tunnel_set_without_false_support(
 /// country" for the city's oldest stage), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
-    realistic_set_holds("theatre", "2024-10-14", 37);
+    realistic_set_holds("theatre", "2024-10-14", 38);
 }
 
 /// Round 17's unseen article (a town's flood wall), drafted unedited:
@@ -519,7 +521,7 @@ fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
 /// town had no flood defences"), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_flood_wall_set_without_false_support() {
-    realistic_set_holds("flood-wall", "2025-03-14", 32);
+    realistic_set_holds("flood-wall", "2025-03-14", 35);
 }
 
 /// Article `name`'s 100 realistic statements, judged on its unedited

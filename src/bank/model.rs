@@ -252,7 +252,7 @@ pub enum Value {
     /// after midnight: 23.25 is 23:15).
     Measure {
         value: f64,
-        #[schemars(extend("examples" = ["m", "km", "cm", "mm", "ft", "in", "mi", "yd", "kg", "g", "t", "lb", "K", "C", "F", "m2", "km2", "mi2", "ft2", "ha", "acre", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "m/s", "km/h", "mph", "km/s", "ft/s", "kn", "%", "clock"]))]
+        #[schemars(extend("examples" = ["m", "km", "cm", "mm", "ft", "in", "mi", "yd", "kg", "g", "t", "lb", "K", "C", "F", "m2", "km2", "mi2", "ft2", "ha", "acre", "L", "mL", "m3", "km3", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "m/s", "km/h", "mph", "km/s", "ft/s", "kn", "L/s", "L/min", "L/h", "m3/s", "m3/min", "m3/h", "%", "clock"]))]
         unit: String,
         #[serde(default)]
         approx: bool,

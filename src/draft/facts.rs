@@ -88,8 +88,11 @@ pub(crate) fn draft(
         if previous.is_some_and(|p| p.paragraph != s.paragraph) {
             (before, paragraph_start) = (paragraph_start, out.len());
         }
-        for quote in clauses(sentence) {
-            match fact(bank, &reader, quote, ctx) {
+        let pieces = clauses(sentence)
+            .into_iter()
+            .flat_map(super::relative::pieces);
+        for (quote, statement) in pieces {
+            match fact(bank, &reader, quote, statement, ctx) {
                 Some(mut f) => {
                     // "It will be …" after a sentence about the subject.
                     // Only a fact that names it, not one a pronoun linked.
@@ -380,8 +383,19 @@ fn without_dateline(s: &str) -> &str {
 }
 
 /// The fact for one clause, or nothing when it makes no claim.
-fn fact(bank: &Bank, reader: &Verifier, quote: &str, ctx: &Context) -> Option<Fact> {
-    let statement = statement_of(quote);
+/// `statement` is the clause's when its quote does not read as one
+/// ("Ola Berg, 71, whose house flooded" says "Ola Berg's house flooded").
+fn fact(
+    bank: &Bank,
+    reader: &Verifier,
+    quote: &str,
+    statement: Option<String>,
+    ctx: &Context,
+) -> Option<Fact> {
+    // A person's role ("Ola Berg is the port's engineer") names what the
+    // claim is about: its names count as words.
+    let rewritten = statement.is_some();
+    let statement = statement.unwrap_or_else(|| statement_of(quote));
     if statement.ends_with('?') {
         return None;
     }
@@ -395,7 +409,8 @@ fn fact(bank: &Bank, reader: &Verifier, quote: &str, ctx: &Context) -> Option<Fa
         .filter_map(|q| bank_value(&a, q, ctx))
         .chain(slot_values(bank, &a))
         .collect();
-    if a.words.len() < 3 && values.is_empty() {
+    let names = if rewritten { a.mentions.len() } else { 0 };
+    if a.words.len() + names < 3 && values.is_empty() {
         return None;
     }
     let mut entities: Vec<String> = Vec::new();

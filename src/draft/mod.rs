@@ -15,6 +15,7 @@
 mod facts;
 mod names;
 mod questions;
+mod relative;
 mod settle;
 mod subject;
 

@@ -133,7 +133,20 @@ const HONORIFICS: &[&str] = &[
     "mayor",
     "governor",
     "senator",
+    "councillor",
+    "councilor",
+    "cllr",
+    "alderman",
+    "commissioner",
+    "judge",
+    "inspector",
+    "detective",
+    "sergeant",
+    "captain",
+    "reverend",
+    "bishop",
     "professor",
+    "prof",
     "chief",
     "minister",
     "secretary",
@@ -247,8 +260,18 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Names {
                 .flat_map(|s| {
                     let sentence = &text[s.start..s.end];
                     let toks = tokenize(sentence);
+                    // "Tomasz Wierzbicki, the engineer, said": a first word
+                    // no dictionary knows, before another capital, is a
+                    // name's.
+                    let named = |k: usize| {
+                        !lang::lexicon::knows(&toks[k].text)
+                            && !lang::is_stopword(&toks[k].text)
+                            && toks
+                                .get(k + 1)
+                                .is_some_and(|n| n.cap && n.kind == TokKind::Word)
+                    };
                     (0..toks.len())
-                        .filter(|&k| opens_sentence(sentence, &toks, k))
+                        .filter(|&k| opens_sentence(sentence, &toks, k) && !named(k))
                         .map(|k| toks[k].clone())
                         .collect::<Vec<_>>()
                 })
@@ -289,6 +312,8 @@ fn excluded(t: &Token) -> bool {
     t.kind != TokKind::Word
         || !t.cap
         || w == "i"
+        || w.starts_with("i'")
+        || w.starts_with("i’")
         || lang::unit_of(w).is_some_and(|u| w.len() > 2 && u.dimension == "temperature")
         || lang::cardinal(w).is_some()
         || lang::ordinal_word(w).is_some()

@@ -201,12 +201,7 @@ pub(crate) fn suffix(tokens: &[Token], used: &[bool], k: usize) -> Option<(&'sta
 /// A unit ending at `k`, then the unit of time it may be per ("km/h",
 /// "litres of water a second"): the rate's code where the table has one,
 /// else the unit's own, and the next token.
-fn per_unit(
-    tokens: &[Token],
-    used: &[bool],
-    u: Unit,
-    k: usize,
-) -> Option<(&'static str, usize)> {
+fn per_unit(tokens: &[Token], used: &[bool], u: Unit, k: usize) -> Option<(&'static str, usize)> {
     let free = |k: usize| tokens.get(k).is_some_and(|_| !used[k]);
     // "6,000 litres of water a second": what is measured, between.
     let of_what = tokens.get(k).is_some_and(|t| t.text == "of")
@@ -372,9 +367,18 @@ mod tests {
     #[test]
     fn flows_convert_across_units_of_volume_and_time() {
         // 6,000 litres a second is 6 cubic metres a second, 360,000 a minute.
-        assert_eq!(relation(6.0, "m3/s", Cmp::UpTo, 6000.0, "L/s", Cmp::UpTo), Rel::Match);
-        assert_eq!(relation(360000.0, "L/min", Cmp::Exact, 6000.0, "L/s", Cmp::Exact), Rel::Match);
-        assert_eq!(relation(600.0, "L/s", Cmp::UpTo, 6000.0, "L/s", Cmp::UpTo), Rel::Mismatch);
+        assert_eq!(
+            relation(6.0, "m3/s", Cmp::UpTo, 6000.0, "L/s", Cmp::UpTo),
+            Rel::Match
+        );
+        assert_eq!(
+            relation(360000.0, "L/min", Cmp::Exact, 6000.0, "L/s", Cmp::Exact),
+            Rel::Match
+        );
+        assert_eq!(
+            relation(600.0, "L/s", Cmp::UpTo, 6000.0, "L/s", Cmp::UpTo),
+            Rel::Mismatch
+        );
     }
 
     #[test]

@@ -49,8 +49,10 @@ pub(crate) fn values<'f>(
         if q.small && of && a.tokens[q.first].text == "one" {
             continue;
         }
-        // "Norway is the 12th …" when the fact says Denmark is.
+        // "Norway is the 12th …" when the fact says Denmark is; not an
+        // age set off after a name ("alongside Per Lund, 71").
         if !q.small
+            && !aged(a, q)
             && let Some(other) = other_subject(v, a, f, q.first)
         {
             return Err(Uncovered::Entity(other));
@@ -104,6 +106,19 @@ pub(crate) fn values<'f>(
         slots.push(s);
     }
     Ok(())
+}
+
+/// "Per Lund, 71,": a bare count between a name and a comma or the end.
+fn aged(a: &Analysis, q: &crate::values::Quantity) -> bool {
+    let named = (a.mentions.iter()).any(|m| m.last == q.first);
+    let (start, end) = a.span(q.first, q.last);
+    let between = |from: usize, to: usize| a.source.get(from..to).unwrap_or("");
+    let before = q.first > 0 && between(a.tokens[q.first - 1].end, start) == ", ";
+    let after = between(end, a.source.len());
+    matches!(q.kind, Value::Count { .. })
+        && named
+        && before
+        && (after.trim().is_empty() || after.starts_with([',', '.']))
 }
 
 /// "halted in summer 2023 when diggers found a well from the 1300s",

@@ -244,12 +244,26 @@ pub(crate) fn mentions<'f>(
         if m.sibling && slot.is_none() {
             return Err(Uncovered::Word(m.first));
         }
-        let slot = slot.or_else(|| {
-            (entity.kind == EntityKind::Person)
-                .then(|| f.person())
-                .flatten()
-                .map(|(p, pv)| (pv, p == m.entity))
-        });
+        let person = (entity.kind == EntityKind::Person)
+            .then(|| f.person())
+            .flatten();
+        // Another of the fact's own people: after the fact's person, a
+        // companion ("Ola Berg cut the ribbon alongside Per Lund"); in its
+        // place, perhaps the doer of another of the fact's verbs ("Per
+        // Lund drove the first car", where Ola Berg opened the bridge after
+        // inviting him to): which, only the words could tell.
+        if let Some((p, _)) = person
+            && p != m.entity
+            && f.entities.contains(&m.entity)
+        {
+            let doer_before = named_before(a, p, m.first)
+                || (slotted.iter()).any(|&e| v.bank.entities[e].kind == EntityKind::Person);
+            if doer_before {
+                continue;
+            }
+            return Err(Uncovered::Entity(m.entity));
+        }
+        let slot = slot.or_else(|| person.map(|(p, pv)| (pv, p == m.entity)));
         if let Some((pv, same)) = slot {
             slotted.push(m.entity);
             slots.push(Slot {
@@ -276,6 +290,11 @@ pub(crate) fn mentions<'f>(
         }
     }
     Ok(())
+}
+
+/// Whether entity `e` is named before token `k`.
+fn named_before(a: &Analysis, e: usize, k: usize) -> bool {
+    (a.mentions.iter()).any(|m| m.entity == e && m.last <= k)
 }
 
 /// An ambiguous name as the entity this fact knows, if it knows one of

@@ -383,7 +383,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     // otherwise "the two Yorks" would be a word of any fact whose quote
     // names New York. Keywords are kept as given.
     let statement = tokenize(&f.statement);
-    let negated = read::negation_count(&statement) % 2 == 1;
+    let negated = read::negation_count(&f.statement, &statement) % 2 == 1;
     let quote = tokenize(&f.quote);
     let place = f.values.iter().find_map(|v| match v {
         crate::bank::Value::Place { entity, .. } => bank.entity_index(entity),

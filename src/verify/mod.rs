@@ -254,6 +254,14 @@ impl Verifier<'_> {
         let values: Vec<(usize, usize)> = (a.quantities.iter())
             .map(|q| a.span(q.first, q.last))
             .collect();
+        // "Ola Berg, director of the port, has led it since 2021": the role
+        // and the rest, each judged whole (the rest may order events).
+        if let Some(texts) = structure::apposition(statement, toks, &names) {
+            let j = structure::judge_claims(self, statement, &texts);
+            if j.verdict != Verdict::NotEnoughInfo {
+                return j;
+            }
+        }
         let parts = structure::clauses(statement, toks, &names, &values);
         let mut whole = None;
         if let Some(o) = order::find(self, statement, toks, &a) {

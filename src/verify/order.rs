@@ -252,7 +252,10 @@ pub(crate) fn judge(
     }
     // The order word is the fact's frame ("before the pandemic, …"): its
     // words decide, as for any statement ("after" is then an opposite).
-    if whole.verdict != Verdict::NotEnoughInfo && fact.is_some_and(|f| f.framed) && !dated_other_side {
+    if whole.verdict != Verdict::NotEnoughInfo
+        && fact.is_some_and(|f| f.framed)
+        && !dated_other_side
+    {
         return None;
     }
     // Each side read once, for its event and (the left) for its claims.
@@ -365,7 +368,7 @@ pub(crate) struct FactOrder {
     framed: bool,
     /// The fact's own statement is negative ("went decades without …").
     negated: bool,
-    /// A date after the fact's order word ("after Cuba's 1959
+    /// A date after the fact's order word ("after Norby's 1959
     /// revolution"): the fact dates the other event too.
     dates_other: bool,
 }

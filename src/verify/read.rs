@@ -583,8 +583,18 @@ fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<
     quantities
 }
 
-/// Negations (outside a concessive clause), modal words, and the content
-/// words left.
+/// Whether byte `at` is inside a quotation that closes after it: 'called
+/// the bill "a lesson in how not to run a project"' denies nothing.
+pub(crate) fn quoted(text: &str, at: usize) -> bool {
+    let (before, after) = text.split_at(at);
+    let straight = before.matches('"').count() % 2 == 1 && after.contains('"');
+    let curly = before.matches('\u{201c}').count() > before.matches('\u{201d}').count()
+        && after.contains('\u{201d}');
+    straight || curly
+}
+
+/// Negations (outside a concessive clause and quotations), modal words,
+/// and the content words left.
 fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, Vec<usize>) {
     let (mut negations, mut modals) = (0, Vec::new());
     let mut words = Vec::with_capacity(tokens.len());
@@ -603,7 +613,7 @@ fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, V
                 (text[t.end..].find(',')).map_or(next.map_or(t.end, |n| n.end), |c| t.end + c);
         }
         if t.is(lang::CLASS_NEGATIONS) {
-            if t.start >= concession_end {
+            if t.start >= concession_end && !quoted(text, t.start) {
                 negations += 1;
             }
         } else if t.is(lang::CLASS_MODALITY) {
@@ -615,14 +625,16 @@ fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, V
     (negations, modals, words)
 }
 
-/// Negations in a token list, leaving out those that belong to a
-/// comparative ("no more than", "not less than"), as [`analyse`] does.
-pub(crate) fn negation_count(tokens: &[Token]) -> usize {
+/// Negations in the tokens of `text`, leaving out those inside a quotation
+/// and those that belong to a comparative ("no more than", "not less
+/// than"), as [`analyse`] does.
+pub(crate) fn negation_count(text: &str, tokens: &[Token]) -> usize {
     tokens
         .iter()
         .enumerate()
         .filter(|(k, t)| {
             t.is(lang::CLASS_NEGATIONS)
+                && !quoted(text, t.start)
                 && !(matches!(t.text.as_str(), "no" | "not")
                     && tokens
                         .get(k + 1)
@@ -712,6 +724,9 @@ mod tests {
             ("even without ties the two traded goods", 0),
             ("even without ties the two did not trade", 1),
             ("the two did not trade", 1),
+            ("she called it \"a lesson in how not to build\"", 0),
+            ("she called it \u{201c}no lesson\u{201d}", 0),
+            ("she did not call it \"a lesson\"", 1),
         ] {
             let a = analyse(statement, &Gazetteer::new());
             assert_eq!(a.negations, want, "{statement}");

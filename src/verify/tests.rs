@@ -339,3 +339,29 @@ fn an_order_word_against_the_facts_own_never_supports() {
         ],
     );
 }
+
+#[test]
+fn another_person_after_the_facts_own_is_a_companion() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let text = r#"{"schema_version": 2, "source": {"title": "Quay", "date": "2025-03-14", "text": "-"},
+        "entities": [{"id": "berg", "name": "Ola Berg", "kind": "person", "aliases": ["Berg"]},
+                     {"id": "lund", "name": "Per Lund", "kind": "person", "aliases": ["Lund"]},
+                     {"id": "moe", "name": "Kari Moe", "kind": "person", "aliases": ["Moe"]}],
+        "facts": [{"id": "cut", "topic": "t", "statement": "Ola Berg cut the ribbon alongside Per Lund, 71.", "quote": "-",
+                   "entities": ["berg", "lund"], "subject": "berg",
+                   "values": [{"type": "count", "value": 71, "text": "71"}, {"type": "person", "entity": "berg", "text": "Ola Berg"}]}]}"#;
+    let b = bank::parse(text, "quay.json").expect("test bank");
+    verdicts(
+        &b,
+        &[
+            ("Ola Berg cut the ribbon alongside Per Lund, 71", S),
+            ("ola berg cut the ribbon alongside per lund", S),
+            // The age after the name is Per Lund's, and wrong.
+            ("Ola Berg cut the ribbon alongside Per Lund, 72", R),
+            // Who cut it is the fact's person; the other person the fact
+            // names may have done something else in it.
+            ("Per Lund cut the ribbon alongside Ola Berg", N),
+            ("Kari Moe cut the ribbon alongside Per Lund", R),
+        ],
+    );
+}
