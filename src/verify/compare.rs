@@ -63,6 +63,11 @@ pub(crate) fn values<'f>(
             Value::Money { currency, .. } => currency.clone(),
             _ => None,
         };
+        // "led the agency until 1968": the end of the fact's span.
+        if let Some(s) = span_end(a, q, f) {
+            slots.push(s);
+            continue;
+        }
         let claimed = currency(&q.kind);
         let in_kind =
             (f.values.iter()).any(|fv| claimed.is_some() && currency(&fv.value) == claimed);
@@ -106,6 +111,47 @@ pub(crate) fn values<'f>(
         slots.push(s);
     }
     Ok(())
+}
+
+/// Whether "until" or "till" at token `k` is read: before a date, where
+/// the fact gives a span of time whose end the date is set against;
+/// before no figure ("until now", "until the agreement"), as the time
+/// before the news, which is what a fact of how things were tells (as
+/// "before the agreement" does). Before another figure ("until 5 p.m."),
+/// not.
+pub(crate) fn until_read(a: &Analysis, k: usize, f: &FactIndex) -> bool {
+    if !matches!(a.tokens[k].text.as_str(), "until" | "till") {
+        return false;
+    }
+    match (a.quantities.iter()).find(|q| q.first == k + 1) {
+        None => true,
+        Some(q) => {
+            matches!(q.kind, Value::Date { .. })
+                && (f.values.iter()).any(|fv| matches!(fv.value, Value::Period { .. }))
+        }
+    }
+}
+
+/// "until 1968" where the fact's span runs from 1961 to 1968: the date
+/// against the span's end, never anywhere inside it.
+fn span_end<'f>(a: &Analysis, q: &crate::values::Quantity, f: &'f FactIndex) -> Option<Slot<'f>> {
+    if q.first == 0 || !until_read(a, q.first - 1, f) {
+        return None;
+    }
+    let fv = (f.values.iter()).find(|fv| matches!(fv.value, Value::Period { .. }))?;
+    let Value::Period { until, .. } = &fv.value else {
+        return None;
+    };
+    let end = Value::Date {
+        date: *until,
+        alt: None,
+    };
+    Some(Slot {
+        first: q.first,
+        last: q.last,
+        fact: fv,
+        rel: q.relation(&end, fv.cmp),
+    })
 }
 
 /// "Per Lund, 71,": a bare count between a name and a comma or the end.

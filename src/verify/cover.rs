@@ -80,6 +80,8 @@ pub(crate) fn words_within(
                 }
                 None => w.flips.push(k),
             }
+        } else if t.is(lang::CLASS_RESTRICTIVE) && super::compare::until_read(a, k, f) {
+            // "until 1968": compared with the end of the fact's span.
         } else if t.is(lang::CLASS_RESTRICTIVE)
             || a.tokens.get(k + 1).is_some_and(|n| n.text == "than")
         {

@@ -365,3 +365,31 @@ fn another_person_after_the_facts_own_is_a_companion() {
         ],
     );
 }
+
+#[test]
+fn until_sets_a_date_against_the_end_of_a_span() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[
+        (
+            "ran",
+            "Ola Berg ran the Norby ferry from 2009 to 2014.",
+            r#"{"type": "period", "from": "2009", "until": "2014", "text": "from 2009 to 2014"}"#,
+        ),
+        (
+            "linked",
+            "Norby and Sudby established a ferry link on 14 February 2024.",
+            LINKED,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            ("ola berg ran the norby ferry until 2014", S),
+            // A year inside the span is no end of it.
+            ("ola berg ran the norby ferry until 2012", R),
+            ("ola berg ran the norby ferry till 2016", R),
+            // An event's date is no end of a state: the order is unresolved.
+            ("until february 2024 norby and sudby had a ferry link", N),
+        ],
+    );
+}
