@@ -496,7 +496,7 @@ fn an_unedited_draft_judges_the_realistic_shipwreck_set_without_false_support() 
 /// drafted unedited: first contact 31/100, no false SUPPORTED.
 #[test]
 fn an_unedited_draft_judges_the_realistic_ice_core_set_without_false_support() {
-    realistic_set_holds("ice-core", "2025-03-11", 33);
+    realistic_set_holds("ice-core", "2025-03-11", 34);
 }
 
 /// Round 15's unseen article (a rail tunnel's breakthrough), drafted
@@ -521,7 +521,7 @@ fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
 /// town had no flood defences"), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_flood_wall_set_without_false_support() {
-    realistic_set_holds("flood-wall", "2025-03-14", 35);
+    realistic_set_holds("flood-wall", "2025-03-14", 34);
 }
 
 /// Article `name`'s 100 realistic statements, judged on its unedited

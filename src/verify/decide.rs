@@ -203,7 +203,15 @@ fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict,
         };
         return (Verdict::NotEnoughInfo, reason);
     }
-    if let Some(&k) = a.modals.first() {
+    // A modal word (or one of aim) the fact itself uses over the same
+    // words ("is expected to open new avenues", "aims to strengthen") is
+    // the fact's claim, not a weakening of it; "are expected to establish
+    // ties" is not what that fact expects.
+    let own = |k: &&usize| {
+        let claimed = super::index::governed(&a.tokens, **k, 3);
+        (f.modal_scopes.iter()).any(|(_, scope)| claimed.iter().any(|c| scope.contains(c)))
+    };
+    if let Some(&k) = a.modals.iter().find(|k| !own(k)) {
         let reason = Reason::Modal {
             word: a.tokens[k].text.to_string(),
         };

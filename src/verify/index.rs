@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use super::order::FactOrder;
 use super::read::{self, Analysis};
 use crate::bank::{Bank, Fact};
-use crate::lang::{self, Gazetteer, TokKind, Word, stem, tokenize};
+use crate::lang::{self, Gazetteer, TokKind, Token, Word, stem, tokenize};
 use crate::values::{FactValue, Value};
 
 /// Everything needed to judge statements against one bank, built once.
@@ -394,6 +394,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     });
     let ranked = ranked_words(&statement, &quote);
     let owners = owners(gaz, &statement, &quote);
+    let modal_scopes = modal_scopes(&statement);
     for t in statement.iter().chain(&quote) {
         if t.kind == TokKind::Word && !gaz.knows(&t.text) {
             add(&t.text);
@@ -428,12 +429,40 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         place_preps,
         ranked,
         owners,
+        modal_scopes,
         values: f
             .values
             .iter()
             .filter_map(|v| FactValue::from_bank(bank, v).ok())
             .collect(),
     }
+}
+
+/// Each modal word of a fact's statement with the stems of the content
+/// words it governs ("expected to open new avenues" → ("expected",
+/// [open, new, avenu])).
+fn modal_scopes(toks: &[Token]) -> Vec<(Word, Vec<Word>)> {
+    // Words of aim hedge what they govern as a modal does ("aim to
+    // strengthen": not done yet).
+    let aim = |t: &Token| {
+        matches!(
+            t.text.as_str(),
+            "aim" | "aims" | "aimed" | "intend" | "intends" | "plan" | "plans" | "hope" | "hopes"
+        )
+    };
+    (toks.iter().enumerate())
+        .filter(|(_, t)| t.is(lang::CLASS_MODALITY) || aim(t))
+        .map(|(k, t)| (Word::from(t.text.as_str()), governed(toks, k, 5)))
+        .collect()
+}
+
+/// The stems of the first `n` content words after token `k`.
+pub(crate) fn governed(toks: &[Token], k: usize, n: usize) -> Vec<Word> {
+    (toks[k + 1..].iter())
+        .filter(|t| t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
+        .take(n)
+        .map(|t| stem(&t.text))
+        .collect()
 }
 
 /// The entities named in possessive form in `toks`: an alias of up to
@@ -556,6 +585,9 @@ pub(crate) struct FactIndex {
     /// "largest farm" (the stem of the word after it too) where the fact
     /// also uses the superlative bare before another word.
     pub(crate) ranked: Vec<Word>,
+    /// The fact's own modal words, each with the stems of the words it
+    /// governs: a statement's modal is the fact's only over one of them.
+    pub(crate) modal_scopes: Vec<(Word, Vec<Word>)>,
     /// Entities the fact writes as possessives ("Norway's shift"): a
     /// statement's possessive must be one of them, when there are any.
     pub(crate) owners: Vec<usize>,
@@ -653,6 +685,10 @@ impl FactIndex {
             place_preps: union(&self.place_preps, &other.place_preps),
             ranked: union(&self.ranked, &other.ranked),
             owners: self.owners.iter().chain(&other.owners).copied().collect(),
+            modal_scopes: (self.modal_scopes.iter())
+                .chain(&other.modal_scopes)
+                .cloned()
+                .collect(),
             scope_words: union(&self.scope_words, &other.scope_words),
         })
     }

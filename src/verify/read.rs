@@ -583,6 +583,14 @@ fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<
     quantities
 }
 
+/// Whether the modal word at `k` weakens the claim: "may", "could" always;
+/// "expected" and "likely" only before "to" ("expected to open"), not as
+/// a description ("the river expected in 2080").
+fn weakens(tokens: &[Token], k: usize) -> bool {
+    let describes = matches!(tokens[k].text.as_str(), "expected" | "expects" | "likely");
+    !describes || (tokens[k + 1..].iter().take(4)).any(|t| t.text == "to")
+}
+
 /// Whether byte `at` is inside a quotation that closes after it: 'called
 /// the bill "a lesson in how not to run a project"' denies nothing.
 pub(crate) fn quoted(text: &str, at: usize) -> bool {
@@ -616,7 +624,7 @@ fn content(text: &str, tokens: &[Token], used: &[bool]) -> (usize, Vec<usize>, V
             if t.start >= concession_end && !quoted(text, t.start) {
                 negations += 1;
             }
-        } else if t.is(lang::CLASS_MODALITY) {
+        } else if t.is(lang::CLASS_MODALITY) && weakens(tokens, k) {
             modals.push(k);
         } else if !t.is(lang::CLASS_STOPWORDS) {
             words.push(k);

@@ -393,3 +393,32 @@ fn until_sets_a_date_against_the_end_of_a_span() {
         ],
     );
 }
+
+#[test]
+fn a_modal_word_is_the_facts_only_over_what_the_fact_expects() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[
+        (
+            "linked",
+            "Norby and Sudby established a ferry link on 14 February 2024.",
+            LINKED,
+        ),
+        (
+            "avenues",
+            "The ferry link is expected to open new trade between Norby and Sudby.",
+            "",
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            (
+                "the ferry link is expected to open new trade between norby and sudby",
+                S,
+            ),
+            // What the article expects is trade, not the link itself.
+            ("norby and sudby are expected to establish a ferry link", N),
+            ("norby and sudby will probably establish a ferry link", N),
+        ],
+    );
+}
