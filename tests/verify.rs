@@ -1122,6 +1122,26 @@ fn blind_round_17_webb_holds() {
     );
 }
 
+/// Round 18, adversarial: 50 statements an article, each turned by one
+/// operator word (until, since, only, expected to, failed to, a swapped
+/// role …). First contact (on fdd837d): 39/50 (Korea) and 41/50 (Webb),
+/// one false SUPPORTED each ("… a year have visited cuba since the
+/// pandemic ended" for "before the pandemic"; "the canadian space agency
+/// led the webb project", through the bank's keyword "led"), since mended.
+#[test]
+fn blind_round_18_korea_holds() {
+    run_round(include_str!("data/blind-round18-korea.tsv"), None, 40);
+}
+
+#[test]
+fn blind_round_18_webb_holds() {
+    run_round(
+        include_str!("data/blind-round18-webb.tsv"),
+        Some(WEBB_BANK),
+        42,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.

@@ -105,6 +105,12 @@ pub(crate) fn draft(
                         f.entities.push(id.clone());
                         by_pronoun.push(out.len());
                     }
+                    if said_by_pronoun(quote)
+                        && let Some(id) = last_person(bank, &out)
+                        && !f.entities.contains(&id)
+                    {
+                        f.entities.push(id);
+                    }
                     f.id = unique_id(&f.id, &mut ids);
                     f.topic = topic.clone();
                     for w in &context {
@@ -120,6 +126,23 @@ pub(crate) fn draft(
         previous = Some(s);
     }
     out
+}
+
+/// '"…," he said': a person's words, the person by a pronoun. Only the
+/// speaker: "He reported the find to …" gives the person a role the
+/// facts would not know.
+fn said_by_pronoun(quote: &str) -> bool {
+    let q = quote.trim_end_matches(['.', ' ']);
+    let said = [" he said", " she said", " he added", " she added"];
+    (q.starts_with('"') || q.starts_with('\u{201c}')) && said.iter().any(|p| q.ends_with(p))
+}
+
+/// The person named last in the last few facts: whom "he" stands for.
+fn last_person(bank: &Bank, facts: &[Fact]) -> Option<String> {
+    let person = |id: &&String| {
+        (bank.entity_index(id)).is_some_and(|e| bank.entities[e].kind == EntityKind::Person)
+    };
+    (facts.iter().rev().take(3)).find_map(|f| f.entities.iter().rev().find(person).cloned())
 }
 
 /// Whether a clause opens with a pronoun standing for what the sentence

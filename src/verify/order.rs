@@ -252,10 +252,17 @@ pub(crate) fn judge(
     }
     // The order word is the fact's frame ("before the pandemic, …"): its
     // words decide, as for any statement ("after" is then an opposite).
-    if whole.verdict != Verdict::NotEnoughInfo
-        && fact.is_some_and(|f| f.framed)
-        && !dated_other_side
-    {
+    // Only the fact's own order word or its opposite: "since the
+    // pandemic" against "before the pandemic" is another time, which the
+    // events' times must settle.
+    let opposite = |l: Later| match l {
+        Later::Left => Later::Right,
+        Later::Right => Later::Left,
+        other => other,
+    };
+    let framed =
+        fact.is_some_and(|f| (f.frames.iter()).any(|&l| l == o.later || opposite(l) == o.later));
+    if whole.verdict != Verdict::NotEnoughInfo && framed && !dated_other_side {
         return None;
     }
     // Each side read once, for its event and (the left) for its claims.
@@ -364,8 +371,8 @@ pub(crate) struct FactOrder {
     /// The fact's own statement as two events in order, if it is one:
     /// what each side says, and which is the later.
     stated: Option<(Gist, Gist, Later)>,
-    /// The fact has an order word of its own.
-    framed: bool,
+    /// The fact's own order words, by which side they make the later.
+    frames: Vec<Later>,
     /// The fact's own statement is negative ("went decades without …").
     negated: bool,
     /// A date after the fact's order word ("after Norby's 1959
@@ -386,7 +393,9 @@ fn fact_order<'v>(v: &'v Verifier, id: &str) -> Option<&'v FactOrder> {
             stated: stated_order(statement, &toks)
                 .or_else(|| stated_order(quote, &quote_toks))
                 .map(|(l, r, later)| (gist(v, l), gist(v, r), later)),
-            framed: (0..toks.len()).any(|k| marker(&toks, k).is_some()),
+            frames: (0..toks.len())
+                .filter_map(|k| marker(&toks, k).map(|(_, later, _)| later))
+                .collect(),
             negated: v.facts[fi].negated,
             dates_other: dates_other(v, statement, &toks),
         }

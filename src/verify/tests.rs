@@ -422,3 +422,42 @@ fn a_modal_word_is_the_facts_only_over_what_the_fact_expects() {
         ],
     );
 }
+
+#[test]
+fn another_order_word_than_the_facts_frame_is_another_time() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[
+        (
+            "visits",
+            "Before the storm, about 900 people visited Norby every year.",
+            r#"{"type": "count", "value": 900, "approx": true, "text": "about 900"}"#,
+        ),
+        (
+            "cut",
+            "Exchanges between Norby and Sudby were cut off after the revolution in 1959.",
+            r#"{"type": "date", "value": "1959", "text": "1959"}"#,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            (
+                "before the storm about 900 people visited norby every year",
+                S,
+            ),
+            (
+                "after the storm about 900 people visited norby every year",
+                R,
+            ),
+            // Since the storm is a time the fact does not tell of.
+            (
+                "about 900 people a year have visited norby since the storm ended",
+                N,
+            ),
+            (
+                "about 900 people a year have visited norby since the storm",
+                N,
+            ),
+        ],
+    );
+}
