@@ -261,17 +261,7 @@ const TAIL_PREPOSITIONS: &[&str] = &["from", "by", "in", "at", "on", "to", "into
 /// a piece of fewer than three words stays with the one before.
 fn clauses(sentence: &str) -> Vec<&str> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut quoted = false;
-    for (i, c) in sentence.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '“' => quoted = true,
-            '”' => quoted = false,
-            _ => {}
-        }
-        if quoted {
-            continue;
-        }
+    for i in super::unquoted(sentence) {
         if let Some(next) = clause_break(sentence, i) {
             cuts.push((i, next));
         }

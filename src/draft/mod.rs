@@ -235,3 +235,18 @@ pub(crate) fn ascii_letter(c: char) -> char {
         _ => lower,
     }
 }
+
+/// The byte offsets of `text`'s characters outside quotation marks
+/// (straight or curly): where a clause may break.
+pub(crate) fn unquoted(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut quoted = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        match c {
+            '"' => quoted = !quoted,
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            _ => {}
+        }
+        (!quoted).then_some(i)
+    })
+}

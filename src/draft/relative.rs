@@ -72,17 +72,10 @@ fn fronted<'s>(clause: &'s str, starts: &[(usize, bool)]) -> Option<Vec<Piece<'s
 /// Where ", who " and ", whose " open relative clauses outside quotation
 /// marks: the comma's byte and whether it is "whose".
 fn relative_starts(clause: &str) -> Vec<(usize, bool)> {
-    let mut quoted = false;
     let mut out = Vec::new();
-    for (i, c) in clause.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '“' => quoted = true,
-            '”' => quoted = false,
-            _ => {}
-        }
+    for i in super::unquoted(clause) {
         let rest = &clause[i..];
-        if quoted || !rest.starts_with(", who") {
+        if !rest.starts_with(", who") {
             continue;
         }
         if rest.starts_with(", who ") {

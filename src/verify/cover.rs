@@ -65,21 +65,7 @@ pub(crate) fn words_within(
             && ants.iter().any(|x| f.stems.contains(x))
         {
             // Before filler: an opposite of the fact's word is never noise.
-            match ants.iter().find(|x| f.scope_words.contains(x)) {
-                Some(frame) => w.reframed = Some((k, frame.clone())),
-                // "before" for the fact's "after" may order other events
-                // than the fact's: it can refute ("cut off before the
-                // revolution, not after"), never support, and with a
-                // negation ("before X had no Y") it decides nothing.
-                None if t.is(lang::CLASS_ORDER_FIRST) => {
-                    if a.negations > 0 {
-                        return Err(Uncovered::Word(k));
-                    }
-                    w.flips.push(k);
-                    w.restrictive.push(k);
-                }
-                None => w.flips.push(k),
-            }
+            opposed(a, f, k, ants, &mut w)?;
         } else if t.is(lang::CLASS_RESTRICTIVE) && super::compare::until_read(a, k, f) {
             // "until 1968": compared with the end of the fact's span.
         } else if t.is(lang::CLASS_RESTRICTIVE)
@@ -142,6 +128,33 @@ pub(crate) fn words_within(
         }
     }
     Ok(w)
+}
+
+/// Word `k`, an opposite of one of the fact's words (`ants`, its
+/// opposites): a new frame when the fact's word frames it, else a flip.
+fn opposed(
+    a: &Analysis,
+    f: &FactIndex,
+    k: usize,
+    ants: &[Word],
+    w: &mut Words,
+) -> Result<(), Uncovered> {
+    match ants.iter().find(|x| f.scope_words.contains(x)) {
+        Some(frame) => w.reframed = Some((k, frame.clone())),
+        // "before" for the fact's "after" may order other events than the
+        // fact's: it can refute ("cut off before the revolution, not
+        // after"), never support, and with a negation ("before X had no
+        // Y") it decides nothing.
+        None if a.tokens[k].is(lang::CLASS_ORDER_FIRST) => {
+            if a.negations > 0 {
+                return Err(Uncovered::Word(k));
+            }
+            w.flips.push(k);
+            w.restrictive.push(k);
+        }
+        None => w.flips.push(k),
+    }
+    Ok(())
 }
 
 /// "the oldest theatre in the country": a generic noun after "in (the)"
