@@ -993,7 +993,7 @@ fn blind_round_9_webb_holds() {
 /// SUPPORTED; kept as regression data at what verify reaches since.
 #[test]
 fn blind_round_10_korea_holds() {
-    run_round(include_str!("data/blind-round10-korea.tsv"), None, 77);
+    run_round(include_str!("data/blind-round10-korea.tsv"), None, 78);
 }
 
 #[test]
