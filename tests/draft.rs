@@ -524,6 +524,14 @@ fn an_unedited_draft_judges_the_realistic_flood_wall_set_without_false_support()
     realistic_set_holds("flood-wall", "2025-03-14", 34);
 }
 
+/// Round 19's unseen article (bison brought back to a range of hills),
+/// drafted unedited: first contact 37/100, no false SUPPORTED (35 on the
+/// build at the start of the stop before).
+#[test]
+fn an_unedited_draft_judges_the_realistic_bison_set_without_false_support() {
+    realistic_set_holds("bison", "2025-05-14", 37);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

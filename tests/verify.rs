@@ -1142,6 +1142,23 @@ fn blind_round_18_webb_holds() {
     );
 }
 
+/// Round 19, first contact (on 9ffcdc8, the end of the stop that kept
+/// rounds 17 and 18): 59/100 (Korea) and 72/100 (Webb), no false
+/// SUPPORTED; the build at that stop's start scores the same.
+#[test]
+fn blind_round_19_korea_holds() {
+    run_round(include_str!("data/blind-round19-korea.tsv"), None, 59);
+}
+
+#[test]
+fn blind_round_19_webb_holds() {
+    run_round(
+        include_str!("data/blind-round19-webb.tsv"),
+        Some(WEBB_BANK),
+        72,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.
