@@ -120,10 +120,16 @@ pub(crate) fn relation(x: f64, xu: &str, cmp: Cmp, v: f64, vu: &str, fact: Cmp) 
         return temperature(x, xu, cmp, v, vu, fact);
     }
     let rel = amount_relation(xb, cmp, vb, fact);
-    if converted && rel == Rel::Unknown && cmp == Cmp::Approx && fact == Cmp::Approx {
-        // Both rounded: the same figure up to the rounding of a conversion.
-        let close = (xb - vb).abs() <= lang::APPROX_TOLERANCE / 2.0 * vb.abs();
-        return if close { Rel::Match } else { rel };
+    if converted && cmp == Cmp::Approx && fact == Cmp::Approx {
+        // Both rounded: the same figure up to the rounding of a conversion;
+        // a round figure in another unit ("nearly a million miles" for
+        // about 1.5 million km, 7 % apart) is too coarse to deny it.
+        let gap = (xb - vb).abs() / vb.abs();
+        return match rel {
+            Rel::Unknown if gap <= lang::APPROX_TOLERANCE / 2.0 => Rel::Match,
+            Rel::Mismatch if gap <= 2.0 * lang::APPROX_TOLERANCE => Rel::Unknown,
+            rel => rel,
+        };
     }
     rel
 }
@@ -362,6 +368,15 @@ mod tests {
             let used = vec![false; toks.len()];
             assert_eq!(suffix(&toks, &used, 1), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_round_figure_in_another_unit_is_too_coarse_to_deny() {
+        // About 1.5 million km is 932,000 miles.
+        let r = |x| relation(x, "mi", Cmp::Approx, 1.5e6, "km", Cmp::Approx);
+        assert_eq!(r(1.0e6), Rel::Unknown);
+        assert_eq!(r(932_000.0), Rel::Match);
+        assert_eq!(r(2.0e6), Rel::Mismatch);
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub(crate) fn values<'f>(
             .iter()
             .filter(|fv| q.kind.comparable(&fv.value))
             .filter(|fv| !in_kind || currency(&fv.value) == claimed)
+            .filter(|fv| !counts_another_noun(a, q, fv, f))
             .map(|fv| Slot {
                 first: q.first,
                 last: q.last,
@@ -152,6 +153,38 @@ fn span_end<'f>(a: &Analysis, q: &crate::values::Quantity, f: &'f FactIndex) -> 
         fact: fv,
         rel: q.relation(&end, fv.cmp),
     })
+}
+
+/// "10,000 people" against the fact's "three agencies": a count of
+/// another noun, which the fact's words do not name, is no count of
+/// the fact's.
+fn counts_another_noun(
+    a: &Analysis,
+    q: &crate::values::Quantity,
+    fv: &FactValue,
+    f: &FactIndex,
+) -> bool {
+    if !matches!(q.kind, Value::Count { .. }) || !matches!(fv.value, Value::Count { .. }) {
+        return false;
+    }
+    let Some(counted) = (fv.text.split_whitespace().last())
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .map(|w| lang::stem(&w.to_lowercase()))
+    else {
+        return false;
+    };
+    // The words after the figure ("18 circular segments"): one the fact
+    // uses, its counted noun, or a typo of it ("segmants") counts the same.
+    let after: Vec<&lang::Token> = (a.tokens[q.last..].iter())
+        .take_while(|t| t.kind == lang::TokKind::Word)
+        .take(3)
+        .collect();
+    let same = |t: &&lang::Token| {
+        let s = lang::stem(&t.text);
+        s == counted || f.stems.contains(&s) || super::cover::within_edits(&s, &counted, 2)
+    };
+    let named = (a.mentions.iter()).any(|m| m.first == q.last);
+    !after.is_empty() && !named && !after.iter().any(same)
 }
 
 /// "Per Lund, 71,": a bare count between a name and a comma or the end.

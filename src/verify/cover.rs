@@ -494,7 +494,7 @@ fn swapped(a: &str, b: &str) -> bool {
 /// an entry further than `max` from the diagonal is at least that, so
 /// only a band around it is computed, and once two rows are all past
 /// `max` no later one can come back under it.
-fn within_edits(a: &str, b: &str, max: usize) -> bool {
+pub(crate) fn within_edits(a: &str, b: &str, max: usize) -> bool {
     const N: usize = 32;
     let (x, y) = (a.as_bytes(), b.as_bytes());
     if !a.is_ascii() || !b.is_ascii() || x.len() > N || y.len() > N || max >= N {

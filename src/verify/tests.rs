@@ -461,3 +461,23 @@ fn another_order_word_than_the_facts_frame_is_another_time() {
         ],
     );
 }
+
+#[test]
+fn a_count_of_another_noun_is_no_count_of_the_facts() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[(
+        "partners",
+        "The Norby ferry is a joint project of three agencies.",
+        r#"{"type": "count", "value": 3, "text": "three agencies"}"#,
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("the norby ferry is a joint project of three agencies", S),
+            ("the norby ferry is a joint project of five agencies", R),
+            ("the norby ferry is a joint project of 5 agencys", R),
+            // People are not what the fact counts.
+            ("around 10,000 people worked on the norby ferry project", N),
+        ],
+    );
+}
