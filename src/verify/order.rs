@@ -454,6 +454,11 @@ fn same_order(
         (Some(a), Some(b)) => Some((a > b) == (later == *fact_later)),
         (Some(_), None) => Some(later == *fact_later),
         (None, Some(_)) => Some(later != *fact_later),
+        // A paraphrased main clause ("contacts were severed" for
+        // "exchanges were cut off") meets neither side: the other side
+        // says which it is, when it plainly meets one of the fact's.
+        (None, None) if r_fr > r_fl => Some(later == *fact_later),
+        (None, None) if r_fl > r_fr => Some(later != *fact_later),
         (None, None) => None,
     }
 }
@@ -463,12 +468,20 @@ fn same_order(
 #[derive(Debug)]
 struct Gist {
     stems: Vec<crate::lang::Word>,
+    /// What the lexical database relates to those stems ("sever" for
+    /// "cut"), so that a paraphrased side still meets its counterpart.
+    related: Vec<crate::lang::Word>,
     names: Vec<(usize, Vec<usize>)>,
 }
 
 fn gist(v: &Verifier, text: &str) -> Gist {
     let a = v.analyse(text);
+    let known = |s: &str| v.postings.contains_key(s);
+    let related = (0..a.words.len())
+        .flat_map(|i| a.lexical(i, v.id, known).related.clone())
+        .collect();
     Gist {
+        related,
         names: a.mentions.into_iter().map(|m| (m.entity, m.also)).collect(),
         stems: a.stems,
     }
@@ -478,7 +491,7 @@ impl Gist {
     /// How many of this side's content stems and names the other shares.
     fn overlap(&self, other: &Gist) -> usize {
         let stems = (self.stems.iter())
-            .filter(|s| other.stems.contains(s))
+            .filter(|s| other.stems.contains(s) || other.related.contains(s))
             .count();
         let names = (self.names.iter())
             .filter(|(e, also)| other.names.iter().any(|(n, _)| n == e || also.contains(n)))

@@ -481,3 +481,29 @@ fn a_count_of_another_noun_is_no_count_of_the_facts() {
         ],
     );
 }
+
+#[test]
+fn a_paraphrased_side_of_a_stated_order_is_placed_by_the_other() {
+    use Verdict::{Refuted as R, Supported as S};
+    // The bank's keywords give the paraphrase ("contacts", "severed").
+    let text = r#"{"schema_version": 2, "source": {"title": "Ferry", "date": "2024-03-01", "text": "-"},
+        "entities": [{"id": "norby", "name": "Norby", "kind": "city", "aliases": []}, {"id": "sudby", "name": "Sudby", "kind": "city", "aliases": []}],
+        "facts": [{"id": "cut", "topic": "t", "statement": "Exchanges between Norby and Sudby were cut off after the Norby revolution in 1959.",
+                   "quote": "-", "entities": ["norby", "sudby"], "keywords": ["contacts", "severed"],
+                   "values": [{"type": "date", "value": "1959", "text": "1959"}]}]}"#;
+    let b = bank::parse(text, "ferry.json").expect("test bank");
+    verdicts(
+        &b,
+        &[
+            (
+                "contacts between the two were severed after the 1959 norby revolution",
+                S,
+            ),
+            ("contacts were severed before the 1959 norby revolution", R),
+            (
+                "the 1959 norby revolution came after contacts were severed",
+                R,
+            ),
+        ],
+    );
+}
