@@ -781,6 +781,14 @@ mod tests {
                 vec!["launch", "slipped"],
             ),
             ("yes, the launch slipped", vec!["launch", "slipped"]),
+            (
+                "if i remember right the launch slipped",
+                vec!["launch", "slipped"],
+            ),
+            (
+                "correct me if im wrong but the launch slipped",
+                vec!["launch", "slipped"],
+            ),
             // Not at the start: a claim about thinking.
             (
                 "the crew think the launch slipped",
