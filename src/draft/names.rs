@@ -41,6 +41,12 @@ const ORG_WORDS: &[&str] = &[
     "club",
     "airlines",
     "nations",
+    "trust",
+    "alliance",
+    "league",
+    "charity",
+    "coalition",
+    "consortium",
     "parliament",
     "senate",
     "congress",
@@ -161,6 +167,38 @@ const HONORIFICS: &[&str] = &[
     "king",
     "queen",
     "prime",
+];
+/// Roles set off after a person's name ("Ola Berg, chairman of …").
+const PERSON_ROLES: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "head",
+    "leader",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "founder",
+    "manager",
+    "secretary",
+    "minister",
+    "mayor",
+    "professor",
+    "engineer",
+    "captain",
+    "editor",
+    "owner",
+    "ceo",
+    "coordinator",
+    "officer",
+    "councillor",
+    "researcher",
+    "scientist",
+    "biologist",
+    "historian",
 ];
 const LOCATIVE_BEFORE: &[&str] = &[
     "in", "at", "from", "near", "to", "outside", "inside", "across", "within", "between", "via",
@@ -467,6 +505,16 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
         t.upper && s[toks[last].end..t.start].trim() == "(" && s[t.end..].starts_with(')')
     });
     let person_words = words.len() >= 2 && words.iter().all(|w| !lower.contains(w.as_str()));
+    // "Ola Berg, chairman of …", "Ola Berg, the port's director": a role
+    // set off after the name.
+    let role_after = s[toks[last].end..].starts_with(", ") && {
+        let from = toks[last].end + 2;
+        let to = s[from..].find(',').map_or(s.len(), |c| from + c);
+        (toks[last + 1..].iter())
+            .take_while(|t| t.end <= to)
+            .take(4)
+            .any(|t| PERSON_ROLES.contains(&t.text.as_str()))
+    };
     // "Ana Lima of ABC, said": the person of an organisation.
     let of_acronym = after == Some("of")
         && toks.get(last + 2).is_some_and(|t| t.upper)
@@ -475,7 +523,7 @@ fn span(s: &str, toks: &[Token], first: usize, last: usize, lower: &BTreeSet<Str
         text,
         words,
         person_cue: initial
-            || ((honorific || said || leads || of_acronym) && person_words)
+            || ((honorific || said || leads || of_acronym || role_after) && person_words)
             || (said && first == last),
         locative: before(1).is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
             || (before(1) == Some("the")
@@ -921,6 +969,24 @@ mod tests {
         }
         let brekke = es.iter().find(|e| e.name == "Ola Brekke").unwrap();
         assert!(brekke.aliases.contains(&"Brekke".to_string()), "{brekke:?}");
+    }
+
+    #[test]
+    fn a_role_after_a_name_makes_a_person_and_a_trust_an_organisation() {
+        let text = "Anton Lund, chairman of the local farmers' association, said members feared damage. The Norby Grazers Trust leads the project. Tomasz Wierzbicki, the firm's project engineer, agreed.\n";
+        let es = entities(text);
+        let kind = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Anton Lund"), Some(EntityKind::Person), "{es:#?}");
+        assert_eq!(
+            kind("Tomasz Wierzbicki"),
+            Some(EntityKind::Person),
+            "{es:#?}"
+        );
+        assert_eq!(
+            kind("Norby Grazers Trust"),
+            Some(EntityKind::Organisation),
+            "{es:#?}"
+        );
     }
 
     #[test]
