@@ -470,10 +470,12 @@ fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
 
 /// Round 11's unseen article (a cable car), drafted unedited: first
 /// contact 34/100 with two false SUPPORTED (a superlative read as no rank,
-/// a maximum read as a bound); none now.
+/// a maximum read as a bound); none now. 43 → 42 when figures were
+/// paired with the words the fact puts after them: a row supported
+/// through an unpaired reading went open.
 #[test]
 fn an_unedited_draft_judges_the_realistic_cable_car_set_without_false_support() {
-    realistic_set_holds("cable-car", "2025-03-14", 43);
+    realistic_set_holds("cable-car", "2025-03-14", 42);
 }
 
 /// Round 12's unseen article (a floating wind farm), drafted unedited:
@@ -504,7 +506,7 @@ fn an_unedited_draft_judges_the_realistic_ice_core_set_without_false_support() {
 /// than 1000 workers", its figure read as a year), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_rail_tunnel_set_without_false_support() {
-    realistic_set_holds("rail-tunnel", "2025-04-11", 35);
+    realistic_set_holds("rail-tunnel", "2025-04-11", 36);
 }
 
 /// Round 16's unseen article (a theatre reopening), drafted unedited:
@@ -512,7 +514,7 @@ fn an_unedited_draft_judges_the_realistic_rail_tunnel_set_without_false_support(
 /// country" for the city's oldest stage), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
-    realistic_set_holds("theatre", "2024-10-14", 38);
+    realistic_set_holds("theatre", "2024-10-14", 39);
 }
 
 /// Round 17's unseen article (a town's flood wall), drafted unedited:
@@ -529,7 +531,7 @@ fn an_unedited_draft_judges_the_realistic_flood_wall_set_without_false_support()
 /// build at the start of the stop before).
 #[test]
 fn an_unedited_draft_judges_the_realistic_bison_set_without_false_support() {
-    realistic_set_holds("bison", "2025-05-14", 37);
+    realistic_set_holds("bison", "2025-05-14", 38);
 }
 
 /// Article `name`'s 100 realistic statements, judged on its unedited

@@ -170,7 +170,7 @@ fn title_words(reader: &Verifier, text: &str, sentences: &[Sentence]) -> Vec<Str
         .collect();
     // Verbs in a title ("approved", "opens") are the news of one
     // sentence, not the subject of all: only the words most of the
-    // article comes back to (in a quarter of its sentences or more) go to
+    // article comes back to (in a fifth of its sentences or more) go to
     // every fact; other words would make every fact look alike.
     context_words(reader, &text[t.start..t.end], false)
         .into_iter()
@@ -178,7 +178,7 @@ fn title_words(reader: &Verifier, text: &str, sentences: &[Sentence]) -> Vec<Str
         .filter(|w| {
             let st = lang::stem(w);
             let n = body.iter().filter(|b| b.contains(&st)).count();
-            n >= 2 && n * 4 >= body.len()
+            n >= 2 && n * 5 >= body.len()
         })
         .collect()
 }
@@ -194,11 +194,18 @@ const VERB_STARTS: &[&str] = &[
 /// (which must never be taken as agreeing).
 fn context_words(reader: &Verifier, s: &str, subject_only: bool) -> Vec<String> {
     let a = reader.analyse(s);
-    // The subject ends at the first verb, which may be a stopword ("has").
-    let end = a
-        .tokens
-        .iter()
-        .position(|t| VERB_STARTS.contains(&t.text.as_str()) || t.text.ends_with("ed"))
+    // The subject ends at the first verb, which may be a stopword ("has"),
+    // or at its first preposition: "the herd of seven females and five
+    // males" is a herd; its females are no subject of the next sentence.
+    let ends = |t: &lang::Token| {
+        VERB_STARTS.contains(&t.text.as_str())
+            || t.text.ends_with("ed")
+            || matches!(
+                t.text.as_str(),
+                "of" | "in" | "from" | "with" | "at" | "on" | "for"
+            )
+    };
+    let end = (a.tokens.iter().position(ends))
         .filter(|_| subject_only)
         .unwrap_or(a.tokens.len());
     let mut out = Vec::new();

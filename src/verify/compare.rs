@@ -84,7 +84,10 @@ pub(crate) fn values<'f>(
                 rel: q.relation(&fv.value, fv.cmp),
             })
             .reduce(|b, s| {
-                if rank(s.rel, s.fact.role) > rank(b.rel, b.fact.role) {
+                let (rs, rb) = (rank(s.rel, s.fact.role), rank(b.rel, b.fact.role));
+                // Of two that fit as well, the one whose words follow the
+                // figure as in the fact ("10,000 feet above sea level").
+                if rs > rb || (rs == rb && fits(a, f, &s) && !fits(a, f, &b)) {
                     s
                 } else {
                     b
@@ -102,6 +105,11 @@ pub(crate) fn values<'f>(
             None if q.small && (!rank || f.surfaces.contains(&a.tokens[q.first].text)) => {}
             None => return Err(Uncovered::Quantity(qi)),
         }
+    }
+    if let Some(k) = swapped(a, f, &slots[before..])
+        && let Some(qi) = (a.quantities.iter()).position(|q| q.first == k)
+    {
+        return Err(Uncovered::Quantity(qi));
     }
     if let Some(k) = reused(&slots[before..])
         && let Some(qi) = (a.quantities.iter()).position(|q| q.first == k)
@@ -198,6 +206,58 @@ fn aged(a: &Analysis, q: &crate::values::Quantity) -> bool {
         && named
         && before
         && (after.trim().is_empty() || after.starts_with([',', '.']))
+}
+
+/// Whether the first content word after a slot's figure is one the fact
+/// writes after that value.
+fn fits(a: &Analysis, f: &FactIndex, s: &Slot) -> bool {
+    let Some(i) = f.values.iter().position(|x| std::ptr::eq(x, s.fact)) else {
+        return false;
+    };
+    let noun = (a.tokens[s.last.min(a.tokens.len())..].iter())
+        .find(|t| t.kind == lang::TokKind::Word && !t.is(lang::CLASS_STOPWORDS));
+    noun.is_some_and(|t| {
+        f.value_contexts
+            .get(i)
+            .is_some_and(|c| c.contains(&lang::stem(&t.text)))
+    })
+}
+
+/// "the herd is seven males and five females" where the fact has seven
+/// females and five males; "eight came from poland and four from
+/// germany" where the eight came from Germany: a matched value whose
+/// counted noun is what another of the fact's values of its kind counts,
+/// or followed by a name that follows only another, is paired with the
+/// wrong thing. The first token of such a claim.
+fn swapped(a: &Analysis, f: &FactIndex, slots: &[Slot]) -> Option<usize> {
+    let index = |fv: &FactValue| f.values.iter().position(|x| std::ptr::eq(x, fv));
+    let kind = |i: usize| std::mem::discriminant(&f.values[i].value);
+    let context = |i: usize| f.value_contexts.get(i).map_or(&[][..], |c| &c[..]);
+    slots.iter().filter(|s| s.rel == Rel::Match).find_map(|s| {
+        let own = index(s.fact)?;
+        let others = || (0..f.values.len()).filter(move |&i| i != own && kind(i) == kind(own));
+        let next = (a.quantities.iter())
+            .map(|q| q.first)
+            .filter(|&k| k >= s.last)
+            .min()
+            .unwrap_or(a.tokens.len());
+        let stem_at = |k: usize| lang::stem(&a.tokens[k].text);
+        // The counted noun: the first content word after the value.
+        let noun = (s.last..next).find(|&k| {
+            a.tokens[k].kind == lang::TokKind::Word && !a.tokens[k].is(lang::CLASS_STOPWORDS)
+        });
+        let counts_other = noun.map(stem_at).is_some_and(|w| {
+            !context(own).contains(&w)
+                && others().any(|i| f.value_nouns.get(i) == Some(&Some(w.clone())))
+        });
+        // A name after it that the fact puts after another value only.
+        let names = (a.mentions.iter()).filter(|m| m.first >= s.last && m.first < next);
+        let named_other = names
+            .flat_map(|m| m.first..m.last)
+            .map(stem_at)
+            .any(|w| !context(own).contains(&w) && others().any(|i| context(i).contains(&w)));
+        (counts_other || named_other).then_some(s.first)
+    })
 }
 
 /// "halted in summer 2023 when diggers found a well from the 1300s",

@@ -395,6 +395,9 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     let ranked = ranked_words(&statement, &quote);
     let owners = owners(gaz, &statement, &quote);
     let modal_scopes = modal_scopes(&statement);
+    let values: Vec<FactValue> = (f.values.iter())
+        .filter_map(|v| FactValue::from_bank(bank, v).ok())
+        .collect();
     for t in statement.iter().chain(&quote) {
         if t.kind == TokKind::Word && !gaz.knows(&t.text) {
             add(&t.text);
@@ -430,12 +433,60 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         ranked,
         owners,
         modal_scopes,
-        values: f
-            .values
-            .iter()
-            .filter_map(|v| FactValue::from_bank(bank, v).ok())
-            .collect(),
+        value_nouns: value_nouns(&f.statement, &values),
+        value_contexts: value_contexts(&f.statement, &values),
+        values,
     }
+}
+
+/// For each of the fact's values, the stem of the word right after it,
+/// with only a space between: what it counts ("seven females").
+fn value_nouns(statement: &str, values: &[FactValue]) -> Vec<Option<Word>> {
+    let toks = tokenize(statement);
+    (values.iter())
+        .map(|v| {
+            let end = statement.find(&v.text).filter(|_| !v.text.is_empty())? + v.text.len();
+            let t = toks
+                .iter()
+                .find(|t| t.start == end + 1 && &statement[end..t.start] == " ")?;
+            (t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS)).then(|| stem(&t.text))
+        })
+        .collect()
+}
+
+/// For each of the fact's values, the stems of the words after it in its
+/// statement, up to the next value: what the figure counts or where it
+/// belongs ("seven females and five males", "eight from Germany and four
+/// from Poland").
+fn value_contexts(statement: &str, values: &[FactValue]) -> Vec<Vec<Word>> {
+    let spans: Vec<Option<(usize, usize)>> = (values.iter())
+        .map(|v| {
+            let found = (!v.text.is_empty())
+                .then(|| statement.find(&v.text))
+                .flatten();
+            found.map(|i| (i, i + v.text.len()))
+        })
+        .collect();
+    let toks = tokenize(statement);
+    spans
+        .iter()
+        .map(|span| {
+            let Some((_, end)) = *span else {
+                return Vec::new();
+            };
+            let next = (spans.iter().flatten())
+                .map(|&(a, _)| a)
+                .filter(|&a| a >= end)
+                .min()
+                .unwrap_or(statement.len());
+            (toks.iter())
+                .filter(|t| t.start >= end && t.end <= next && t.kind == TokKind::Word)
+                .filter(|t| !t.is(lang::CLASS_STOPWORDS))
+                .take(8)
+                .map(|t| stem(&t.text))
+                .collect()
+        })
+        .collect()
 }
 
 /// Each modal word of a fact's statement with the stems of the content
@@ -570,6 +621,11 @@ pub(crate) struct FactIndex {
     /// The canonical statement is itself negative ("did not have ties").
     pub(crate) negated: bool,
     pub(crate) values: Vec<FactValue>,
+    /// For each of `values`, the stems of the words after it in the
+    /// fact's statement up to the next value (see `value_contexts`).
+    pub(crate) value_contexts: Vec<Vec<Word>>,
+    /// For each of `values`, the noun right after it, if any.
+    pub(crate) value_nouns: Vec<Option<Word>>,
     /// Stems of which a statement must use one (empty: no requirement).
     pub(crate) requires: Vec<Word>,
     /// Stems that frame the fact; their opposites mean another scope.
@@ -679,6 +735,14 @@ impl FactIndex {
             entities,
             negated: self.negated,
             values: self.values.iter().chain(&other.values).cloned().collect(),
+            value_contexts: (self.value_contexts.iter())
+                .chain(&other.value_contexts)
+                .cloned()
+                .collect(),
+            value_nouns: (self.value_nouns.iter())
+                .chain(&other.value_nouns)
+                .cloned()
+                .collect(),
             requires: union(&self.requires, &other.requires),
             people: self.people.iter().chain(&other.people).copied().collect(),
             subject: self.subject.or(other.subject),

@@ -507,3 +507,30 @@ fn a_paraphrased_side_of_a_stated_order_is_placed_by_the_other() {
         ],
     );
 }
+
+#[test]
+fn each_figure_keeps_what_the_fact_pairs_it_with() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[
+        (
+            "herd",
+            "The herd of seven females and five males came to Norby.",
+            r#"{"type": "count", "value": 7, "text": "seven"}, {"type": "count", "value": 5, "text": "five"}"#,
+        ),
+        (
+            "site",
+            "The team reached the site, 920 kilometres inland and 3,210 metres above sea level.",
+            r#"{"type": "measure", "value": 920, "unit": "km", "text": "920 kilometres"}, {"type": "measure", "value": 3210, "unit": "m", "text": "3,210 metres"}"#,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            ("the herd of seven females and five males came to norby", S),
+            // Swapped: each figure now counts the other's animals.
+            ("the herd of seven males and five females came to norby", N),
+            // 10,000 feet is the site's height, not its distance inland.
+            ("the site is more than 10,000 feet above sea level", S),
+        ],
+    );
+}
