@@ -433,16 +433,15 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         ranked,
         owners,
         modal_scopes,
-        value_nouns: value_nouns(&f.statement, &values),
-        value_contexts: value_contexts(&f.statement, &values),
+        value_nouns: value_nouns(&f.statement, &statement, &values),
+        value_contexts: value_contexts(&f.statement, &statement, &values),
         values,
     }
 }
 
 /// For each of the fact's values, the stem of the word right after it,
 /// with only a space between: what it counts ("seven females").
-fn value_nouns(statement: &str, values: &[FactValue]) -> Vec<Option<Word>> {
-    let toks = tokenize(statement);
+fn value_nouns(statement: &str, toks: &[Token], values: &[FactValue]) -> Vec<Option<Word>> {
     (values.iter())
         .map(|v| {
             let end = statement.find(&v.text).filter(|_| !v.text.is_empty())? + v.text.len();
@@ -458,7 +457,7 @@ fn value_nouns(statement: &str, values: &[FactValue]) -> Vec<Option<Word>> {
 /// statement, up to the next value: what the figure counts or where it
 /// belongs ("seven females and five males", "eight from Germany and four
 /// from Poland").
-fn value_contexts(statement: &str, values: &[FactValue]) -> Vec<Vec<Word>> {
+fn value_contexts(statement: &str, toks: &[Token], values: &[FactValue]) -> Vec<Vec<Word>> {
     let spans: Vec<Option<(usize, usize)>> = (values.iter())
         .map(|v| {
             let found = (!v.text.is_empty())
@@ -467,7 +466,6 @@ fn value_contexts(statement: &str, values: &[FactValue]) -> Vec<Vec<Word>> {
             found.map(|i| (i, i + v.text.len()))
         })
         .collect();
-    let toks = tokenize(statement);
     spans
         .iter()
         .map(|span| {
