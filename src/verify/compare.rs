@@ -208,19 +208,24 @@ fn aged(a: &Analysis, q: &crate::values::Quantity) -> bool {
         && (after.trim().is_empty() || after.starts_with([',', '.']))
 }
 
+/// The position of one of the fact's values in its list.
+fn value_index(f: &FactIndex, fv: &FactValue) -> Option<usize> {
+    f.values.iter().position(|x| std::ptr::eq(x, fv))
+}
+
+/// The stem of the first content word from token `from` up to `to`: what
+/// a figure there counts ("seven females").
+fn noun_after(a: &Analysis, from: usize, to: usize) -> Option<lang::Word> {
+    (a.tokens.get(from..to)?.iter())
+        .find(|t| t.kind == lang::TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
+        .map(|t| lang::stem(&t.text))
+}
+
 /// Whether the first content word after a slot's figure is one the fact
 /// writes after that value.
 fn fits(a: &Analysis, f: &FactIndex, s: &Slot) -> bool {
-    let Some(i) = f.values.iter().position(|x| std::ptr::eq(x, s.fact)) else {
-        return false;
-    };
-    let noun = (a.tokens[s.last.min(a.tokens.len())..].iter())
-        .find(|t| t.kind == lang::TokKind::Word && !t.is(lang::CLASS_STOPWORDS));
-    noun.is_some_and(|t| {
-        f.value_contexts
-            .get(i)
-            .is_some_and(|c| c.contains(&lang::stem(&t.text)))
-    })
+    let context = value_index(f, s.fact).and_then(|i| f.value_contexts.get(i));
+    noun_after(a, s.last, a.tokens.len()).is_some_and(|w| context.is_some_and(|c| c.contains(&w)))
 }
 
 /// "the herd is seven males and five females" where the fact has seven
@@ -230,11 +235,10 @@ fn fits(a: &Analysis, f: &FactIndex, s: &Slot) -> bool {
 /// or followed by a name that follows only another, is paired with the
 /// wrong thing. The first token of such a claim.
 fn swapped(a: &Analysis, f: &FactIndex, slots: &[Slot]) -> Option<usize> {
-    let index = |fv: &FactValue| f.values.iter().position(|x| std::ptr::eq(x, fv));
     let kind = |i: usize| std::mem::discriminant(&f.values[i].value);
     let context = |i: usize| f.value_contexts.get(i).map_or(&[][..], |c| &c[..]);
     slots.iter().filter(|s| s.rel == Rel::Match).find_map(|s| {
-        let own = index(s.fact)?;
+        let own = value_index(f, s.fact)?;
         let others = || (0..f.values.len()).filter(move |&i| i != own && kind(i) == kind(own));
         let next = (a.quantities.iter())
             .map(|q| q.first)
@@ -242,13 +246,9 @@ fn swapped(a: &Analysis, f: &FactIndex, slots: &[Slot]) -> Option<usize> {
             .min()
             .unwrap_or(a.tokens.len());
         let stem_at = |k: usize| lang::stem(&a.tokens[k].text);
-        // The counted noun: the first content word after the value.
-        let noun = (s.last..next).find(|&k| {
-            a.tokens[k].kind == lang::TokKind::Word && !a.tokens[k].is(lang::CLASS_STOPWORDS)
-        });
-        let counts_other = noun.map(stem_at).is_some_and(|w| {
+        let counts_other = noun_after(a, s.last, next).is_some_and(|w| {
             !context(own).contains(&w)
-                && others().any(|i| f.value_nouns.get(i) == Some(&Some(w.clone())))
+                && others().any(|i| f.value_nouns.get(i).is_some_and(|n| n.as_ref() == Some(&w)))
         });
         // A name after it that the fact puts after another value only.
         let names = (a.mentions.iter()).filter(|m| m.first >= s.last && m.first < next);
