@@ -209,7 +209,7 @@ fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict,
     // ties" is not what that fact expects.
     let own = |k: &&usize| {
         let claimed = super::index::governed(&a.tokens, **k, 3);
-        (f.modal_scopes.iter()).any(|(_, scope)| claimed.iter().any(|c| scope.contains(c)))
+        (f.modal_scopes.iter()).any(|scope| claimed.iter().any(|c| scope.contains(c)))
     };
     if let Some(&k) = a.modals.iter().find(|k| !own(k)) {
         let reason = Reason::Modal {

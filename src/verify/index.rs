@@ -398,6 +398,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     let values: Vec<FactValue> = (f.values.iter())
         .filter_map(|v| FactValue::from_bank(bank, v).ok())
         .collect();
+    let spans = value_spans(&f.statement, &values);
     for t in statement.iter().chain(&quote) {
         if t.kind == TokKind::Word && !gaz.knows(&t.text) {
             add(&t.text);
@@ -433,18 +434,33 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         ranked,
         owners,
         modal_scopes,
-        value_nouns: value_nouns(&f.statement, &statement, &values),
-        value_contexts: value_contexts(&f.statement, &statement, &values),
+        value_nouns: value_nouns(&f.statement, &statement, &spans),
+        value_contexts: value_contexts(&statement, &spans),
         values,
     }
 }
 
-/// For each of the fact's values, the stem of the word right after it,
-/// with only a space between: what it counts ("seven females").
-fn value_nouns(statement: &str, toks: &[Token], values: &[FactValue]) -> Vec<Option<Word>> {
+/// Where each of the fact's values stands in its statement (by its text,
+/// as written there), as a byte range.
+fn value_spans(statement: &str, values: &[FactValue]) -> Vec<Option<(usize, usize)>> {
     (values.iter())
         .map(|v| {
-            let end = statement.find(&v.text).filter(|_| !v.text.is_empty())? + v.text.len();
+            let at = statement.find(&v.text).filter(|_| !v.text.is_empty())?;
+            Some((at, at + v.text.len()))
+        })
+        .collect()
+}
+
+/// For each of the fact's values, the stem of the word right after it,
+/// with only a space between: what it counts ("seven females").
+fn value_nouns(
+    statement: &str,
+    toks: &[Token],
+    spans: &[Option<(usize, usize)>],
+) -> Vec<Option<Word>> {
+    (spans.iter())
+        .map(|span| {
+            let (_, end) = (*span)?;
             let t = toks
                 .iter()
                 .find(|t| t.start == end + 1 && &statement[end..t.start] == " ")?;
@@ -457,17 +473,8 @@ fn value_nouns(statement: &str, toks: &[Token], values: &[FactValue]) -> Vec<Opt
 /// statement, up to the next value: what the figure counts or where it
 /// belongs ("seven females and five males", "eight from Germany and four
 /// from Poland").
-fn value_contexts(statement: &str, toks: &[Token], values: &[FactValue]) -> Vec<Vec<Word>> {
-    let spans: Vec<Option<(usize, usize)>> = (values.iter())
-        .map(|v| {
-            let found = (!v.text.is_empty())
-                .then(|| statement.find(&v.text))
-                .flatten();
-            found.map(|i| (i, i + v.text.len()))
-        })
-        .collect();
-    spans
-        .iter()
+fn value_contexts(toks: &[Token], spans: &[Option<(usize, usize)>]) -> Vec<Vec<Word>> {
+    (spans.iter())
         .map(|span| {
             let Some((_, end)) = *span else {
                 return Vec::new();
@@ -476,7 +483,7 @@ fn value_contexts(statement: &str, toks: &[Token], values: &[FactValue]) -> Vec<
                 .map(|&(a, _)| a)
                 .filter(|&a| a >= end)
                 .min()
-                .unwrap_or(statement.len());
+                .unwrap_or(usize::MAX);
             (toks.iter())
                 .filter(|t| t.start >= end && t.end <= next && t.kind == TokKind::Word)
                 .filter(|t| !t.is(lang::CLASS_STOPWORDS))
@@ -487,10 +494,10 @@ fn value_contexts(statement: &str, toks: &[Token], values: &[FactValue]) -> Vec<
         .collect()
 }
 
-/// Each modal word of a fact's statement with the stems of the content
-/// words it governs ("expected to open new avenues" → ("expected",
-/// [open, new, avenu])).
-fn modal_scopes(toks: &[Token]) -> Vec<(Word, Vec<Word>)> {
+/// For each modal word of a fact's statement, the stems of the content
+/// words it governs ("expected to open new avenues" → [open, new,
+/// avenu]).
+fn modal_scopes(toks: &[Token]) -> Vec<Vec<Word>> {
     // Words of aim hedge what they govern as a modal does ("aim to
     // strengthen": not done yet).
     let aim = |t: &Token| {
@@ -501,7 +508,7 @@ fn modal_scopes(toks: &[Token]) -> Vec<(Word, Vec<Word>)> {
     };
     (toks.iter().enumerate())
         .filter(|(_, t)| t.is(lang::CLASS_MODALITY) || aim(t))
-        .map(|(k, t)| (Word::from(t.text.as_str()), governed(toks, k, 5)))
+        .map(|(k, _)| governed(toks, k, 5))
         .collect()
 }
 
@@ -641,7 +648,7 @@ pub(crate) struct FactIndex {
     pub(crate) ranked: Vec<Word>,
     /// The fact's own modal words, each with the stems of the words it
     /// governs: a statement's modal is the fact's only over one of them.
-    pub(crate) modal_scopes: Vec<(Word, Vec<Word>)>,
+    pub(crate) modal_scopes: Vec<Vec<Word>>,
     /// Entities the fact writes as possessives ("Norway's shift"): a
     /// statement's possessive must be one of them, when there are any.
     pub(crate) owners: Vec<usize>,
