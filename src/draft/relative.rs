@@ -7,6 +7,8 @@
 //! Lund, 71."; "Per Lund's house flooded in 2016."; "Ola Berg is head of
 //! the port.".
 
+use crate::lang;
+
 /// A clause of a sentence (a verbatim slice of it) and, where the slice
 /// does not read as a statement on its own, the statement it makes.
 pub(crate) type Piece<'s> = (&'s str, Option<String>);
@@ -137,32 +139,12 @@ fn apposition(clause: &str) -> Option<Piece<'_>> {
         let tail = &clause[at..];
         let role_end = tail.find(", ").unwrap_or(tail.len());
         let role = tail[..role_end].trim_end_matches(['.', ' ']);
-        if is_role(role) {
+        if lang::is_role(role) {
             let statement = format!("{name} is {role}.");
             return Some((&clause[name_start..at + role.len()], Some(statement)));
         }
     }
     None
-}
-
-/// A role: a noun phrase of a few words, opening with an article, an
-/// owner ("Halbrook's project engineer") or "NOUN of" ("leader of the
-/// council"); never a clause ("will cut emissions", "to drive the car").
-pub(crate) fn is_role(role: &str) -> bool {
-    let words: Vec<&str> = role.split_whitespace().collect();
-    let opens = match words.as_slice() {
-        [first, ..] if matches!(*first, "the" | "a" | "an") => true,
-        [owner, _, ..] if owner.ends_with("'s") || owner.ends_with("’s") => true,
-        [noun, "of", _, ..] => noun.chars().all(|c| c.is_lowercase()),
-        _ => false,
-    };
-    let clause_word = |w: &&str| {
-        matches!(
-            *w,
-            "said" | "says" | "who" | "whose" | "which" | "that" | "and" | "will" | "would" | "to"
-        )
-    };
-    (2..=8).contains(&words.len()) && opens && !words.iter().any(clause_word)
 }
 
 #[cfg(test)]
@@ -243,8 +225,8 @@ mod tests {
         ] {
             assert_eq!(pieces(s).len(), 1, "{s}");
         }
-        assert!(is_role("leader of the district council"));
-        assert!(is_role("a councillor for the opposition party"));
-        assert!(!is_role("head"));
+        assert!(lang::is_role("leader of the district council"));
+        assert!(lang::is_role("a councillor for the opposition party"));
+        assert!(!lang::is_role("head"));
     }
 }

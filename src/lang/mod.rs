@@ -177,6 +177,26 @@ pub(crate) fn comparators_from(word: &str) -> impl Iterator<Item = (&'static str
 
 /// Whether a token may begin a number, date or amount; a cheap test that
 /// rules out most words before any parsing: the lists by their bits.
+/// A role: a noun phrase of a few words, opening with an article, an
+/// owner ("Halbrook's project engineer") or "NOUN of" ("leader of the
+/// council"); never a clause ("will cut emissions", "to drive the car").
+pub(crate) fn is_role(role: &str) -> bool {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let opens = match words.as_slice() {
+        [first, ..] if matches!(*first, "the" | "a" | "an") => true,
+        [owner, _, ..] if owner.ends_with("'s") || owner.ends_with("’s") => true,
+        [noun, "of", _, ..] => noun.chars().all(|c| c.is_lowercase()),
+        _ => false,
+    };
+    let clause_word = |w: &&str| {
+        matches!(
+            *w,
+            "said" | "says" | "who" | "whose" | "which" | "that" | "and" | "will" | "would" | "to"
+        )
+    };
+    (2..=8).contains(&words.len()) && opens && !words.iter().any(clause_word)
+}
+
 #[cfg(test)]
 pub(crate) fn may_start_quantity(t: &Token) -> bool {
     t.is(CLASS_COMPARATORS_FIRST) || may_start_value(t)

@@ -300,15 +300,11 @@ pub(crate) fn apposition(s: &str, toks: &[Token], names: &[(usize, usize)]) -> O
         .iter()
         .filter(|t| t.start >= role_start && t.end <= role_end)
         .collect();
-    // A role: a few words in lower case, no figure ("Per Lund, 71,"),
-    // no verb of saying or joining word that would make it a clause.
-    let is_role = (1..=8).contains(&role_toks.len())
-        && role.starts_with(|c: char| c.is_lowercase())
-        && role_toks.iter().all(|t| {
-            t.kind == crate::lang::TokKind::Word
-                && !t.is(lang::CLASS_CONJUNCTIONS)
-                && !matches!(t.text.as_str(), "said" | "says" | "who" | "which" | "not")
-        });
+    // A role (see `lang::is_role`), with no figure in it ("Per Lund, 71,").
+    let is_role = lang::is_role(role)
+        && role_toks
+            .iter()
+            .all(|t| t.kind == crate::lang::TokKind::Word);
     let name = &s[name_start..name_end];
     (is_role && rest.split_whitespace().count() >= 2).then(|| {
         [
