@@ -13,36 +13,34 @@ use crate::lang;
 /// does not read as a statement on its own, the statement it makes.
 pub(crate) type Piece<'s> = (&'s str, Option<String>);
 
+/// A relative clause after a person's name: where its comma stands, where
+/// its words begin (after "who" or "whose"), what a "whose" makes of the
+/// name ("'s"), and the name with its byte offset.
+struct Relative<'s> {
+    comma: usize,
+    body: usize,
+    owner: &'static str,
+    name_start: usize,
+    name: &'s str,
+}
+
 /// The pieces of one clause: the clause up to its first relative
 /// pronoun, then each relative clause and each apposition about a person.
 pub(crate) fn pieces(clause: &str) -> Vec<Piece<'_>> {
-    // Only a pronoun after a name opens a clause of its own: "Residents,
-    // who had waited, cheered" stays whole.
-    let starts: Vec<(usize, bool)> = relative_starts(clause)
-        .into_iter()
-        .filter(|&(comma, _)| antecedent(&clause[..comma]).is_some())
-        .collect();
+    let starts = relatives(clause);
     if let Some(p) = fronted(clause, &starts) {
         return p;
     }
-    let main_end = starts.first().map_or(clause.len(), |&(comma, _)| comma);
+    let main_end = starts.first().map_or(clause.len(), |r| r.comma);
     let mut out: Vec<Piece> = vec![(&clause[..main_end], None)];
     if let Some(p) = apposition(&clause[..main_end]) {
         out.push(p);
     }
-    for (i, &(comma, whose)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(clause.len(), |&(c, _)| c);
-        let Some((name_start, name)) = antecedent(&clause[..comma]) else {
-            continue;
-        };
-        let pronoun = if whose { ", whose " } else { ", who " };
-        let rest = clause[comma + pronoun.len()..end].trim_end_matches([',', '.', ' ']);
-        let statement = if whose {
-            format!("{name}'s {rest}.")
-        } else {
-            format!("{name} {rest}.")
-        };
-        out.push((&clause[name_start..end], Some(statement)));
+    for (i, r) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(clause.len(), |n| n.comma);
+        let rest = clause[r.body..end].trim_end_matches([',', '.', ' ']);
+        let statement = format!("{}{} {rest}.", r.name, r.owner);
+        out.push((&clause[r.name_start..end], Some(statement)));
     }
     out
 }
@@ -50,40 +48,47 @@ pub(crate) fn pieces(clause: &str) -> Vec<Piece<'_>> {
 /// "Per Lund, who leads the party, has argued that …": a relative clause
 /// right after the name that opens the sentence ends at the next comma,
 /// and the sentence's own claim goes on after it.
-fn fronted<'s>(clause: &'s str, starts: &[(usize, bool)]) -> Option<Vec<Piece<'s>>> {
-    let &(comma, whose) = starts.first()?;
-    let (name_start, name) = antecedent(&clause[..comma])?;
-    if name_start != 0 || name.len() != comma {
+fn fronted<'s>(clause: &'s str, starts: &[Relative<'s>]) -> Option<Vec<Piece<'s>>> {
+    let [r] = starts else {
+        return None;
+    };
+    if r.name_start != 0 || r.name.len() != r.comma {
         return None;
     }
-    let pronoun = if whose { ", whose " } else { ", who " };
-    let rel_start = comma + pronoun.len();
-    let rel_end = rel_start + clause[rel_start..].find(", ")?;
-    let rest = clause[rel_end + 2..].trim_end_matches(['.', ' ']);
-    if rest.split_whitespace().count() < 2 || starts.len() > 1 {
+    let body_end = r.body + clause[r.body..].find(", ")?;
+    let rest = clause[body_end + 2..].trim_end_matches(['.', ' ']);
+    if rest.split_whitespace().count() < 2 {
         return None;
     }
-    let owner = if whose { "'s" } else { "" };
-    let relative = format!("{name}{owner} {}.", &clause[rel_start..rel_end]);
+    let relative = format!("{}{} {}.", r.name, r.owner, &clause[r.body..body_end]);
     Some(vec![
-        (clause, Some(format!("{name} {rest}."))),
-        (&clause[..rel_end], Some(relative)),
+        (clause, Some(format!("{} {rest}.", r.name))),
+        (&clause[..body_end], Some(relative)),
     ])
 }
 
-/// Where ", who " and ", whose " open relative clauses outside quotation
-/// marks: the comma's byte and whether it is "whose".
-fn relative_starts(clause: &str) -> Vec<(usize, bool)> {
+/// The relative clauses ", who …" and ", whose …" outside quotation marks
+/// that follow a person's name ("Residents, who had waited, cheered"
+/// stays whole).
+fn relatives(clause: &str) -> Vec<Relative<'_>> {
     let mut out = Vec::new();
-    for i in super::unquoted(clause) {
-        let rest = &clause[i..];
-        if !rest.starts_with(", who") {
-            continue;
-        }
-        if rest.starts_with(", who ") {
-            out.push((i, false));
+    for comma in super::unquoted(clause) {
+        let rest = &clause[comma..];
+        let (pronoun, owner) = if rest.starts_with(", who ") {
+            (", who ", "")
         } else if rest.starts_with(", whose ") {
-            out.push((i, true));
+            (", whose ", "'s")
+        } else {
+            continue;
+        };
+        if let Some((name_start, name)) = antecedent(&clause[..comma]) {
+            out.push(Relative {
+                comma,
+                body: comma + pronoun.len(),
+                owner,
+                name_start,
+                name,
+            });
         }
     }
     out
