@@ -20,6 +20,9 @@ const DERIVATION: u32 = 1;
 const ANTONYM: u32 = 2;
 const BASE: u32 = 3;
 const HYPERNYM: u32 = 4;
+/// One way: a phrase a statement may use for a plainer word
+/// (`data/english/paraphrases.txt`).
+const PARAPHRASE: u32 = 5;
 /// Bits of a link that hold the word id.
 const ID_BITS: u32 = 29;
 
@@ -37,7 +40,23 @@ pub(crate) fn build(out: &Path) {
         read("inflections.txt"),
         read("hypernyms.txt"),
     ];
+    // Everyday paraphrases WordNet's kept senses leave out, written for
+    // this project (see the file's header).
+    let paraphrases = Path::new("data/english/paraphrases.txt");
+    println!("cargo::rerun-if-changed={}", paraphrases.display());
+    let extra = std::fs::read_to_string(paraphrases).expect("paraphrases");
     let mut links: Vec<Link> = Vec::with_capacity(200_000);
+    for row in rows(&extra) {
+        match row.iter().position(|&w| w == ">") {
+            Some(1) => links.extend(row[2..].iter().map(|&to| (row[0], PARAPHRASE, to))),
+            Some(_) => panic!("one phrase before \">\": {row:?}"),
+            None => {
+                for &a in &row {
+                    links.extend(row.iter().filter(|&&b| b != a).map(|&b| (a, SYNONYM, b)));
+                }
+            }
+        }
+    }
     for group in rows(&texts[0]) {
         for &a in &group {
             links.extend(group.iter().filter(|&&b| b != a).map(|&b| (a, SYNONYM, b)));

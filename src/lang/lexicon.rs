@@ -41,6 +41,7 @@ enum Rel {
     Antonym = 2,
     Base = 3,
     Hypernym = 4,
+    Paraphrase = 5,
 }
 
 const ID_BITS: u32 = 29;
@@ -138,6 +139,12 @@ impl Entry {
         related(self.exact, Rel::Base).next()
     }
 
+    /// Plainer words the word or phrase may stand for, one way only
+    /// ("handed over": "exchange"; `data/english/paraphrases.txt`).
+    pub(crate) fn paraphrases(self) -> impl Iterator<Item = &'static str> {
+        related(self.id, Rel::Paraphrase)
+    }
+
     /// What a noun's commonest sense is a kind of ("ship": "vessel",
     /// "watercraft"): words a statement may use for it without claiming
     /// more. One way only.
@@ -218,6 +225,75 @@ pub(crate) fn knows(word: &str) -> bool {
 /// inflection of another ("smiths" is no word of its own).
 pub(crate) fn has_form(word: &str) -> bool {
     find(word).is_some()
+}
+
+/// The forms of a word that begin some phrase of the database: the word
+/// as written, the base of its irregular or regular inflection ("took":
+/// "take"). Most words begin none, and then [`compound`] need not look.
+pub(crate) fn phrase_forms(first: &str) -> [Option<&str>; 3] {
+    let begins = |w: &str| {
+        let mut prefix = CompactString::from(w);
+        prefix.push('_');
+        begins_some(&prefix)
+    };
+    let irregular = base_form(first);
+    let regular = match irregular {
+        Some(_) => None,
+        None => regular_base(first).map(word_at),
+    };
+    [Some(first), irregular, regular].map(|f| f.filter(|w| begins(w)))
+}
+
+/// A phrase the database has as one word and says what it means
+/// ("handed over" → `hand_over`, "took the helm" → `take_the_helm`): one
+/// of `forms` (see [`phrase_forms`]), then `rest` as written, joined by
+/// `_`.
+pub(crate) fn compound(forms: &[Option<&str>; 3], rest: &[&str]) -> Option<&'static str> {
+    let mut key = CompactString::default();
+    forms.iter().flatten().find_map(|head| {
+        key.clear();
+        key.push_str(head);
+        for w in rest {
+            key.push('_');
+            key.push_str(w);
+        }
+        find(&key).filter(|&id| means_something(id)).map(word_at)
+    })
+}
+
+/// Whether the database says what a word means: some synonym,
+/// derivation or paraphrase; a phrase it only names adds nothing to
+/// its words.
+fn means_something(id: usize) -> bool {
+    let e = Entry {
+        exact: Some(id),
+        id: Some(id),
+    };
+    e.synonyms().next().is_some()
+        || e.derivations().next().is_some()
+        || e.paraphrases().next().is_some()
+}
+
+/// Whether some word of the database begins with `prefix`.
+fn begins_some(prefix: &str) -> bool {
+    let (mut lo, mut hi) = (0, len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if word_at(mid) < prefix {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo < len() && word_at(lo).starts_with(prefix)
+}
+
+/// The paraphrases of the base of a word's regular inflection when the
+/// word is also one of its own ("dropped", an adjective too: what "drop"
+/// stands for). [`entry`] takes such a word as written.
+pub(crate) fn inflected_paraphrases(word: &str) -> impl Iterator<Item = &'static str> + use<> {
+    let base = find(word).and_then(|_| regular_base(word));
+    related(base, Rel::Paraphrase)
 }
 
 /// [`Entry::synonyms`] of a word.
@@ -397,8 +473,26 @@ mod tests {
         }
     }
 
-    /// Synonyms, derivations and antonyms go both ways, and no word is
-    /// related to itself.
+    #[test]
+    fn a_paraphrase_stands_for_a_plainer_word_one_way_only() {
+        assert!(has(entry("hand_over").paraphrases(), "exchange"));
+        assert!(has(entry("drop").paraphrases(), "release"));
+        assert!(has(inflected_paraphrases("dropped"), "release"));
+        assert!(!has(entry("release").paraphrases(), "drop"));
+        assert!(!has(entry("release").synonyms(), "drop"));
+        assert!(has(entry("formal").synonyms(), "official"));
+    }
+
+    #[test]
+    fn a_phrase_is_found_from_any_form_of_its_first_word() {
+        let phrase = |first: &str, rest: &[&str]| compound(&phrase_forms(first), rest);
+        assert_eq!(phrase("handed", &["over"]), Some("hand_over"));
+        assert_eq!(phrase("took", &["the", "helm"]), Some("take_the_helm"));
+        assert_eq!(phrase("stepped", &["down"]), Some("step_down"));
+        assert_eq!(phrase("handed", &["under"]), None);
+        assert_eq!(phrase_forms("qwzx"), [None, None, None]);
+    }
+
     #[test]
     fn a_nouns_hypernyms_are_what_it_is_a_kind_of() {
         assert!(has(entry("ship").hypernyms(), "vessel"));
@@ -408,6 +502,8 @@ mod tests {
         assert_eq!(entry("qwzx").hypernyms().count(), 0);
     }
 
+    /// Synonyms, derivations and antonyms go both ways, and no word is
+    /// related to itself.
     #[test]
     fn relations_are_symmetric_and_never_reflexive() {
         for id in 0..len() {

@@ -142,17 +142,22 @@ pub(crate) fn until_read(a: &Analysis, k: usize, f: &FactIndex) -> bool {
 }
 
 /// "until 1968" where the fact's span runs from 1961 to 1968: the date
-/// against the span's end, never anywhere inside it.
+/// against the span's end, never anywhere inside it. So too "left in
+/// 1968" and "took over in 1961": a word that picks one end of a span
+/// ([`span_cue`]) sets the date against that end.
 fn span_end<'f>(a: &Analysis, q: &crate::values::Quantity, f: &'f FactIndex) -> Option<Slot<'f>> {
-    if q.first == 0 || !until_read(a, q.first - 1, f) {
-        return None;
-    }
+    let until = q.first > 0 && until_read(a, q.first - 1, f);
+    let start = match span_cue(a, f) {
+        _ if until => false,
+        Some(start) if matches!(q.kind, Value::Date { .. }) => start,
+        _ => return None,
+    };
     let fv = (f.values.iter()).find(|fv| matches!(fv.value, Value::Period { .. }))?;
-    let Value::Period { until, .. } = &fv.value else {
+    let Value::Period { from, until } = &fv.value else {
         return None;
     };
     let end = Value::Date {
-        date: *until,
+        date: if start { *from } else { *until },
         alt: None,
     };
     Some(Slot {
@@ -160,6 +165,34 @@ fn span_end<'f>(a: &Analysis, q: &crate::values::Quantity, f: &'f FactIndex) -> 
         last: q.last,
         fact: fv,
         rel: q.relation(&end, fv.cmp),
+    })
+}
+
+/// Which end of the fact's one span of time the statement's words pick
+/// (`lang/data/span_cues.tsv`): `Some(true)` for its start ("took over",
+/// "became", "joined"), `Some(false)` for its end ("left", "retired").
+/// Only where the fact's one time is that span: a fact that also dates
+/// an event ("joined in 2001, led it from 2005") leaves the date to
+/// the values it gives.
+pub(crate) fn span_cue(a: &Analysis, f: &FactIndex) -> Option<bool> {
+    let mut times = f.values.iter().filter(|fv| {
+        matches!(
+            fv.value,
+            Value::Period { .. } | Value::Date { .. } | Value::Duration { .. }
+        )
+    });
+    if !matches!(times.next()?.value, Value::Period { .. }) || times.next().is_some() {
+        return None;
+    }
+    a.words.iter().find_map(|&k| {
+        let t = &a.tokens[k];
+        // "took place" is no start of anything.
+        let place = a.tokens.get(k + 1).is_some_and(|n| n.text == "place");
+        match lang::SPAN_CUES_MAP.get(t.text.as_str()) {
+            Some(_) if place => None,
+            Some(&end) => Some(end != "end"),
+            None => None,
+        }
     })
 }
 

@@ -56,7 +56,10 @@ pub(crate) fn words_within(
         if t.kind != TokKind::Word {
             return Err(Uncovered::Word(k));
         }
-        if f.stems.contains(s) || f.entities.iter().any(|&e| v.name_stems[e].contains(s)) {
+        if f.stems.contains(s)
+            || f.entities.iter().any(|&e| v.name_stems[e].contains(s))
+            || idiom_of_fact(a, k, f)
+        {
             // A word of a name the fact gives matches as written only: its
             // other senses ("institute" as "found") are not the name's.
             w.matched += 1;
@@ -66,8 +69,13 @@ pub(crate) fn words_within(
         {
             // Before filler: an opposite of the fact's word is never noise.
             opposed(a, f, k, ants, &mut w)?;
+        } else if a.folded(k) {
+            // "over" in "handed over": the phrase's head answers for it.
         } else if t.is(lang::CLASS_RESTRICTIVE) && super::compare::until_read(a, k, f) {
             // "until 1968": compared with the end of the fact's span.
+        } else if t.is(lang::CLASS_SPAN_CUES) && super::compare::span_cue(a, f).is_some() {
+            // "left", "took over": an end of the fact's span, which any
+            // date beside it is compared with.
         } else if t.is(lang::CLASS_RESTRICTIVE)
             || a.tokens.get(k + 1).is_some_and(|n| n.text == "than")
         {
@@ -128,6 +136,18 @@ pub(crate) fn words_within(
         }
     }
     Ok(w)
+}
+
+/// Whether word `k` heads an idiom whose every word the fact uses
+/// ("making sure" in a fact that says "making sure"): the idiom is the
+/// fact's own.
+fn idiom_of_fact(a: &Analysis, k: usize, f: &FactIndex) -> bool {
+    let Some(p) = a.phrases.iter().find(|p| p.head == k && p.idiom) else {
+        return false;
+    };
+    (p.first..p.last)
+        .filter(|&j| j == k || a.words.contains(&j))
+        .all(|j| f.stems.contains(&stem(&a.tokens[j].text)))
 }
 
 /// Word `k`, an opposite of one of the fact's words (`ants`, its

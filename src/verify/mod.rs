@@ -31,6 +31,7 @@ pub use explain::{Candidate, ReadValue, Reading};
 pub use order::{OrderReading, SideReading};
 mod index;
 mod order;
+mod phrase;
 mod read;
 mod retrieve;
 mod roles;

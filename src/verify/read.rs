@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use super::phrase::Phrase;
 use super::roles::Roles;
 use crate::lang::{
     self, Alias, CompactString, Gazetteer, TokKind, Token, Word, lexicon, stem, tokenize,
@@ -48,8 +49,13 @@ pub struct Analysis {
     /// Content words left once names, quantities, stopwords and negations
     /// are taken out: token indices.
     pub words: Vec<usize>,
-    /// The stem of each of `words`, computed once.
+    /// The stem of each of `words`, computed once; an idiom's head has
+    /// the idiom instead ("took the helm": `take_the_helm`), which
+    /// matches only what the idiom means.
     pub(crate) stems: Vec<CompactString>,
+    /// Phrases read as one word (see `phrase`), each standing for its
+    /// head among `words`.
+    pub(crate) phrases: Vec<Phrase>,
     /// The whole statement is in capitals, so capitals say nothing.
     pub all_caps: bool,
     /// What is found out about each of `words` the first time a fact
@@ -57,6 +63,15 @@ pub struct Analysis {
     notes: Vec<Notes>,
     /// Its role verbs with their sides, read the first time a fact asks.
     roles: OnceCell<Vec<(Roles, [Word; 3])>>,
+}
+
+/// The stems of a word's synonyms, derivations and paraphrases (one-word
+/// ones: a fact's words are single words).
+fn near(e: lexicon::Entry) -> Vec<CompactString> {
+    (e.synonyms().chain(e.derivations()).chain(e.paraphrases()))
+        .filter(|r| !r.contains('_'))
+        .map(stem)
+        .collect()
 }
 
 /// What is found out about one content word whatever the fact.
@@ -80,22 +95,28 @@ pub(crate) struct Lexical {
 
 impl Lexical {
     fn of(word: &str) -> Lexical {
-        use crate::lang::lexicon::{self, Entry};
-        let near = |e: Entry| {
-            e.synonyms()
-                .chain(e.derivations())
-                .filter(|r| !r.contains('_'))
-                .map(stem)
-                .collect::<Vec<_>>()
-        };
         let e = lexicon::entry(word);
         let mut related = near(e);
         if let Some(b) = e.base_form() {
             related.push(stem(b));
             related.extend(near(lexicon::entry(b)));
         }
+        related.extend(lexicon::inflected_paraphrases(word).map(stem));
         let opposite = e.antonyms().map(stem).collect();
         Lexical { related, opposite }
+    }
+
+    /// The word as the head of a phrase: what the phrase stands for too,
+    /// and for an idiom only that ("went against" is not "went").
+    fn of_phrase(word: &str, p: &Phrase) -> Lexical {
+        let e = lexicon::entry(p.word);
+        let mut l = match p.idiom {
+            true => Lexical::default(),
+            false => Lexical::of(word),
+        };
+        l.related.extend(near(e));
+        l.opposite.extend(e.antonyms().map(stem));
+        l
     }
 
     /// [`Lexical::of`] with only the stems `keep` keeps, kept per thread
@@ -103,7 +124,12 @@ impl Lexical {
     /// back statement after statement. `owner` names what `keep` keeps (a
     /// verifier: the stems its bank uses); another owner starts the cache
     /// again.
-    fn cached(word: &str, owner: u64, keep: impl Fn(&str) -> bool) -> Rc<Lexical> {
+    fn cached(
+        word: &str,
+        phrase: Option<&Phrase>,
+        owner: u64,
+        keep: impl Fn(&str) -> bool,
+    ) -> Rc<Lexical> {
         /// Past this many words the cache starts again, so that memory
         /// stays flat however many distinct words a long input brings.
         const MAX: usize = 1 << 16;
@@ -116,8 +142,16 @@ impl Lexical {
                 *cached_owner = owner;
                 cache.clear();
             }
-            let l = cache.entry(CompactString::from(word)).or_insert_with(|| {
-                let l = Lexical::of(word);
+            // A phrase's head by the phrase: "took" alone is not "took over".
+            let key = match phrase {
+                Some(p) => CompactString::from(format!("{word} {} {}", p.word, p.idiom)),
+                None => CompactString::from(word),
+            };
+            let l = cache.entry(key).or_insert_with(|| {
+                let l = match phrase {
+                    Some(p) => Lexical::of_phrase(word, p),
+                    None => Lexical::of(word),
+                };
                 let keep =
                     |list: Vec<CompactString>| list.into_iter().filter(|s| keep(s)).collect();
                 Rc::new(Lexical {
@@ -147,10 +181,11 @@ impl Analysis {
     /// tried against every fact. `owner` names `known` (see
     /// [`Lexical::cached`]).
     pub(crate) fn lexical(&self, i: usize, owner: u64, known: impl Fn(&str) -> bool) -> &Lexical {
-        let word = &self.tokens[self.words[i]].text;
+        let k = self.words[i];
+        let phrase = self.phrases.iter().find(|p| p.head == k);
         self.notes[i]
             .lexical
-            .get_or_init(|| Lexical::cached(word, owner, known))
+            .get_or_init(|| Lexical::cached(&self.tokens[k].text, phrase, owner, known))
     }
 
     /// Who does what to whom (see `roles`), read once for all candidates.
@@ -173,6 +208,12 @@ impl Analysis {
         let yes = ask();
         cell.set(known | note << 4 | if yes { note } else { 0 });
         yes
+    }
+
+    /// Whether token `k` is folded into a phrase (see `phrase`): it needs
+    /// no explaining of its own, its phrase's head does.
+    pub(crate) fn folded(&self, k: usize) -> bool {
+        self.phrases.iter().any(|p| p.folds(k))
     }
 
     /// A content word that looks like a name: capitalised mid-sentence.
@@ -219,7 +260,13 @@ fn analyse_with(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
     let mentions = find_mentions(&tokens, used, gaz, all_caps);
     let quantities = find_quantities(&tokens, used, gaz);
     let (negations, modals, words) = content(text, &tokens, used);
-    let stems = words.iter().map(|&k| stem(&tokens[k].text)).collect();
+    let phrases = super::phrase::find(&tokens, used, &words);
+    let stems = (words.iter())
+        .map(|&k| match phrases.iter().find(|p| p.head == k && p.idiom) {
+            Some(p) => CompactString::from(p.word),
+            None => stem(&tokens[k].text),
+        })
+        .collect();
     let notes = vec![Notes::default(); words.len()];
     Analysis {
         source: text.to_string(),
@@ -230,6 +277,7 @@ fn analyse_with(text: &str, tokens: Vec<Token>, gaz: &Gazetteer) -> Analysis {
         modals,
         words,
         stems,
+        phrases,
         all_caps,
         notes,
         roles: OnceCell::new(),

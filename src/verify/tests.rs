@@ -395,6 +395,61 @@ fn until_sets_a_date_against_the_end_of_a_span() {
 }
 
 #[test]
+fn a_word_for_one_end_of_a_span_sets_the_date_against_that_end() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[(
+        "headed",
+        "Ola Berg headed the Norby ferry from 2009 to 2014.",
+        r#"{"type": "period", "from": "2009", "until": "2014", "text": "from 2009 to 2014"}"#,
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("ola berg left the norby ferry in 2014", S),
+            ("ola berg stepped down from the norby ferry in 2014", S),
+            ("ola berg took over the norby ferry in 2009", S),
+            ("ola berg took charge of the norby ferry in 2009", S),
+            ("ola berg was in charge of the norby ferry in 2011", S),
+            // A year inside the span is neither of its ends.
+            ("ola berg became head of the norby ferry in 2011", R),
+            ("ola berg took over the norby ferry in 2011", R),
+            ("ola berg left the norby ferry in 2011", R),
+            // "back" turns the verb's sense: no phrase, a word to explain.
+            ("ola berg handed back the norby ferry in 2014", N),
+        ],
+    );
+}
+
+#[test]
+fn a_phrase_is_read_as_the_word_it_stands_for() {
+    use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
+    let b = bank_of(&[
+        (
+            "letters",
+            "Norby and Sudby exchanged official letters on 14 February 2024.",
+            LINKED,
+        ),
+        (
+            "ran",
+            "Ola Berg ran the Norby ferry from 2009 to 2014.",
+            r#"{"type": "period", "from": "2009", "until": "2014", "text": "from 2009 to 2014"}"#,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            ("the letters were handed over on 14 february 2024", S),
+            ("the formal letters changed hands on 14 february 2024", S),
+            ("the letters were handed over on 15 february 2024", R),
+            // An idiom means what it means, not what its verb means alone.
+            ("the letters went against norby on 14 february 2024", N),
+            // An order word is never folded into a phrase ("come before").
+            ("the letters came before 2024", N),
+        ],
+    );
+}
+
+#[test]
 fn a_modal_word_is_the_facts_only_over_what_the_fact_expects() {
     use Verdict::{NotEnoughInfo as N, Supported as S};
     let b = bank_of(&[
