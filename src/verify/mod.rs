@@ -371,7 +371,16 @@ impl Verifier<'_> {
         outcomes: &mut Vec<(explain::Outcome, f32)>,
     ) {
         let clauses = read::clauses(a);
-        if clauses.len() < 2 {
+        // "opened less than two years after the outbreak": the time
+        // between two events, which only a fact that gives both can tell
+        // (the order stage's to judge), never two facts joined.
+        let gap = (a.quantities.iter()).any(|q| {
+            matches!(q.kind, values::Value::Duration { .. })
+                && a.tokens
+                    .get(q.last)
+                    .is_some_and(|t| t.is(lang::CLASS_ORDER_FIRST))
+        });
+        if clauses.len() < 2 || gap {
             return;
         }
         let fits = |f: &index::FactIndex, clause: &[usize]| {

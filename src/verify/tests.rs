@@ -421,6 +421,28 @@ fn a_word_for_one_end_of_a_span_sets_the_date_against_that_end() {
 }
 
 #[test]
+fn the_time_between_two_events_is_never_read_from_two_facts_joined() {
+    use Verdict::Refuted as R;
+    let b = bank_of(&[
+        (
+            "reopened",
+            "The Norby ferry reopened on Thursday, more than three years after a storm sank the old one.",
+            r#"{"type": "duration", "value": 3, "unit": "year", "bound": "gt", "text": "more than three years"}"#,
+        ),
+        (
+            "delayed",
+            "The reopening was pushed back by six months after new engines arrived late.",
+            r#"{"type": "duration", "value": 6, "unit": "month", "text": "six months"}"#,
+        ),
+    ]);
+    // Joined, the delay's six months would fit "less than two years".
+    verdicts(
+        &b,
+        &[("the ferry reopened less than two years after the storm", R)],
+    );
+}
+
+#[test]
 fn a_phrase_is_read_as_the_word_it_stands_for() {
     use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
     let b = bank_of(&[
