@@ -422,23 +422,24 @@ fn a_word_for_one_end_of_a_span_sets_the_date_against_that_end() {
 
 #[test]
 fn the_time_between_two_events_is_never_read_from_two_facts_joined() {
-    use Verdict::Refuted as R;
+    use Verdict::NotEnoughInfo as N;
     let b = bank_of(&[
         (
             "reopened",
-            "The Norby ferry reopened on Thursday, more than three years after a storm sank the old one.",
+            "The Norby ferry began sailing on Thursday, more than three years after a storm sank the old one.",
             r#"{"type": "duration", "value": 3, "unit": "year", "bound": "gt", "text": "more than three years"}"#,
         ),
         (
             "delayed",
-            "The reopening was pushed back by six months after new engines arrived late.",
+            "The ferry's reopening was pushed back by six months after new engines arrived late.",
             r#"{"type": "duration", "value": 6, "unit": "month", "text": "six months"}"#,
         ),
     ]);
-    // Joined, the delay's six months would fit "less than two years".
+    // Joined, the delay's six months would fit "less than two years";
+    // the fact that gives both events does not say "reopened".
     verdicts(
         &b,
-        &[("the ferry reopened less than two years after the storm", R)],
+        &[("the ferry reopened less than two years after the storm", N)],
     );
 }
 
