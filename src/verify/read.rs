@@ -620,6 +620,7 @@ fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<
             continue;
         }
         match read_quantity(tokens, used, i, gaz) {
+            Some(q) if per_unit(tokens, &quantities, &q) => i = q.last,
             Some(q) => {
                 used[q.first..q.last].fill(true);
                 i = q.last;
@@ -629,6 +630,22 @@ fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<
         }
     }
     quantities
+}
+
+/// "14,000 a year", "$2m a month": "a year" right after a figure is the
+/// figure's rate, not a length of time. Its unit stays a word, which the
+/// fact must explain ("every year", "annually").
+fn per_unit(tokens: &[Token], before: &[Quantity], q: &Quantity) -> bool {
+    let rate = matches!(q.kind, crate::values::Value::Duration { .. })
+        && q.last == q.first + 2
+        && matches!(tokens[q.first].text.as_str(), "a" | "an" | "per");
+    rate && before.last().is_some_and(|p| {
+        p.last == q.first
+            && !matches!(
+                p.kind,
+                crate::values::Value::Duration { .. } | crate::values::Value::Date { .. }
+            )
+    })
 }
 
 /// Whether the modal word at `k` weakens the claim: "may", "could" always;
@@ -751,6 +768,25 @@ mod tests {
             .iter()
             .map(|&k| a.tokens[k].text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_unit_of_time_after_a_figure_is_its_rate() {
+        for (statement, durations, rate_word) in [
+            ("about 14,000 visitors a year", 0, true),
+            ("$2m a month in fees", 0, true),
+            ("the ties came a year later", 1, false),
+            ("a year after the launch", 1, false),
+            ("it took 3 years", 1, false),
+        ] {
+            let a = analyse(statement, &Gazetteer::new());
+            let n = (a.quantities.iter())
+                .filter(|q| matches!(q.kind, crate::values::Value::Duration { .. }))
+                .count();
+            assert_eq!(n, durations, "{statement}");
+            let unit = words(statement).iter().any(|w| w == "year" || w == "month");
+            assert_eq!(unit, rate_word, "{statement}");
+        }
     }
 
     #[test]
