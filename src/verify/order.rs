@@ -267,8 +267,7 @@ pub(crate) fn judge(
     }
     // Each side read once, for its event and (the left) for its claims.
     let left_read = v.analyse(left);
-    let (lj, lt) = event(v, left, &left_read);
-    let (rj, rt) = event(v, right, &v.analyse(right));
+    let ((lj, lt), (rj, rt)) = sides(v, (left, &left_read), (right, &v.analyse(right)));
     // The main clause judged alone and refuted refutes the statement
     // ("the king broke off ties with X before …"); the other side may mix the
     // two events ("… after the revolution for them to establish ties").
@@ -342,9 +341,10 @@ pub struct SideReading {
 pub(crate) fn reading(v: &Verifier, statement: &str) -> Option<OrderReading> {
     let toks = tokenize(statement);
     let o = find(v, statement, &toks, &v.analyse(statement))?;
-    let side = |(from, to): (usize, usize)| {
-        let text = statement[from..to].trim_end_matches([',', ' ']).trim();
-        let (j, t) = event(v, text, &v.analyse(text));
+    let text = |(from, to): (usize, usize)| statement[from..to].trim_end_matches([',', ' ']).trim();
+    let (left, right) = (text(o.left), text(o.right));
+    let (l, r) = sides(v, (left, &v.analyse(left)), (right, &v.analyse(right)));
+    let side = |text: &str, (j, t): Event| {
         let day = |d: i64| {
             let (y, m, d) = crate::values::date::civil(d);
             format!("{y:04}-{m:02}-{d:02}")
@@ -359,8 +359,8 @@ pub(crate) fn reading(v: &Verifier, statement: &str) -> Option<OrderReading> {
     Some(OrderReading {
         later: format!("{:?}", o.later).to_lowercase(),
         gap_days: o.gap.map(|(d, _)| d),
-        left: side(o.left),
-        right: side(o.right),
+        left: side(left, l),
+        right: side(right, r),
     })
 }
 
@@ -537,10 +537,33 @@ impl Cue {
     }
 }
 
+/// How the article judges an event's words, and its time.
+type Event = (Option<Judgement>, Option<Span>);
+
+/// The two sides of an order as events. The two are different events, so
+/// the fact that dates one is no candidate for the other: "the ties came
+/// 65 years after the revolution", where the revolution's fact speaks of
+/// ties too.
+fn sides(v: &Verifier, left: (&str, &Analysis), right: (&str, &Analysis)) -> (Event, Event) {
+    let fact = |e: &Event| {
+        let id = e.0.as_ref()?.fact_id.as_deref()?;
+        (e.0.as_ref()?.verdict == Verdict::Supported)
+            .then(|| v.bank().facts.iter().position(|f| f.id == id))
+            .flatten()
+    };
+    let r = event(v, right.0, right.1, None);
+    let l = event(v, left.0, left.1, fact(&r));
+    if fact(&r).is_some() {
+        return (l, r);
+    }
+    let r = event(v, right.0, right.1, fact(&l));
+    (l, r)
+}
+
 /// An event: how the article judges its words, and its time, from a date
 /// it names or from the supporting fact's date or period. `a` is the
-/// text's reading.
-fn event(v: &Verifier, text: &str, a: &Analysis) -> (Option<Judgement>, Option<Span>) {
+/// text's reading; `other` the fact that judged the other side's event.
+fn event(v: &Verifier, text: &str, a: &Analysis, other: Option<usize>) -> Event {
     let cue = Cue::of(&a.tokens);
     let named = a.quantities.iter().find_map(|q| match &q.kind {
         Value::Date { date, alt: None } => span(date),
@@ -579,22 +602,29 @@ fn event(v: &Verifier, text: &str, a: &Analysis) -> (Option<Judgement>, Option<S
         }
     }
     plain.push_str(&text[from..]);
-    // Nothing cut out: the text is judged as already read.
-    let mut j = match plain == text {
-        true => v.judge_read(text, a),
-        false => v.judge_simple(&plain),
+    // Nothing cut out: the text is judged as already read. The words as
+    // written first where a fact's span explains its end ("Ola Berg stepped
+    // down from the port": "down" alone is no claim the fact makes).
+    let whole = (plain != text && toks.iter().any(|t| t.is(lang::CLASS_SPAN_CUES)))
+        .then(|| v.judge_read(text, a))
+        .filter(|j| j.verdict == Verdict::Supported);
+    let mut j = match (whole, plain == text) {
+        (Some(j), _) => j,
+        (None, true) => v.judge_read(text, a),
+        (None, false) => v.judge_simple(&plain),
     };
     // "the new ties with X": an event no single fact judges (a fact of a
     // time without them disagrees) is the one the supporting facts agree
-    // on. Not a lone noun (too many events), nor a state ("had ties"),
+    // on. A lone noun ("the ties came") only against another event whose
+    // fact is set aside: else too many events. Not a state ("had ties"),
     // whose facts date its start, not its whole.
     let stative = toks.iter().any(|t| t.is(lang::CLASS_STATIVE));
     if j.verdict != Verdict::Supported
         && a.negations == 0
         && !stative
         && let b = v.analyse(&plain)
-        && (b.words.len() >= 2 || !b.mentions.is_empty())
-        && let Some((fi, time)) = agreed(v, &plain, cue)
+        && (b.words.len() >= 2 || !b.mentions.is_empty() || other.is_some())
+        && let Some((fi, time)) = agreed(v, &plain, cue, other)
         && let Ok(o) = super::judge_fact(v, &b, &v.facts[fi], &[fi])
     {
         j = o.into_judgement(v, &plain);
@@ -603,7 +633,8 @@ fn event(v: &Verifier, text: &str, a: &Analysis) -> (Option<Judgement>, Option<S
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| {
             let fact = v.bank().fact(j.fact_id.as_deref()?)?;
-            fact_time_near(v, fact, cue, &plain).or_else(|| agreed(v, &plain, cue).map(|(_, t)| t))
+            fact_time_near(v, fact, cue, &plain)
+                .or_else(|| agreed(v, &plain, cue, other).map(|(_, t)| t))
         })
         .flatten();
     (Some(j), named.or(from_fact))
@@ -625,9 +656,10 @@ fn names_its_other_side(v: &Verifier, j: Option<&Judgement>, other: &str) -> boo
 /// The first fact that supports an event alone, and the time all such
 /// facts with a time agree on: also the time of an event the best fact
 /// supports without one ("relations were established" by "relations are
-/// at ambassador level").
-fn agreed(v: &Verifier, text: &str, cue: Cue) -> Option<(usize, Span)> {
+/// at ambassador level"). Never `other`, the other side's fact.
+fn agreed(v: &Verifier, text: &str, cue: Cue, other: Option<usize>) -> Option<(usize, Span)> {
     let timed: Vec<(usize, Span)> = (v.supporting(text).into_iter())
+        .filter(|&fi| Some(fi) != other)
         .filter_map(|fi| Some((fi, fact_time(v, &v.bank().facts[fi], cue)?)))
         .collect();
     let &(fi, first) = timed.first()?;

@@ -632,7 +632,7 @@ fn find_quantities(tokens: &[Token], used: &mut [bool], gaz: &Gazetteer) -> Vec<
     quantities
 }
 
-/// "14,000 a year", "$2m a month": "a year" right after a figure is the
+/// "12,500 a year", "$2m a month": "a year" right after a figure is the
 /// figure's rate, not a length of time. Its unit stays a word, which the
 /// fact must explain ("every year", "annually").
 fn per_unit(tokens: &[Token], before: &[Quantity], q: &Quantity) -> bool {
@@ -773,7 +773,7 @@ mod tests {
     #[test]
     fn a_unit_of_time_after_a_figure_is_its_rate() {
         for (statement, durations, rate_word) in [
-            ("about 14,000 visitors a year", 0, true),
+            ("about 12,500 visitors a year", 0, true),
             ("$2m a month in fees", 0, true),
             ("the ties came a year later", 1, false),
             ("a year after the launch", 1, false),

@@ -444,6 +444,42 @@ fn the_time_between_two_events_is_never_read_from_two_facts_joined() {
 }
 
 #[test]
+fn an_order_side_is_never_the_event_the_other_side_is() {
+    use Verdict::{Refuted as R, Supported as S};
+    let b = bank_of(&[
+        LINKED_AFTER_WITHOUT[0],
+        (
+            "cut",
+            "Ferry links between Norby and Sudby were cut after a storm in 1959.",
+            r#"{"type": "date", "value": "1959", "text": "1959"}"#,
+        ),
+        (
+            "ran",
+            "Ola Berg ran the Norby ferry from 2009 to 2014.",
+            r#"{"type": "period", "from": "2009", "until": "2014", "text": "from 2009 to 2014"}"#,
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            // The storm's fact speaks of links too; the link that came is
+            // the other one.
+            ("the link came about 65 years after the storm", S),
+            ("the link came about 40 years after the storm", R),
+            // The words as written where the span's end explains them.
+            (
+                "the ferry link came ten years after ola berg stepped down from the norby ferry",
+                S,
+            ),
+            (
+                "the ferry link came ten years after ola berg took over the norby ferry",
+                R,
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_phrase_is_read_as_the_word_it_stands_for() {
     use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
     let b = bank_of(&[
