@@ -159,6 +159,12 @@ fn write_reading(w: &mut impl Write, r: &Reading) -> Result<()> {
         format_args!("{} {}", label("statement:"), clean(&r.judgement.statement)),
     )?;
     out(w, format_args!("{} {}", label("words:"), list(&r.words)))?;
+    if !r.phrases.is_empty() {
+        out(
+            w,
+            format_args!("{} {}", label("phrases:"), list(&r.phrases)),
+        )?;
+    }
     out(w, format_args!("{} {}", label("names:"), list(&r.names)))?;
     let values: Vec<String> = r
         .values

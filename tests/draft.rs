@@ -367,6 +367,16 @@ fn explain_shows_the_reading_of_any_bank() {
     }
     assert!(text.contains("carla-mendes"), "{text}");
     assert_eq!(code(&out), 1, "{text}");
+    // A phrase read as one word is shown with what it stands for.
+    let out = env
+        .cmd()
+        .arg("--bank")
+        .arg(&path)
+        .args(["explain", "--format", "json", "The works were handed over."])
+        .output()
+        .unwrap();
+    let r: Reading = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.phrases, ["handed over → hand_over"]);
     let out = env.cmd().args(["explain", "  "]).output().unwrap();
     assert_eq!(code(&out), 2);
 }

@@ -306,6 +306,10 @@ pub(crate) fn uncovered_explanation(
 pub struct Reading {
     /// Content words, as the facts must explain them.
     pub words: Vec<String>,
+    /// Phrases read as one word, as `words as written → phrase`
+    /// ("handed over → hand_over"); an idiom is marked `(idiom)`.
+    #[serde(default)]
+    pub phrases: Vec<String>,
     /// The bank's names found, as `alias → entity id`.
     pub names: Vec<String>,
     /// Values read, each with its kind and bound.
@@ -394,6 +398,12 @@ impl Verifier<'_> {
                 .words
                 .iter()
                 .map(|&k| a.tokens[k].text.to_string())
+                .collect(),
+            phrases: (a.phrases.iter())
+                .map(|p| {
+                    let idiom = if p.idiom { " (idiom)" } else { "" };
+                    format!("{} → {}{idiom}", a.text(p.first, p.last), p.word)
+                })
                 .collect(),
             names: a
                 .mentions

@@ -152,8 +152,16 @@ impl Lexical {
                     Some(p) => Lexical::of_phrase(word, p),
                     None => Lexical::of(word),
                 };
-                let keep =
-                    |list: Vec<CompactString>| list.into_iter().filter(|s| keep(s)).collect();
+                // "cancel" where the bank spells "cancelled" (stem
+                // "cancell"): the stemmer keeps a doubled "l" ("called").
+                let known = |mut s: CompactString| {
+                    if keep(&s) {
+                        return Some(s);
+                    }
+                    s.push('l');
+                    (s.ends_with("ll") && !s.ends_with("lll") && keep(&s)).then_some(s)
+                };
+                let keep = |list: Vec<CompactString>| list.into_iter().filter_map(known).collect();
                 Rc::new(Lexical {
                     related: keep(l.related),
                     opposite: keep(l.opposite),
