@@ -630,10 +630,17 @@ fn event(v: &Verifier, text: &str, a: &Analysis, other: Option<usize>) -> Event 
         j = o.into_judgement(v, &plain);
         return (Some(j), named.or(Some(time)));
     }
+    // The fact that dates the other side only tells this one's time by
+    // the other side's ("three years after an outbreak" dates the
+    // opening, not the outbreak): the other facts must agree on it.
     let from_fact = (j.verdict == Verdict::Supported)
         .then(|| {
-            let fact = v.bank().fact(j.fact_id.as_deref()?)?;
-            fact_time_near(v, fact, cue, &plain)
+            let id = j.fact_id.as_deref()?;
+            let fact = v.bank().fact(id)?;
+            let of_other = other.is_some_and(|o| v.bank().facts[o].id == id);
+            (!of_other)
+                .then(|| fact_time_near(v, fact, cue, &plain))
+                .flatten()
                 .or_else(|| agreed(v, &plain, cue, other).map(|(_, t)| t))
         })
         .flatten();
