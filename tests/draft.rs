@@ -544,6 +544,15 @@ fn an_unedited_draft_judges_the_realistic_bison_set_without_false_support() {
     realistic_set_holds("bison", "2025-05-14", 38);
 }
 
+/// Round 20's unseen article (a town's new water plant), drafted
+/// unedited: first contact 41/100, one false SUPPORTED ("the plant opened
+/// less than two years after the parasite outbreak", two facts joined
+/// across the gap), since mended.
+#[test]
+fn an_unedited_draft_judges_the_realistic_water_plant_set_without_false_support() {
+    realistic_set_holds("water-plant", "2025-03-14", 45);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

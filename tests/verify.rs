@@ -1159,6 +1159,22 @@ fn blind_round_19_webb_holds() {
     );
 }
 
+/// Round 20, first contact (on e5b8452, this stop's start): 65/100
+/// (Korea) and 72/100 (Webb), no false SUPPORTED.
+#[test]
+fn blind_round_20_korea_holds() {
+    run_round(include_str!("data/blind-round20-korea.tsv"), None, 70);
+}
+
+#[test]
+fn blind_round_20_webb_holds() {
+    run_round(
+        include_str!("data/blind-round20-webb.tsv"),
+        Some(WEBB_BANK),
+        76,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.
