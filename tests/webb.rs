@@ -129,6 +129,39 @@ fn month_sign_and_overflow_are_not_supported() {
     }
 }
 
+/// A role set off at the end of a statement is a claim of its own, judged
+/// with the fact that gives the span the role was held ("former": a span
+/// that ended); a word for one end of that span sets a date against it.
+#[test]
+fn closing_roles_and_the_ends_of_a_tenure() {
+    let env = Env::new();
+    let cases = [
+        (
+            "the telescope honours james e. webb, a former head of nasa",
+            Verdict::Supported,
+        ),
+        (
+            "the observatory is named after James Webb, a former NASA chief.",
+            Verdict::Supported,
+        ),
+        ("webb took the helm at nasa in 1961", Verdict::Supported),
+        ("webb stepped down from nasa in 1968", Verdict::Supported),
+        ("webb became nasa's boss in 1965", Verdict::Refuted),
+        (
+            "The launch came more than half a century after Webb stepped down from NASA.",
+            Verdict::Supported,
+        ),
+        (
+            "the telescope launched two decades after james webb took the helm at nasa",
+            Verdict::Refuted,
+        ),
+    ];
+    for (statement, want) in cases {
+        let (_, j) = judge(&env, WEBB, statement);
+        assert_eq!(j.verdict, want, "{statement}: {}", j.explanation);
+    }
+}
+
 /// A word the fact does not explain lets a wrong value refute, and never
 /// lets a right one support; elapsed time and a tenure's length decide.
 #[test]

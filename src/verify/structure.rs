@@ -289,13 +289,21 @@ pub(crate) fn relative(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Opt
 
 /// "Ola Berg, director of the port, has led it since 2021": a role set off
 /// after a name is a claim of its own. The statement without it, and
-/// "Ola Berg is director of the port", as two texts.
+/// "Ola Berg is director of the port", as two texts. So too a role that
+/// ends the statement: "the quay honours Ola Berg, a former head of the
+/// port".
 pub(crate) fn apposition(s: &str, toks: &[Token], names: &[(usize, usize)]) -> Option<[String; 2]> {
     let &(name_start, name_end) = names.iter().find(|&&(_, e)| s[e..].starts_with(", "))?;
     let role_start = name_end + 2;
-    let role_end = role_start + s[role_start..].find(", ")?;
+    let (role_end, rest) = match s[role_start..].find(", ") {
+        Some(c) => (role_start + c, s[role_start + c + 2..].trim()),
+        None if name_start > 0 => {
+            let role = s[role_start..].trim_end_matches(['.', '!', ' ']);
+            (role_start + role.len(), "")
+        }
+        None => return None,
+    };
     let role = &s[role_start..role_end];
-    let rest = s[role_end + 2..].trim();
     let role_toks: Vec<&Token> = toks
         .iter()
         .filter(|t| t.start >= role_start && t.end <= role_end)
@@ -306,9 +314,14 @@ pub(crate) fn apposition(s: &str, toks: &[Token], names: &[(usize, usize)]) -> O
             .iter()
             .all(|t| t.kind == crate::lang::TokKind::Word);
     let name = &s[name_start..name_end];
-    (is_role && rest.split_whitespace().count() >= 2).then(|| {
+    // A closing role needs a claim before the name ("the quay honours").
+    let claim = match rest {
+        "" => s[..name_start].split_whitespace().count() >= 2,
+        _ => rest.split_whitespace().count() >= 2,
+    };
+    (is_role && claim).then(|| {
         [
-            format!("{} {rest}", &s[..name_end]),
+            format!("{} {rest}", &s[..name_end]).trim_end().to_string(),
             format!("{name} is {role}"),
         ]
     })
