@@ -145,6 +145,11 @@ fn closing_roles_and_the_ends_of_a_tenure() {
             Verdict::Supported,
         ),
         ("webb took the helm at nasa in 1961", Verdict::Supported),
+        // The Canadian Space Agency by its country's name.
+        (
+            "webb's a joint project of nasa, esa and canada's space agency",
+            Verdict::Supported,
+        ),
         ("webb stepped down from nasa in 1968", Verdict::Supported),
         ("webb became nasa's boss in 1965", Verdict::Refuted),
         (

@@ -57,6 +57,20 @@ pub(crate) fn regions() -> usize {
     REGIONS.len()
 }
 
+/// The country or region whose adjective `word` is ("Canadian": Canada,
+/// "European": Europe), without building any row.
+pub(crate) fn place_of_adjective(word: &str) -> Option<&'static str> {
+    let of = |list: &'static str| list.split(';').any(|d| d.eq_ignore_ascii_case(word));
+    (WORLD.iter().find(|(_, (_, _, demonyms, _))| of(demonyms)))
+        .map(|(name, _)| *name)
+        .or_else(|| {
+            REGIONS
+                .iter()
+                .find(|(_, adj)| of(adj))
+                .map(|(name, _)| *name)
+        })
+}
+
 fn same(a: &str, b: &str) -> bool {
     let a = a.strip_prefix("the ").unwrap_or(a);
     let b = b.strip_prefix("The ").unwrap_or(b);
@@ -93,6 +107,13 @@ pub(crate) fn lookup(phrase: &str) -> Option<Place> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_adjective_names_its_country_or_region() {
+        assert_eq!(place_of_adjective("Danish"), Some("Denmark"));
+        assert_eq!(place_of_adjective("european"), Some("Europe"));
+        assert_eq!(place_of_adjective("Space"), None);
+    }
 
     #[test]
     fn names_peoples_and_capitals_are_found() {

@@ -301,6 +301,10 @@ fn gazetteer(bank: &Bank) -> Gazetteer {
         for d in &e.demonyms {
             gaz.add_alias(d, i, true);
         }
+        // "Canada's space agency" for the Canadian Space Agency.
+        if let Some(owned) = owner_form(&e.name) {
+            gaz.add_alias(&owned, i, false);
+        }
     }
     for nd in &bank.named_dates {
         for name in &nd.names {
@@ -308,6 +312,21 @@ fn gazetteer(bank: &Bank) -> Gazetteer {
         }
     }
     gaz
+}
+
+/// A name that opens with a people's adjective, with its place instead
+/// ("Canadian Space Agency" → "Canada Space Agency"): the words of
+/// "Canada's space agency" as tokens read them.
+fn owner_form(name: &str) -> Option<String> {
+    let (first, rest) = name.split_once(' ')?;
+    // Adjectives of peoples end so; most names' first words do not.
+    let adjective = ["an", "ese", "ish", "ch", "i", "ic"]
+        .iter()
+        .any(|s| first.ends_with(s));
+    let place = (adjective && first.starts_with(char::is_uppercase))
+        .then(|| crate::lang::world::place_of_adjective(first))
+        .flatten()?;
+    Some(format!("{place} {rest}"))
 }
 
 /// The initials of a name of two to four capitalised words ("New
