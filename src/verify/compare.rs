@@ -71,10 +71,17 @@ pub(crate) fn values<'f>(
         let claimed = currency(&q.kind);
         let in_kind =
             (f.values.iter()).any(|fv| claimed.is_some() && currency(&fv.value) == claimed);
+        // "sea trials finished in June 2024" where the fact's June 2024
+        // dates the hull and its February the sea trials: the value whose
+        // event the statement's words name.
+        let lead = lead_words(a, qi);
+        let elsewhere = |fv: &FactValue| leads_elsewhere(f, fv, &lead);
+        let some_fit = (f.values.iter()).any(|fv| q.kind.comparable(&fv.value) && !elsewhere(fv));
         let best = f
             .values
             .iter()
             .filter(|fv| q.kind.comparable(&fv.value))
+            .filter(|fv| !some_fit || !elsewhere(fv))
             .filter(|fv| !in_kind || currency(&fv.value) == claimed)
             .filter(|fv| !counts_another_noun(a, q, fv, f))
             .map(|fv| Slot {
@@ -252,6 +259,54 @@ fn noun_after(a: &Analysis, from: usize, to: usize) -> Option<lang::Word> {
     (a.tokens.get(from..to)?.iter())
         .find(|t| t.kind == lang::TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
         .map(|t| lang::stem(&t.text))
+}
+
+/// The stems of the statement's content words before quantity `qi` in
+/// its clause: back to the previous quantity, a comma or a conjunction.
+fn lead_words(a: &Analysis, qi: usize) -> Vec<lang::Word> {
+    let q = &a.quantities[qi];
+    let floor = (a.quantities[..qi].iter())
+        .map(|p| p.last)
+        .max()
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    for k in (floor..q.first).rev() {
+        let t = &a.tokens[k];
+        if t.is(lang::CLASS_CONJUNCTIONS) {
+            break;
+        }
+        if let Some(i) = a.words.iter().position(|&w| w == k) {
+            out.push(a.stems[i].clone());
+        }
+        let comma = k > 0 && a.source[a.tokens[k - 1].end..t.start].contains(',');
+        if comma || out.len() >= 8 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the statement's words before a date (`lead`) name the event
+/// another of the fact's dates dates, and not this one's.
+fn leads_elsewhere(f: &FactIndex, fv: &FactValue, lead: &[lang::Word]) -> bool {
+    // Dates only: a date follows the event it dates; a figure's words
+    // mostly come after it ("3,000 amphorae").
+    if !matches!(fv.value, Value::Date { .. }) {
+        return false;
+    }
+    let Some(own) = value_index(f, fv) else {
+        return false;
+    };
+    // Its own words before it only: those after it may open the next
+    // clause ("June 2024, and sea trials ended in February").
+    let leads = |i: usize| f.value_leads.get(i).map_or(&[][..], |c| &c[..]);
+    let kind = |i: usize| std::mem::discriminant(&f.values[i].value);
+    lead.iter().any(|w| {
+        !leads(own).contains(w)
+            && (0..f.values.len())
+                .filter(|&i| i != own && kind(i) == kind(own))
+                .any(|i| f.value_leads.get(i).is_some_and(|l| l.contains(w)))
+    })
 }
 
 /// Whether the first content word after a slot's figure is one the fact

@@ -63,6 +63,11 @@ pub(crate) fn words_within(
             // A word of a name the fact gives matches as written only: its
             // other senses ("institute" as "found") are not the name's.
             w.matched += 1;
+        } else if t.is(lang::CLASS_ALTERNATIVES) {
+            // Before opposites: "other" is no antonym of the fact's "said".
+            if !other_of_same_set(a, k, f) {
+                return Err(Uncovered::Word(k));
+            }
         } else if a.note(i, OPPOSED, || v.antonyms.contains_key(s))
             && let Some(ants) = v.antonyms.get(s)
             && ants.iter().any(|x| f.stems.contains(x))
@@ -136,6 +141,19 @@ pub(crate) fn words_within(
         }
     }
     Ok(w)
+}
+
+/// "each other", "one another", or "other countries" where the fact
+/// writes "countries" as the statement does: no other thing than the
+/// fact's ("other provinces" beside the fact's "the province" is).
+fn other_of_same_set(a: &Analysis, k: usize, f: &FactIndex) -> bool {
+    let before = k.checked_sub(1).map(|j| a.tokens[j].text.as_str());
+    if matches!(before, Some("each" | "one")) {
+        return true;
+    }
+    a.tokens
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokKind::Word && f.surfaces.contains(n.text.as_str()))
 }
 
 /// Whether word `k` heads an idiom whose every word the fact uses

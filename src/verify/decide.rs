@@ -174,6 +174,20 @@ fn denies_another(a: &Analysis, f: &FactIndex, w: &Words, slots: &[Slot], requir
         && !ordered
 }
 
+/// Whether the statement claims what the fact's speaker denies: two or
+/// more of its words are the denied claim's, and it reports neither the
+/// denial nor the claim ("opposition councillors claimed …").
+fn denies(a: &Analysis, f: &FactIndex) -> bool {
+    let d = &f.denied;
+    if d.claim.is_empty()
+        || (a.tokens.iter()).any(|t| t.is(lang::CLASS_DENIALS))
+        || a.stems.iter().any(|s| d.frame.contains(s))
+    {
+        return false;
+    }
+    a.stems.iter().filter(|s| d.claim.contains(s)).count() >= 2
+}
+
 /// The verdict once every value agrees: negation, restriction and
 /// modality, in that order.
 fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict, Reason) {
@@ -187,6 +201,14 @@ fn operators(a: &Analysis, f: &FactIndex, w: &Words, negated: bool) -> (Verdict,
             word: a.tokens[k].text.to_string(),
         };
         return (Verdict::NotEnoughInfo, reason);
+    }
+    // "the old ferry was sold for scrap" where the fact's speaker rejected
+    // claims that it was: the claim is what the article denies.
+    if denies(a, f) {
+        return match negated {
+            true => (Verdict::Supported, Reason::Agrees),
+            false => (Verdict::Refuted, Reason::Negated),
+        };
     }
     if negated {
         let reason = match w.flips.first() {

@@ -414,6 +414,7 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
     let ranked = ranked_words(&statement, &quote);
     let owners = owners(gaz, &statement, &quote);
     let modal_scopes = modal_scopes(&statement);
+    let denied = denied(&statement);
     let values: Vec<FactValue> = (f.values.iter())
         .filter_map(|v| FactValue::from_bank(bank, v).ok())
         .collect();
@@ -453,8 +454,10 @@ fn index_fact(bank: &Bank, gaz: &Gazetteer, f: &Fact) -> FactIndex {
         ranked,
         owners,
         modal_scopes,
+        denied,
         value_nouns: value_nouns(&f.statement, &statement, &spans),
         value_contexts: value_contexts(&statement, &spans),
+        value_leads: value_leads(&f.statement, &statement, &spans),
         values,
     }
 }
@@ -511,6 +514,81 @@ fn value_contexts(toks: &[Token], spans: &[Option<(usize, usize)>]) -> Vec<Vec<W
                 .collect()
         })
         .collect()
+}
+
+/// For each of the fact's values, the stems of the words before it in its
+/// clause, back to the previous value or the comma or "and" that opens
+/// the clause: the event it dates ("the hull was floated out in June
+/// 2024, and sea trials ended in February").
+fn value_leads(
+    statement: &str,
+    toks: &[Token],
+    spans: &[Option<(usize, usize)>],
+) -> Vec<Vec<Word>> {
+    (spans.iter())
+        .map(|span| {
+            let Some((start, _)) = *span else {
+                return Vec::new();
+            };
+            let prev = (spans.iter().flatten())
+                .map(|&(_, e)| e)
+                .filter(|&e| e <= start)
+                .max()
+                .unwrap_or(0);
+            let before: Vec<&Token> = (toks.iter())
+                .filter(|t| t.start >= prev && t.end <= start)
+                .collect();
+            // A conjunction opens the clause after it; a comma, the word
+            // after it.
+            let comma =
+                |k: usize| k > 0 && statement[before[k - 1].end..before[k].start].contains(',');
+            let opens = (0..before.len())
+                .rev()
+                .find_map(|k| match before[k].is(lang::CLASS_CONJUNCTIONS) {
+                    true => Some(k + 1),
+                    false => comma(k).then_some(k),
+                })
+                .unwrap_or(0);
+            (before[opens..].iter())
+                .filter(|t| t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
+                .rev()
+                .take(8)
+                .map(|t| stem(&t.text))
+                .collect()
+        })
+        .collect()
+}
+
+/// What a fact's speaker denies: the stems of the content words after a
+/// verb of denial and the "that" it takes, and of those between, which
+/// say whose claim it was ("rejected claims by opposition councillors
+/// that charges would rise": [charg, rise], [claim, opposit, councillor]).
+fn denied(toks: &[Token]) -> Denied {
+    let Some(k) = toks.iter().position(|t| t.is(lang::CLASS_DENIALS)) else {
+        return Denied::default();
+    };
+    let Some(that) = (k + 1..toks.len().min(k + 8)).find(|&j| toks[j].text == "that") else {
+        return Denied::default();
+    };
+    let stems = |toks: &[Token]| {
+        (toks.iter())
+            .filter(|t| t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
+            .map(|t| stem(&t.text))
+            .collect()
+    };
+    Denied {
+        claim: stems(&toks[that + 1..]),
+        frame: stems(&toks[k + 1..that]),
+    }
+}
+
+/// What a fact's speaker denies (see `denied`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Denied {
+    /// The denied claim's words.
+    pub(crate) claim: Vec<Word>,
+    /// The words that say whose claim it was.
+    pub(crate) frame: Vec<Word>,
 }
 
 /// For each modal word of a fact's statement, the stems of the content
@@ -648,6 +726,9 @@ pub(crate) struct FactIndex {
     /// For each of `values`, the stems of the words after it in the
     /// fact's statement up to the next value (see `value_contexts`).
     pub(crate) value_contexts: Vec<Vec<Word>>,
+    /// For each of `values`, the stems of the words before it in its
+    /// clause (see `value_leads`).
+    pub(crate) value_leads: Vec<Vec<Word>>,
     /// For each of `values`, the noun right after it, if any.
     pub(crate) value_nouns: Vec<Option<Word>>,
     /// Stems of which a statement must use one (empty: no requirement).
@@ -668,6 +749,8 @@ pub(crate) struct FactIndex {
     /// The fact's own modal words, each with the stems of the words it
     /// governs: a statement's modal is the fact's only over one of them.
     pub(crate) modal_scopes: Vec<Vec<Word>>,
+    /// What the fact's speaker denies (see `denied`).
+    pub(crate) denied: Denied,
     /// Entities the fact writes as possessives ("Norway's shift"): a
     /// statement's possessive must be one of them, when there are any.
     pub(crate) owners: Vec<usize>,
@@ -759,6 +842,10 @@ impl FactIndex {
             entities,
             negated: self.negated,
             values: self.values.iter().chain(&other.values).cloned().collect(),
+            value_leads: (self.value_leads.iter())
+                .chain(&other.value_leads)
+                .cloned()
+                .collect(),
             value_contexts: (self.value_contexts.iter())
                 .chain(&other.value_contexts)
                 .cloned()
@@ -777,6 +864,10 @@ impl FactIndex {
                 .chain(&other.modal_scopes)
                 .cloned()
                 .collect(),
+            denied: Denied {
+                claim: union(&self.denied.claim, &other.denied.claim),
+                frame: union(&self.denied.frame, &other.denied.frame),
+            },
             scope_words: union(&self.scope_words, &other.scope_words),
         })
     }

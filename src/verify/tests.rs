@@ -480,6 +480,75 @@ fn an_order_side_is_never_the_event_the_other_side_is() {
 }
 
 #[test]
+fn what_the_facts_speaker_denies_is_refuted() {
+    use Verdict::{Refuted as R, Supported as S};
+    let b = bank_of(&[(
+        "scrap",
+        "Ola Berg rejected claims by local critics that the old Norby ferry had been sold for scrap.",
+        "",
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("the old norby ferry was sold for scrap", R),
+            ("apparently the old ferry has been sold off for scrap", R),
+            ("the old norby ferry was not sold for scrap", S),
+            (
+                "ola berg rejected claims that the old ferry was sold for scrap",
+                S,
+            ),
+            // Whose claim it was: reported, as the article reports it.
+            ("local critics claimed the old ferry was sold for scrap", S),
+        ],
+    );
+}
+
+#[test]
+fn a_date_goes_with_the_event_the_words_before_it_name() {
+    use Verdict::{Refuted as R, Supported as S};
+    let b = bank_of(&[(
+        "trials",
+        "The hull was floated out in June 2024, and sea trials ended in February 2025.",
+        r#"{"type": "date", "value": "2024-06", "text": "June 2024"}, {"type": "date", "value": "2025-02", "text": "February 2025"}"#,
+    )]);
+    verdicts(
+        &b,
+        &[
+            ("sea trials ended in june 2024", R),
+            ("sea trials ended in february 2025", S),
+            ("the hull was floated out in june 2024", S),
+        ],
+    );
+}
+
+#[test]
+fn other_names_something_else_than_the_facts_one() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[
+        (
+            "first",
+            "The Norby ferry was the first electric ferry in the province.",
+            "",
+        ),
+        (
+            "ties",
+            "Norby keeps close ties with towns that share its dialect.",
+            "",
+        ),
+    ]);
+    verdicts(
+        &b,
+        &[
+            ("other provinces already have electric ferries", N),
+            (
+                "norby keeps close ties with other towns that share its dialect",
+                S,
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_phrase_is_read_as_the_word_it_stands_for() {
     use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
     let b = bank_of(&[
