@@ -553,6 +553,16 @@ fn an_unedited_draft_judges_the_realistic_water_plant_set_without_false_support(
     realistic_set_holds("water-plant", "2025-03-14", 45);
 }
 
+/// Round 21's unseen article (an electric ferry two years late), drafted
+/// unedited: first contact 32/100 (on 02b9270, and on the stop's first
+/// build), three false SUPPORTED (a date of another event in the same
+/// sentence, a claim the speaker denied, "other provinces" for the
+/// province's first), since mended.
+#[test]
+fn an_unedited_draft_judges_the_realistic_ferry_set_without_false_support() {
+    realistic_set_holds("ferry", "2025-04-15", 35);
+}
+
 /// Article `name`'s 100 realistic statements, judged on its unedited
 /// draft of `date`: no false SUPPORTED, at least `floor` right.
 fn realistic_set_holds(name: &str, date: &str, floor: usize) {

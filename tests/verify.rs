@@ -1175,6 +1175,23 @@ fn blind_round_20_webb_holds() {
     );
 }
 
+/// Round 21, first contact (on 02b9270, mid-stop): 72/100 (Korea) and
+/// 76/100 (Webb), no false SUPPORTED; the stop's first build (e5b8452)
+/// scores it 69 and 71.
+#[test]
+fn blind_round_21_korea_holds() {
+    run_round(include_str!("data/blind-round21-korea.tsv"), None, 72);
+}
+
+#[test]
+fn blind_round_21_webb_holds() {
+    run_round(
+        include_str!("data/blind-round21-webb.tsv"),
+        Some(WEBB_BANK),
+        76,
+    );
+}
+
 /// `verify --quiet` judges through a verifier that makes no texts: on
 /// every labelled statement of both banks it gives the verdict and fact
 /// the full judgement gives, and no text.
