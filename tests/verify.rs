@@ -1133,12 +1133,14 @@ fn blind_round_18_korea_holds() {
     run_round(include_str!("data/blind-round18-korea.tsv"), None, 40);
 }
 
+/// 42 → 41 when "get" stopped being filler ("got a visit from" turns who
+/// visited whom): "… after launch to get the first images" went open.
 #[test]
 fn blind_round_18_webb_holds() {
     run_round(
         include_str!("data/blind-round18-webb.tsv"),
         Some(WEBB_BANK),
-        42,
+        41,
     );
 }
 

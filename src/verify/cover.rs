@@ -129,6 +129,11 @@ pub(crate) fn words_within(
             // An opposite the lexical database knows ("weak" for "strong"),
             // asked last: the lookups cost more than the built-in lists.
             w.flips.push(k);
+        } else if (t.is(lang::CLASS_SUPPORT_VERBS) && supports_a_fact_noun(a, i, f))
+            || (t.is(lang::CLASS_PASSIVE_AUXILIARIES) && participle_after(a, k))
+        {
+            // "made the trip", "held talks": the noun makes the claim;
+            // "got hurt": the participle does.
         } else if w.unexplained.len() < budget
             && lang::lexicon::knows(&t.text)
             && !t.is(lang::CLASS_FIGURE_WORDS)
@@ -598,6 +603,27 @@ fn same_root(stem: &str, f: &FactIndex) -> bool {
     stem.len() >= ROOT
         && stem.is_char_boundary(ROOT)
         && (stem.as_bytes().first_chunk::<ROOT>()).is_some_and(|r| f.roots.contains(r))
+}
+
+/// Whether the content word after support verb `i` (of `a.words`), within
+/// three tokens, is one the fact uses.
+fn supports_a_fact_noun(a: &Analysis, i: usize, f: &FactIndex) -> bool {
+    let (Some(&k), Some(&next)) = (a.words.get(i), a.words.get(i + 1)) else {
+        return false;
+    };
+    next <= k + 3 && f.stems.contains(&a.stems[i + 1])
+}
+
+/// Whether token `k + 1` is a past participle: a regular one, an
+/// irregular form the lexical database knows ("caught"), or one that is
+/// its verb's base form ("hurt").
+fn participle_after(a: &Analysis, k: usize) -> bool {
+    a.tokens.get(k + 1).is_some_and(|n| {
+        n.kind == TokKind::Word
+            && (n.text.ends_with("ed")
+                || n.is(lang::CLASS_UNCHANGED_PARTICIPLES)
+                || lang::lexicon::base_form(&n.text).is_some())
+    })
 }
 
 /// "President" right before a person's name is part of the name.

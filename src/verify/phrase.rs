@@ -62,10 +62,11 @@ impl Window<'_> {
     /// `after`: `(first, last, phrase)`.
     fn at(&self, k: usize, after: usize) -> Option<(usize, usize, &'static str)> {
         let head = self.word(k)?;
-        // "ran to $5bn", "came to £48m": "to" before a figure makes a
-        // phrase with the verb too.
-        let to_figure =
-            |j: usize| self.word(j) == Some("to") && self.used.get(j + 1).is_some_and(|&u| u);
+        // "ran to $5bn", "chipped in C$40m": "to" and "in" before a
+        // figure make a phrase with the verb too.
+        let to_figure = |j: usize| {
+            matches!(self.word(j), Some("to" | "in")) && self.used.get(j + 1).is_some_and(|&u| u)
+        };
         let particle = |j: usize| self.is(j, lang::CLASS_PHRASAL_PARTICLES) || to_figure(j);
         // "in charge of", "on board".
         if k > after && self.is(k - 1, lang::CLASS_PHRASE_OPENERS) {

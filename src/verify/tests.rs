@@ -549,6 +549,24 @@ fn other_names_something_else_than_the_facts_one() {
 }
 
 #[test]
+fn a_support_verb_is_explained_by_the_facts_noun_after_it() {
+    use Verdict::{NotEnoughInfo as N, Supported as S};
+    let b = bank_of(&[("visit", "Ola Berg's visit to Sudby lasted two days.", "")]);
+    verdicts(
+        &b,
+        &[
+            ("ola berg made a visit to sudby", S),
+            // Who gives and who gets is a claim; "got" before a participle
+            // is only a passive.
+            ("ola berg got a visit from sudby", N),
+            ("ola berg got invited to sudby", N),
+            // The noun must be the fact's.
+            ("ola berg made a speech in sudby", N),
+        ],
+    );
+}
+
+#[test]
 fn a_phrase_is_read_as_the_word_it_stands_for() {
     use Verdict::{NotEnoughInfo as N, Refuted as R, Supported as S};
     let b = bank_of(&[
