@@ -19,6 +19,7 @@ impl Kind for Period {
         let (from, until, end) = part_of_decade(at.tokens, at.used, at.k)
             .or_else(|| read_decade(at.tokens, at.used, at.k))
             .or_else(|| read_part(at.tokens, at.used, at.k))
+            .or_else(|| read_edge(at.tokens, at.used, at.k))
             .or_else(|| read(at.tokens, at.used, at.k, at.gaz))?;
         Some(Found::whole(Value::Period { from, until }, end))
     }
@@ -233,6 +234,72 @@ fn read_part(
     Some((month(months * (part - 1) + 1), month(months * part), at + 1))
 }
 
+/// The first or last days, weeks or months of a year or a month: "the
+/// last week of 2021", "the first two months of 2024", "the final days of
+/// March 2023". Its first and last days.
+fn read_edge(
+    tokens: &[Token],
+    used: &[bool],
+    k: usize,
+) -> Option<(PartialDate, PartialDate, usize)> {
+    let word = |k: usize| tokens.get(k).filter(|_| !used[k]).map(|t| t.text.as_str());
+    let start = match word(k)? {
+        "first" | "opening" | "early" => true,
+        "last" | "final" | "closing" => false,
+        _ => return None,
+    };
+    // "two", "2", or none ("the last week": one).
+    let (n, at) = match word(k + 1).and_then(|w| lang::cardinal(w).or_else(|| w.parse().ok())) {
+        Some(n) if (1..=12).contains(&n) => (n as i64, k + 2),
+        _ => (1, k + 1),
+    };
+    let unit_days = match word(at)? {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        "month" | "months" => 0,
+        _ => return None,
+    };
+    if word(at + 1) != Some("of") {
+        return None;
+    }
+    let month = word(at + 2).and_then(lang::month_of);
+    let y = year_at(tokens, used, at + 2 + usize::from(month.is_some()))?;
+    let end = at + 3 + usize::from(month.is_some());
+    let whole = date::span(&PartialDate {
+        year: Some(y),
+        month,
+        day: None,
+    })?;
+    let (a, b) = match (unit_days, month) {
+        // Whole months of a year: month-level dates.
+        (0, None) if n < 12 => {
+            let m = |x: i64| PartialDate {
+                year: Some(y),
+                month: Some(x as u8),
+                day: None,
+            };
+            return Some(match start {
+                true => (m(1), m(n), end),
+                false => (m(13 - n), m(12), end),
+            });
+        }
+        (0, _) => return None,
+        (d, _) if start => (whole.0, (whole.0 + n * d - 1).min(whole.1)),
+        (d, _) => ((whole.1 - n * d + 1).max(whole.0), whole.1),
+    };
+    Some((day_date(a), day_date(b), end))
+}
+
+/// The date of a day count.
+fn day_date(n: i64) -> PartialDate {
+    let (y, m, d) = date::civil(n);
+    PartialDate {
+        year: i32::try_from(y).ok(),
+        month: Some(m),
+        day: Some(d),
+    }
+}
+
 /// Reads a period at token `k`: "from A to B", "between A and B",
 /// "A-B", "A to B" (A and B dates).
 pub(crate) fn read(
@@ -399,6 +466,34 @@ mod tests {
             let toks = tokens_of(s);
             let used = vec![false; toks.len()];
             let got = read_part(&toks, &used, 0).map(|(a, b, _)| (a, b));
+            let date = |s: &str| PartialDate::parse_iso(s).unwrap();
+            let want = want.map(|(a, b): (&str, &str)| (date(a), date(b)));
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_first_or_last_days_weeks_or_months_are_a_period() {
+        for (s, want) in [
+            ("last week of 2021", Some(("2021-12-25", "2021-12-31"))),
+            ("first week of 2022", Some(("2022-01-01", "2022-01-07"))),
+            ("first two months of 2024", Some(("2024-01", "2024-02"))),
+            ("last three months of 2024", Some(("2024-10", "2024-12"))),
+            (
+                "final 10 days of february 2024",
+                Some(("2024-02-20", "2024-02-29")),
+            ),
+            (
+                "first day of march 2023",
+                Some(("2023-03-01", "2023-03-01")),
+            ),
+            ("last month of march 2023", None),
+            ("first week of the year", None),
+            ("first country", None),
+        ] {
+            let toks = crate::lang::tokenize(s);
+            let used = vec![false; toks.len()];
+            let got = read_edge(&toks, &used, 0).map(|(a, b, _)| (a, b));
             let date = |s: &str| PartialDate::parse_iso(s).unwrap();
             let want = want.map(|(a, b): (&str, &str)| (date(a), date(b)));
             assert_eq!(got, want, "{s}");

@@ -74,6 +74,8 @@ pub(crate) fn words_within(
         {
             // Before filler: an opposite of the fact's word is never noise.
             opposed(a, f, k, ants, &mut w)?;
+        } else if t.is(lang::CLASS_LOCATIVES) && before_a_time(a, k) {
+            // "within the first two months of 2024": in that span.
         } else if a.folded(k) {
             // "over" in "handed over": the phrase's head answers for it.
         } else if t.is(lang::CLASS_RESTRICTIVE) && super::compare::until_read(a, k, f) {
@@ -612,6 +614,18 @@ fn supports_a_fact_noun(a: &Analysis, i: usize, f: &FactIndex) -> bool {
         return false;
     };
     next <= k + 3 && f.stems.contains(&a.stems[i + 1])
+}
+
+/// Whether a date or a span of time follows token `k` (after "the").
+fn before_a_time(a: &Analysis, k: usize) -> bool {
+    let next = k + 1 + usize::from(a.tokens.get(k + 1).is_some_and(|t| t.text == "the"));
+    (a.quantities.iter()).any(|q| {
+        q.first == next
+            && matches!(
+                q.kind,
+                crate::values::Value::Date { .. } | crate::values::Value::Period { .. }
+            )
+    })
 }
 
 /// Whether token `k + 1` is a past participle: a regular one, an

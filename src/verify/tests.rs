@@ -549,6 +549,29 @@ fn other_names_something_else_than_the_facts_one() {
 }
 
 #[test]
+fn the_first_or_last_weeks_of_a_year_hold_a_date_inside_them() {
+    use Verdict::{Refuted as R, Supported as S};
+    let b = bank_of(&[LINKED_AFTER_WITHOUT[0]]);
+    verdicts(
+        &b,
+        &[
+            (
+                "norby and sudby established a ferry link within the first two months of 2024",
+                S,
+            ),
+            (
+                "the ferry link was established in the last three months of 2024",
+                R,
+            ),
+            (
+                "the ferry link was established in the first week of 2024",
+                R,
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_support_verb_is_explained_by_the_facts_noun_after_it() {
     use Verdict::{NotEnoughInfo as N, Supported as S};
     let b = bank_of(&[("visit", "Ola Berg's visit to Sudby lasted two days.", "")]);
