@@ -94,7 +94,12 @@ pub(crate) fn values<'f>(
                 let (rs, rb) = (rank(s.rel, s.fact.role), rank(b.rel, b.fact.role));
                 // Of two that fit as well, the one whose words follow the
                 // figure as in the fact ("10,000 feet above sea level").
-                if rs > rb || (rs == rb && fits(a, f, &s) && !fits(a, f, &b)) {
+                // A small number word against a small count before a
+                // large one ("sixteen were taken to hospital" is the
+                // fact's six, not its 57 treated).
+                let small = |x: &Slot| q.small && small_count(x);
+                let better = (fits(a, f, &s), small(&s)) > (fits(a, f, &b), small(&b));
+                if rs > rb || (rs == rb && better) {
                     s
                 } else {
                     b
@@ -106,7 +111,14 @@ pub(crate) fn values<'f>(
             // whenever the fact has a rank, and so is a small count word
             // when the fact's own count is small ("two agencies" for
             // three); "the two countries" for 12,500 visitors is no count.
-            Some(s) if q.small && s.rel != Rel::Match && !rank && !small_count(&s) => {}
+            // Unless it counts what the fact's figure counts ("sixteen
+            // runners" against "57 runners").
+            Some(s)
+                if q.small
+                    && s.rel != Rel::Match
+                    && !rank
+                    && !small_count(&s)
+                    && !fits(a, f, &s) => {}
             Some(s) => slots.push(s),
             // "the first images": a rank word the fact itself uses.
             None if q.small && (!rank || f.surfaces.contains(&a.tokens[q.first].text)) => {}
@@ -215,8 +227,11 @@ fn counts_another_noun(
     if !matches!(q.kind, Value::Count { .. }) || !matches!(fv.value, Value::Count { .. }) {
         return false;
     }
+    // A figure written as a word ("six") counts nothing of its own.
     let Some(counted) = (fv.text.split_whitespace().last())
-        .filter(|w| w.chars().all(char::is_alphabetic))
+        .filter(|w| {
+            w.chars().all(char::is_alphabetic) && lang::cardinal(&w.to_lowercase()).is_none()
+        })
         .map(|w| lang::stem(&w.to_lowercase()))
     else {
         return false;

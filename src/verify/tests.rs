@@ -572,6 +572,21 @@ fn the_first_or_last_weeks_of_a_year_hold_a_date_inside_them() {
 }
 
 #[test]
+fn a_number_word_against_the_facts_count_is_a_claim() {
+    let b = bank_of(&[(
+        "treated",
+        "Paramedics treated 57 runners, and six were taken to hospital.",
+        r#"{"type": "count", "value": 57, "text": "57"}, {"type": "count", "value": 6, "text": "six"}"#,
+    )]);
+    // Round 22's false SUPPORTED: "six" read as the noun its figure
+    // counts, and "sixteen" let go as a number word.
+    verdicts(
+        &b,
+        &[("sixteen runners were taken to hospital", Verdict::Refuted)],
+    );
+}
+
+#[test]
 fn a_support_verb_is_explained_by_the_facts_noun_after_it() {
     use Verdict::{NotEnoughInfo as N, Supported as S};
     let b = bank_of(&[("visit", "Ola Berg's visit to Sudby lasted two days.", "")]);
