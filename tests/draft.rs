@@ -475,7 +475,7 @@ fn an_unedited_draft_judges_blind_sets() {
 /// now meets a conflicting one.
 #[test]
 fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
-    realistic_set_holds("halsafjord", "2025-09-13", 41);
+    realistic_set_holds("halsafjord", "2025-09-13", 43);
 }
 
 /// Round 11's unseen article (a cable car), drafted unedited: first
@@ -485,7 +485,7 @@ fn an_unedited_draft_judges_the_realistic_bridge_set_without_false_support() {
 /// through an unpaired reading went open.
 #[test]
 fn an_unedited_draft_judges_the_realistic_cable_car_set_without_false_support() {
-    realistic_set_holds("cable-car", "2025-03-14", 42);
+    realistic_set_holds("cable-car", "2025-03-14", 44);
 }
 
 /// Round 12's unseen article (a floating wind farm), drafted unedited:
@@ -508,7 +508,7 @@ fn an_unedited_draft_judges_the_realistic_shipwreck_set_without_false_support() 
 /// drafted unedited: first contact 31/100, no false SUPPORTED.
 #[test]
 fn an_unedited_draft_judges_the_realistic_ice_core_set_without_false_support() {
-    realistic_set_holds("ice-core", "2025-03-11", 34);
+    realistic_set_holds("ice-core", "2025-03-11", 36);
 }
 
 /// Round 15's unseen article (a rail tunnel's breakthrough), drafted
@@ -524,7 +524,7 @@ fn an_unedited_draft_judges_the_realistic_rail_tunnel_set_without_false_support(
 /// country" for the city's oldest stage), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
-    realistic_set_holds("theatre", "2024-10-14", 39);
+    realistic_set_holds("theatre", "2024-10-14", 42);
 }
 
 /// Round 17's unseen article (a town's flood wall), drafted unedited:
@@ -533,7 +533,7 @@ fn an_unedited_draft_judges_the_realistic_theatre_set_without_false_support() {
 /// town had no flood defences"), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_flood_wall_set_without_false_support() {
-    realistic_set_holds("flood-wall", "2025-03-14", 35);
+    realistic_set_holds("flood-wall", "2025-03-14", 37);
 }
 
 /// Round 19's unseen article (bison brought back to a range of hills),
@@ -541,7 +541,7 @@ fn an_unedited_draft_judges_the_realistic_flood_wall_set_without_false_support()
 /// build at the start of the stop before).
 #[test]
 fn an_unedited_draft_judges_the_realistic_bison_set_without_false_support() {
-    realistic_set_holds("bison", "2025-05-14", 38);
+    realistic_set_holds("bison", "2025-05-14", 40);
 }
 
 /// Round 20's unseen article (a town's new water plant), drafted
@@ -560,7 +560,16 @@ fn an_unedited_draft_judges_the_realistic_water_plant_set_without_false_support(
 /// province's first), since mended.
 #[test]
 fn an_unedited_draft_judges_the_realistic_ferry_set_without_false_support() {
-    realistic_set_holds("ferry", "2025-04-15", 35);
+    realistic_set_holds("ferry", "2025-04-15", 36);
+}
+
+/// Round 22's unseen article (a marathon cut short by heat), drafted
+/// unedited: first contact 23/100 (on e8ece6a, the end of this stop; the
+/// stop's first build scores the same), one false SUPPORTED ("sixteen
+/// runners were taken to hospital" for six), since mended.
+#[test]
+fn an_unedited_draft_judges_the_realistic_marathon_set_without_false_support() {
+    realistic_set_holds("marathon", "2023-09-17", 25);
 }
 
 /// Article `name`'s 100 realistic statements, judged on its unedited
