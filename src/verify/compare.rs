@@ -57,54 +57,12 @@ pub(crate) fn values<'f>(
         {
             return Err(Uncovered::Entity(other));
         }
-        // A money claim is set against the fact's figure in its currency
-        // when the fact gives one ("€2.4 million (about $2.8 million)").
-        let currency = |v: &Value| match v {
-            Value::Money { currency, .. } => currency.clone(),
-            _ => None,
-        };
         // "led the agency until 1968": the end of the fact's span.
         if let Some(s) = span_end(a, q, f) {
             slots.push(s);
             continue;
         }
-        let claimed = currency(&q.kind);
-        let in_kind =
-            (f.values.iter()).any(|fv| claimed.is_some() && currency(&fv.value) == claimed);
-        // "sea trials finished in June 2024" where the fact's June 2024
-        // dates the hull and its February the sea trials: the value whose
-        // event the statement's words name.
-        let lead = lead_words(a, qi);
-        let elsewhere = |fv: &FactValue| leads_elsewhere(f, fv, &lead);
-        let some_fit = (f.values.iter()).any(|fv| q.kind.comparable(&fv.value) && !elsewhere(fv));
-        let best = f
-            .values
-            .iter()
-            .filter(|fv| q.kind.comparable(&fv.value))
-            .filter(|fv| !some_fit || !elsewhere(fv))
-            .filter(|fv| !in_kind || currency(&fv.value) == claimed)
-            .filter(|fv| !counts_another_noun(a, q, fv, f))
-            .map(|fv| Slot {
-                first: q.first,
-                last: q.last,
-                fact: fv,
-                rel: q.relation(&fv.value, fv.cmp),
-            })
-            .reduce(|b, s| {
-                let (rs, rb) = (rank(s.rel, s.fact.role), rank(b.rel, b.fact.role));
-                // Of two that fit as well, the one whose words follow the
-                // figure as in the fact ("10,000 feet above sea level").
-                // A small number word against a small count before a
-                // large one ("sixteen were taken to hospital" is the
-                // fact's six, not its 57 treated).
-                let small = |x: &Slot| q.small && small_count(x);
-                let better = (fits(a, f, &s), small(&s)) > (fits(a, f, &b), small(&b));
-                if rs > rb || (rs == rb && better) {
-                    s
-                } else {
-                    b
-                }
-            });
+        let best = best_slot(a, f, qi);
         let rank = matches!(q.kind, Value::Ordinal { .. });
         match best {
             // "the first country" for the 112th: a rank word is a claim
@@ -139,6 +97,55 @@ pub(crate) fn values<'f>(
         slots.push(s);
     }
     Ok(())
+}
+
+/// The fact's value that quantity `qi` is set against: of those of its
+/// kind (and currency), the one whose event the words before it name,
+/// then the one that agrees best, then the one whose words follow it as
+/// in the fact.
+fn best_slot<'f>(a: &Analysis, f: &'f FactIndex, qi: usize) -> Option<Slot<'f>> {
+    let q = &a.quantities[qi];
+    // A money claim is set against the fact's figure in its currency
+    // when the fact gives one ("€2.4 million (about $2.8 million)").
+    let currency = |v: &Value| match v {
+        Value::Money { currency, .. } => currency.clone(),
+        _ => None,
+    };
+    let claimed = currency(&q.kind);
+    let in_kind = (f.values.iter()).any(|fv| claimed.is_some() && currency(&fv.value) == claimed);
+    // "sea trials finished in June 2024" where the fact's June 2024
+    // dates the hull and its February the sea trials: the value whose
+    // event the statement's words name.
+    let lead = lead_words(a, qi);
+    let elsewhere = |fv: &FactValue| leads_elsewhere(f, fv, &lead);
+    let some_fit = (f.values.iter()).any(|fv| q.kind.comparable(&fv.value) && !elsewhere(fv));
+    f.values
+        .iter()
+        .filter(|fv| q.kind.comparable(&fv.value))
+        .filter(|fv| !some_fit || !elsewhere(fv))
+        .filter(|fv| !in_kind || currency(&fv.value) == claimed)
+        .filter(|fv| !counts_another_noun(a, q, fv, f))
+        .map(|fv| Slot {
+            first: q.first,
+            last: q.last,
+            fact: fv,
+            rel: q.relation(&fv.value, fv.cmp),
+        })
+        .reduce(|b, s| {
+            let (rs, rb) = (rank(s.rel, s.fact.role), rank(b.rel, b.fact.role));
+            // Of two that fit as well, the one whose words follow the
+            // figure as in the fact ("10,000 feet above sea level").
+            // A small number word against a small count before a
+            // large one ("sixteen were taken to hospital" is the
+            // fact's six, not its 57 treated).
+            let small = |x: &Slot| q.small && small_count(x);
+            let better = (fits(a, f, &s), small(&s)) > (fits(a, f, &b), small(&b));
+            if rs > rb || (rs == rb && better) {
+                s
+            } else {
+                b
+            }
+        })
 }
 
 /// Whether "until" or "till" at token `k` is read: before a date, where

@@ -74,15 +74,8 @@ pub(crate) fn words_within(
         {
             // Before filler: an opposite of the fact's word is never noise.
             opposed(a, f, k, ants, &mut w)?;
-        } else if t.is(lang::CLASS_LOCATIVES) && before_a_time(a, k) {
-            // "within the first two months of 2024": in that span.
-        } else if a.folded(k) {
-            // "over" in "handed over": the phrase's head answers for it.
-        } else if t.is(lang::CLASS_RESTRICTIVE) && super::compare::until_read(a, k, f) {
-            // "until 1968": compared with the end of the fact's span.
-        } else if t.is(lang::CLASS_SPAN_CUES) && super::compare::span_cue(a, f).is_some() {
-            // "left", "took over": an end of the fact's span, which any
-            // date beside it is compared with.
+        } else if read_with_its_neighbours(a, k, f) {
+            // Explained by the phrase, span or time it belongs to.
         } else if t.is(lang::CLASS_RESTRICTIVE)
             || a.tokens.get(k + 1).is_some_and(|n| n.text == "than")
         {
@@ -131,11 +124,8 @@ pub(crate) fn words_within(
             // An opposite the lexical database knows ("weak" for "strong"),
             // asked last: the lookups cost more than the built-in lists.
             w.flips.push(k);
-        } else if (t.is(lang::CLASS_SUPPORT_VERBS) && supports_a_fact_noun(a, i, f))
-            || (t.is(lang::CLASS_PASSIVE_AUXILIARIES) && participle_after(a, k))
-        {
-            // "made the trip", "held talks": the noun makes the claim;
-            // "got hurt": the participle does.
+        } else if carried_by_the_next_word(a, i, f) {
+            // "made the trip", "got hurt": the next word makes the claim.
         } else if w.unexplained.len() < budget
             && lang::lexicon::knows(&t.text)
             && !t.is(lang::CLASS_FIGURE_WORDS)
@@ -148,6 +138,30 @@ pub(crate) fn words_within(
         }
     }
     Ok(w)
+}
+
+/// Whether word `k` is explained by what it stands beside: "within" before
+/// a time ("within the first two months of 2024": in that span); a word
+/// folded into a phrase ("over" in "handed over": the head answers for
+/// it); "until" before the end of the fact's span; a word for one end of
+/// the fact's span ("left", "took over"), which a date beside it is
+/// compared with.
+fn read_with_its_neighbours(a: &Analysis, k: usize, f: &FactIndex) -> bool {
+    let t = &a.tokens[k];
+    (t.is(lang::CLASS_LOCATIVES) && before_a_time(a, k))
+        || a.folded(k)
+        || (t.is(lang::CLASS_RESTRICTIVE) && super::compare::until_read(a, k, f))
+        || (t.is(lang::CLASS_SPAN_CUES) && super::compare::span_cue(a, f).is_some())
+}
+
+/// Whether content word `i` says no more than the word after it: a
+/// support verb before the fact's noun ("made the trip", "held talks"), or
+/// "get" before a participle ("got hurt").
+fn carried_by_the_next_word(a: &Analysis, i: usize, f: &FactIndex) -> bool {
+    let k = a.words[i];
+    let t = &a.tokens[k];
+    (t.is(lang::CLASS_SUPPORT_VERBS) && supports_a_fact_noun(a, i, f))
+        || (t.is(lang::CLASS_PASSIVE_AUXILIARIES) && participle_after(a, k))
 }
 
 /// "each other", "one another", or "other countries" where the fact
