@@ -322,13 +322,14 @@ fn leads_elsewhere(f: &FactIndex, fv: &FactValue, lead: &[lang::Word]) -> bool {
     // Its own words before it only: those after it may open the next
     // clause ("June 2024, and sea trials ended in February").
     let leads = |i: usize| f.value_leads.get(i).map_or(&[][..], |c| &c[..]);
+    lead.iter()
+        .any(|w| !leads(own).contains(w) && others_of_kind(f, own).any(|i| leads(i).contains(w)))
+}
+
+/// The indices of the fact's other values of the kind of value `own`.
+fn others_of_kind(f: &FactIndex, own: usize) -> impl Iterator<Item = usize> + '_ {
     let kind = |i: usize| std::mem::discriminant(&f.values[i].value);
-    lead.iter().any(|w| {
-        !leads(own).contains(w)
-            && (0..f.values.len())
-                .filter(|&i| i != own && kind(i) == kind(own))
-                .any(|i| f.value_leads.get(i).is_some_and(|l| l.contains(w)))
-    })
+    (0..f.values.len()).filter(move |&i| i != own && kind(i) == kind(own))
 }
 
 /// Whether the first content word after a slot's figure is one the fact
@@ -345,11 +346,10 @@ fn fits(a: &Analysis, f: &FactIndex, s: &Slot) -> bool {
 /// or followed by a name that follows only another, is paired with the
 /// wrong thing. The first token of such a claim.
 fn swapped(a: &Analysis, f: &FactIndex, slots: &[Slot]) -> Option<usize> {
-    let kind = |i: usize| std::mem::discriminant(&f.values[i].value);
     let context = |i: usize| f.value_contexts.get(i).map_or(&[][..], |c| &c[..]);
     slots.iter().filter(|s| s.rel == Rel::Match).find_map(|s| {
         let own = value_index(f, s.fact)?;
-        let others = || (0..f.values.len()).filter(move |&i| i != own && kind(i) == kind(own));
+        let others = || others_of_kind(f, own);
         let next = (a.quantities.iter())
             .map(|q| q.first)
             .filter(|&k| k >= s.last)

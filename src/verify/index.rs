@@ -491,6 +491,12 @@ fn value_nouns(
         .collect()
 }
 
+/// The stems of the content words among `toks`, in their order.
+fn content_stems<'t>(toks: impl Iterator<Item = &'t Token>) -> impl Iterator<Item = Word> {
+    toks.filter(|t| t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
+        .map(|t| stem(&t.text))
+}
+
 /// For each of the fact's values, the stems of the words after it in its
 /// statement, up to the next value: what the figure counts or where it
 /// belongs ("seven females and five males", "eight from Germany and four
@@ -506,11 +512,8 @@ fn value_contexts(toks: &[Token], spans: &[Option<(usize, usize)>]) -> Vec<Vec<W
                 .filter(|&a| a >= end)
                 .min()
                 .unwrap_or(usize::MAX);
-            (toks.iter())
-                .filter(|t| t.start >= end && t.end <= next && t.kind == TokKind::Word)
-                .filter(|t| !t.is(lang::CLASS_STOPWORDS))
+            content_stems(toks.iter().filter(|t| t.start >= end && t.end <= next))
                 .take(8)
-                .map(|t| stem(&t.text))
                 .collect()
         })
         .collect()
@@ -549,11 +552,8 @@ fn value_leads(
                     false => comma(k).then_some(k),
                 })
                 .unwrap_or(0);
-            (before[opens..].iter())
-                .filter(|t| t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
-                .rev()
+            content_stems(before[opens..].iter().rev().copied())
                 .take(8)
-                .map(|t| stem(&t.text))
                 .collect()
         })
         .collect()
@@ -570,15 +570,9 @@ fn denied(toks: &[Token]) -> Denied {
     let Some(that) = (k + 1..toks.len().min(k + 8)).find(|&j| toks[j].text == "that") else {
         return Denied::default();
     };
-    let stems = |toks: &[Token]| {
-        (toks.iter())
-            .filter(|t| t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
-            .map(|t| stem(&t.text))
-            .collect()
-    };
     Denied {
-        claim: stems(&toks[that + 1..]),
-        frame: stems(&toks[k + 1..that]),
+        claim: content_stems(toks[that + 1..].iter()).collect(),
+        frame: content_stems(toks[k + 1..that].iter()).collect(),
     }
 }
 
@@ -611,11 +605,7 @@ fn modal_scopes(toks: &[Token]) -> Vec<Vec<Word>> {
 
 /// The stems of the first `n` content words after token `k`.
 pub(crate) fn governed(toks: &[Token], k: usize, n: usize) -> Vec<Word> {
-    (toks[k + 1..].iter())
-        .filter(|t| t.kind == TokKind::Word && !t.is(lang::CLASS_STOPWORDS))
-        .take(n)
-        .map(|t| stem(&t.text))
-        .collect()
+    content_stems(toks[k + 1..].iter()).take(n).collect()
 }
 
 /// The entities named in possessive form in `toks`: an alias of up to

@@ -548,12 +548,13 @@ fn sides(v: &Verifier, left: (&str, &Analysis), right: (&str, &Analysis)) -> (Ev
     let fact = |e: &Event| {
         let id = e.0.as_ref()?.fact_id.as_deref()?;
         (e.0.as_ref()?.verdict == Verdict::Supported)
-            .then(|| v.bank().facts.iter().position(|f| f.id == id))
+            .then(|| v.bank().fact_index(id))
             .flatten()
     };
     let r = event(v, right.0, right.1, None);
-    let l = event(v, left.0, left.1, fact(&r));
-    if fact(&r).is_some() {
+    let right_fact = fact(&r);
+    let l = event(v, left.0, left.1, right_fact);
+    if right_fact.is_some() {
         return (l, r);
     }
     let r = event(v, right.0, right.1, fact(&l));
