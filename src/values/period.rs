@@ -197,6 +197,11 @@ fn year_date(y: i32) -> PartialDate {
     }
 }
 
+/// Token `k` as written, if no name or value has taken it.
+fn free<'t>(tokens: &'t [Token], used: &[bool], k: usize) -> Option<&'t str> {
+    tokens.get(k).filter(|_| !used[k]).map(|t| t.text.as_str())
+}
+
 /// A part of a year: "Q1 2024", "the first quarter of 2024", "the second
 /// half of 2023": its first and last months.
 fn read_part(
@@ -204,7 +209,7 @@ fn read_part(
     used: &[bool],
     k: usize,
 ) -> Option<(PartialDate, PartialDate, usize)> {
-    let word = |k: usize| tokens.get(k).filter(|_| !used[k]).map(|t| t.text.as_str());
+    let word = |k: usize| free(tokens, used, k);
     let ordinal = |k: usize| {
         word(k)
             .and_then(lang::ordinal_word)
@@ -235,14 +240,14 @@ fn read_part(
 }
 
 /// The first or last days, weeks or months of a year or a month: "the
-/// last week of 2021", "the first two months of 2024", "the final days of
-/// March 2023". Its first and last days.
+/// last week of 2021", "the first two months of 2024", "the final 10 days
+/// of March 2023". Its first and last days.
 fn read_edge(
     tokens: &[Token],
     used: &[bool],
     k: usize,
 ) -> Option<(PartialDate, PartialDate, usize)> {
-    let word = |k: usize| tokens.get(k).filter(|_| !used[k]).map(|t| t.text.as_str());
+    let word = |k: usize| free(tokens, used, k);
     let start = match word(k)? {
         "first" | "opening" | "early" => true,
         "last" | "final" | "closing" => false,
@@ -259,7 +264,9 @@ fn read_edge(
         "month" | "months" => 0,
         _ => return None,
     };
-    if word(at + 1) != Some("of") {
+    // "the final days of March" gives no count: a few, not one.
+    let plural = word(at).is_some_and(|w| w.ends_with('s'));
+    if word(at + 1) != Some("of") || (plural && at == k + 1) {
         return None;
     }
     let month = word(at + 2).and_then(lang::month_of);
@@ -487,6 +494,7 @@ mod tests {
                 "first day of march 2023",
                 Some(("2023-03-01", "2023-03-01")),
             ),
+            ("final days of december 2021", None),
             ("last month of march 2023", None),
             ("first week of the year", None),
             ("first country", None),
