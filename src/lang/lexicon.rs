@@ -65,16 +65,22 @@ fn word_at(id: usize) -> &'static str {
 }
 
 fn find(word: &str) -> Option<usize> {
+    let i = first_not_before(word);
+    (i < len() && word_at(i) == word).then_some(i)
+}
+
+/// The id of the first word not sorted before `word`.
+fn first_not_before(word: &str) -> usize {
     let (mut lo, mut hi) = (0, len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match word_at(mid).cmp(word) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
+        if word_at(mid) < word {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
-    None
+    lo
 }
 
 /// The id of the word a stem came from when the stemmer dropped a final
@@ -276,16 +282,8 @@ fn means_something(id: usize) -> bool {
 
 /// Whether some word of the database begins with `prefix`.
 fn begins_some(prefix: &str) -> bool {
-    let (mut lo, mut hi) = (0, len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if word_at(mid) < prefix {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo < len() && word_at(lo).starts_with(prefix)
+    let i = first_not_before(prefix);
+    i < len() && word_at(i).starts_with(prefix)
 }
 
 /// The paraphrases of the base of a word's regular inflection when the
