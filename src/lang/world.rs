@@ -57,20 +57,6 @@ pub(crate) fn regions() -> usize {
     REGIONS.len()
 }
 
-/// The country or region whose adjective `word` is ("Canadian": Canada,
-/// "European": Europe), without building any row.
-pub(crate) fn place_of_adjective(word: &str) -> Option<&'static str> {
-    let of = |list: &'static str| list.split(';').any(|d| d.eq_ignore_ascii_case(word));
-    (WORLD.iter().find(|(_, (_, _, demonyms, _))| of(demonyms)))
-        .map(|(name, _)| *name)
-        .or_else(|| {
-            REGIONS
-                .iter()
-                .find(|(_, adj)| of(adj))
-                .map(|(name, _)| *name)
-        })
-}
-
 fn same(a: &str, b: &str) -> bool {
     let a = a.strip_prefix("the ").unwrap_or(a);
     let b = b.strip_prefix("The ").unwrap_or(b);
@@ -78,30 +64,40 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// What a name is in the world tables, if anything; names are matched
-/// without regard to case, and an adjective names the people.
+/// without regard to case, and an adjective names the people. Read from
+/// the tables as they are, building no row.
 pub(crate) fn lookup(phrase: &str) -> Option<Place> {
     let phrase = phrase.trim();
-    for row in 0..WORLD.len() {
-        let c = country(row);
-        if same(phrase, c.name) || c.aliases.iter().any(|a| same(phrase, a)) {
+    let listed = |list: &str| list != "-" && list.split(';').any(|x| same(phrase, x));
+    for (row, &(name, (aliases, _, demonyms, _))) in WORLD.iter().enumerate() {
+        if same(phrase, name) || listed(aliases) {
             return Some(Place::Country { row, people: false });
         }
-        if c.demonyms.iter().any(|d| same(phrase, d)) {
+        if listed(demonyms) {
             return Some(Place::Country { row, people: true });
         }
     }
-    for row in 0..REGIONS.len() {
-        let (name, adj) = region(row);
+    for (row, &(name, adjectives)) in REGIONS.iter().enumerate() {
         if same(phrase, name) {
             return Some(Place::Region { row, people: false });
         }
-        if adj.iter().any(|a| same(phrase, a)) {
+        if listed(adjectives) {
             return Some(Place::Region { row, people: true });
         }
     }
-    (0..WORLD.len())
-        .find(|&row| same(phrase, country(row).capital))
+    (WORLD.iter())
+        .position(|&(_, (_, capital, _, _))| same(phrase, capital))
         .map(|row| Place::Capital { row })
+}
+
+/// The country or region whose adjective `word` is ("Canadian": Canada,
+/// "European": Europe).
+pub(crate) fn place_of_adjective(word: &str) -> Option<&'static str> {
+    match lookup(word)? {
+        Place::Country { row, people: true } => Some(WORLD[row].0),
+        Place::Region { row, people: true } => Some(REGIONS[row].0),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
